@@ -1,0 +1,110 @@
+import { collectSecrets } from '../config/secret-paths.js';
+import { splitInternalConfig, type InternalConfig } from '../config/internal-config-keys.js';
+import { validateAgainstSchema } from '../config/config-validator.js';
+import { ConnectorError, describeError } from '../errors/connector-error.js';
+import type { Logger } from '../output/logger.js';
+import type { MessageWriter } from '../output/message-writer.js';
+import type { SecretMasker } from '../output/secret-masker.js';
+import { connectionStatusMessage } from '../protocol/messages.js';
+import type { ConnectorSpecification } from '../protocol/types.js';
+import { SchemaError } from '../schema/schema-error.js';
+import { toAirbyteStream } from '../sources/airbyte-stream.js';
+import { readSource } from '../sources/read/read-source.js';
+import type { Source } from '../sources/source.js';
+import { sourceStreams } from '../sources/source-streams.js';
+import { parseInputState } from '../state/input-state.js';
+import type { CliCommand } from './cli-args.js';
+import { readCatalogFile, readConfigFile, readJsonFile } from './input-files.js';
+
+export interface CommandContext {
+  writer: MessageWriter;
+  logger: Logger;
+  masker: SecretMasker;
+  signal: AbortSignal;
+}
+
+/** Runs one parsed command; resolves to the exit code, or throws an error to report as a TRACE. */
+export async function runCommand<Config>(source: Source<Config>, cli: CliCommand, context: CommandContext): Promise<number> {
+  const { writer } = context;
+  switch (cli.command) {
+    case 'spec':
+      writer.writeMessage({ type: 'SPEC', spec: await loadSpec(source) });
+      return 0;
+    case 'check':
+      return check(source, cli.config, context);
+    case 'discover': {
+      const { config } = await loadValidConfig(source, cli.config, context);
+      const streams = await sourceStreams(source, config);
+      const entries = [];
+      for (const stream of streams) entries.push(await describeStream(stream));
+      writer.writeMessage({ type: 'CATALOG', catalog: { streams: entries } });
+      return 0;
+    }
+    case 'read': {
+      const { config, internal } = await loadValidConfig(source, cli.config, context);
+      const catalog = await readCatalogFile(cli.catalog);
+      if (cli.state !== undefined) parseInputState(await readJsonFile(cli.state, 'state'), context.logger, `state file '${cli.state}'`);
+      const streams = await sourceStreams(source, config);
+      await readSource(streams, catalog, { writer, logger: context.logger, signal: context.signal, internal });
+      return 0;
+    }
+  }
+}
+
+async function check<Config>(source: Source<Config>, configPath: string, context: CommandContext): Promise<number> {
+  const { writer, logger } = context;
+  let config: Config;
+  try {
+    config = (await loadValidConfig(source, configPath, context)).config;
+  } catch (error) {
+    if (!(error instanceof ConnectorError) || error.failureType !== 'config_error') throw error;
+    writer.writeMessage(connectionStatusMessage({ status: 'FAILED', message: error.message }));
+    return 0;
+  }
+  try {
+    await source.checkConnection(config, logger);
+    writer.writeMessage(connectionStatusMessage({ status: 'SUCCEEDED' }));
+  } catch (error) {
+    logger.error(`Connection check failed: ${describeError(error)}`, error);
+    writer.writeMessage(connectionStatusMessage({ status: 'FAILED', message: describeError(error) }));
+  }
+  return 0;
+}
+
+async function loadSpec<Config>(source: Source<Config>): Promise<ConnectorSpecification> {
+  const spec = await source.spec();
+  if (typeof spec !== 'object' || spec === null || typeof spec.connectionSpecification !== 'object' || spec.connectionSpecification === null) {
+    throw new ConnectorError('The connector spec must be an object with a "connectionSpecification" JSON Schema');
+  }
+  return spec;
+}
+
+/**
+ * Reads the config, registers its secrets for masking before anything can print them, takes
+ * out the CDK's own `_` keys and validates the rest against the spec.
+ */
+async function loadValidConfig<Config>(
+  source: Source<Config>,
+  path: string,
+  context: CommandContext,
+): Promise<{ config: Config; internal: InternalConfig }> {
+  const raw = await readConfigFile(path);
+  const spec = await loadSpec(source);
+  for (const secret of collectSecrets(spec.connectionSpecification, raw)) context.masker.add(secret);
+  const { config, internal, problems } = splitInternalConfig(raw);
+  const result = await validateAgainstSchema(spec.connectionSpecification, config, 'config');
+  problems.push(...result.problems);
+  if (problems.length > 0) {
+    throw ConnectorError.config(`Config validation error: ${problems.join('; ')}`);
+  }
+  return { config: config as Config, internal };
+}
+
+async function describeStream(stream: Parameters<typeof toAirbyteStream>[0]) {
+  try {
+    return await toAirbyteStream(stream);
+  } catch (error) {
+    if (error instanceof SchemaError) throw error;
+    throw new ConnectorError(`Cannot build the catalog entry of stream '${stream.name}': ${describeError(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { ConnectorError } from '../errors/connector-error.js';
+import type { ConfiguredAirbyteCatalog, ConfiguredAirbyteStream, DestinationSyncMode, SyncMode } from '../protocol/types.js';
+
+/**
+ * Reading the three input files. Each problem is a `config_error` that names the file and what
+ * is wrong with it; the file's content is never echoed, since a config holds secrets.
+ */
+export async function readJsonFile(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a directory' : `${code ?? String(error)}`;
+    throw ConnectorError.config(`Cannot read the ${what} file '${path}': ${reason}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? error.message.replace(/, ".*$/s, '') : String(error);
+    throw ConnectorError.config(`The ${what} file '${path}' is not valid JSON (${redactJsonSyntaxError(detail)})`);
+  }
+}
+
+/** JSON.parse errors quote the text around the problem, which could be a secret. */
+function redactJsonSyntaxError(detail: string): string {
+  return detail.replace(/"[^"]*"/g, '"…"');
+}
+
+export async function readConfigFile(path: string): Promise<Record<string, unknown>> {
+  const config = await readJsonFile(path, 'config');
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw ConnectorError.config(`The config file '${path}' must contain a JSON object, not ${jsonKind(config)}`);
+  }
+  return config as Record<string, unknown>;
+}
+
+const SYNC_MODES: readonly SyncMode[] = ['full_refresh', 'incremental'];
+const DESTINATION_SYNC_MODES: readonly DestinationSyncMode[] = ['append', 'overwrite', 'append_dedup', 'update', 'soft_delete'];
+
+/** Reads and checks a ConfiguredAirbyteCatalog, naming the first entry that is not the right shape. */
+export async function readCatalogFile(path: string): Promise<ConfiguredAirbyteCatalog> {
+  const catalog = await readJsonFile(path, 'catalog');
+  const problem = (detail: string) => ConnectorError.config(`The catalog file '${path}' is not a valid configured catalog: ${detail}`);
+  if (!isObject(catalog)) throw problem(`expected a JSON object, got ${jsonKind(catalog)}`);
+  if (!Array.isArray(catalog.streams)) throw problem('"streams" must be an array');
+  const streams: ConfiguredAirbyteStream[] = catalog.streams.map((entry: unknown, index: number) => {
+    const at = `streams[${index}]`;
+    if (!isObject(entry)) throw problem(`${at} must be an object`);
+    const stream = entry.stream;
+    if (!isObject(stream)) throw problem(`${at}.stream must be an object`);
+    if (typeof stream.name !== 'string' || stream.name === '') throw problem(`${at}.stream.name must be a non-empty string`);
+    if (stream.namespace !== undefined && stream.namespace !== null && typeof stream.namespace !== 'string') {
+      throw problem(`${at}.stream.namespace must be a string`);
+    }
+    const syncMode = entry.sync_mode ?? 'full_refresh';
+    if (!SYNC_MODES.includes(syncMode as SyncMode)) {
+      throw problem(`${at}.sync_mode must be one of ${SYNC_MODES.join(', ')}, got ${JSON.stringify(syncMode)}`);
+    }
+    const destinationSyncMode = entry.destination_sync_mode ?? 'append';
+    if (!DESTINATION_SYNC_MODES.includes(destinationSyncMode as DestinationSyncMode)) {
+      throw problem(`${at}.destination_sync_mode must be one of ${DESTINATION_SYNC_MODES.join(', ')}, got ${JSON.stringify(destinationSyncMode)}`);
+    }
+    if (entry.cursor_field !== undefined && !isStringArray(entry.cursor_field)) {
+      throw problem(`${at}.cursor_field must be an array of strings`);
+    }
+    if (entry.primary_key !== undefined && !(Array.isArray(entry.primary_key) && entry.primary_key.every(isStringArray))) {
+      throw problem(`${at}.primary_key must be an array of arrays of strings`);
+    }
+    const namespace = typeof stream.namespace === 'string' ? stream.namespace : undefined;
+    const configured = {
+      ...entry,
+      stream: { ...stream, name: stream.name, ...(namespace === undefined ? {} : { namespace }) },
+      sync_mode: syncMode,
+      destination_sync_mode: destinationSyncMode,
+    } as ConfiguredAirbyteStream;
+    if (namespace === undefined) delete configured.stream.namespace;
+    return configured;
+  });
+  return { streams };
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+export function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}

@@ -1,0 +1,88 @@
+import type { Writable } from 'node:stream';
+import { errorTraceFor } from '../errors/error-trace.js';
+import { MessageLogger } from '../output/logger.js';
+import { MessageWriter } from '../output/message-writer.js';
+import { secretMasker } from '../output/secret-masker.js';
+import { errorTraceMessage } from '../protocol/messages.js';
+import type { Source } from '../sources/source.js';
+import { parseCliArgs } from './cli-args.js';
+import { runCommand } from './commands.js';
+import { captureConsole, maskStream } from './process-output.js';
+
+export interface LaunchOptions {
+  /** Where messages go; default `process.stdout`. */
+  stdout?: Writable;
+  /**
+   * Whether launch owns the process: routes `console.*` into LOG messages, masks stderr,
+   * handles SIGTERM/SIGINT and uncaught errors, and exits when done. Default: true when
+   * writing to `process.stdout`; false otherwise (for running a connector inside a test).
+   */
+  ownProcess?: boolean;
+}
+
+/**
+ * The connector entrypoint: `await launch(new MySource())`. Implements `spec`, `check`,
+ * `discover` and `read` with the Airbyte argument contract and resolves to the exit code.
+ */
+export async function launch<Config>(source: Source<Config>, argv: readonly string[] = process.argv.slice(2), options: LaunchOptions = {}): Promise<number> {
+  const stdout = options.stdout ?? process.stdout;
+  const ownProcess = options.ownProcess ?? stdout === process.stdout;
+  const writer = new MessageWriter(stdout, { masker: secretMasker });
+  const debug = argv.includes('--debug') || (process.env.LOG_LEVEL ?? '').toLowerCase() === 'debug';
+  const logger = new MessageLogger(writer, debug);
+  const abort = new AbortController();
+  writer.onClosedByReader(() => {
+    abort.abort(new Error('stdout was closed'));
+    // Nobody is listening any more: stop quietly, as a command in a pipeline should.
+    if (ownProcess) process.exit(0);
+  });
+
+  const cleanups: Array<() => void> = [];
+  const fail = (error: unknown) => writer.writeMessage(errorTraceMessage(errorTraceFor(error)));
+  if (ownProcess) {
+    cleanups.push(captureConsole(logger), maskStream(process.stderr, secretMasker));
+    const onFatal = (error: unknown) => {
+      fail(error);
+      void writer.close().then(() => process.exit(1));
+    };
+    const onSignal = (signal: NodeJS.Signals) => {
+      abort.abort(new Error(`received ${signal}`));
+      writer.writeMessage(
+        errorTraceMessage({ message: `The connector was stopped by ${signal} before it finished`, failure_type: 'transient_error' }),
+      );
+      void writer.close().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    };
+    process.on('uncaughtException', onFatal);
+    process.on('unhandledRejection', onFatal);
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    cleanups.push(() => {
+      process.off('uncaughtException', onFatal);
+      process.off('unhandledRejection', onFatal);
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    });
+  }
+
+  let code: number;
+  try {
+    const cli = parseCliArgs(argv);
+    if ('help' in cli) {
+      process.stderr.write(cli.help);
+      code = 0;
+    } else {
+      code = await runCommand(source, cli, { writer, logger, masker: secretMasker, signal: abort.signal });
+    }
+  } catch (error) {
+    fail(error);
+    code = 1;
+  }
+  await writer.close();
+  for (const cleanup of cleanups) cleanup();
+  if (ownProcess) {
+    process.exitCode = code;
+    // Open sockets or timers left by connector code must not keep a finished sync alive.
+    process.exit(code);
+  }
+  return code;
+}

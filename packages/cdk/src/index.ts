@@ -1,0 +1,12 @@
+export { Stream } from './streams/stream.js';
+export type { ReadOptions, RecordSource, StreamSlice, StreamState } from './streams/read-options.js';
+export type { PrimaryKey } from './streams/primary-key.js';
+export { streamNameFromClassName } from './streams/stream-name.js';
+export { Source } from './sources/source.js';
+export { launch, type LaunchOptions } from './entrypoint/launch.js';
+export { ConnectorError, type ConnectorErrorOptions } from './errors/connector-error.js';
+export { SchemaError } from './schema/schema-error.js';
+export type { JsonSchema, JsonSchemaType } from './schema/json-schema.js';
+export { registerSecret } from './output/secret-masker.js';
+export type { Logger } from './output/logger.js';
+export type * from './protocol/types.js';

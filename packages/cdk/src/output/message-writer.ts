@@ -1,0 +1,124 @@
+import type { Writable } from 'node:stream';
+import type { AirbyteMessage } from '../protocol/types.js';
+import type { SecretMasker } from './secret-masker.js';
+
+export interface MessageWriterOptions {
+  /** Buffered characters that trigger a write; large writes are what make output fast. */
+  batchSize?: number;
+  /** The longest a line may wait in the buffer before it is written anyway, in ms. */
+  maxDelayMs?: number;
+  masker: SecretMasker;
+}
+
+/**
+ * The one owner of stdout. Every message goes through it, so ordering (a STATE only after the
+ * records it covers), masking, batching, backpressure and a closed stdout are handled here.
+ *
+ * The record path calls `writeLine()` with a ready line and only awaits `drain()` when it
+ * returns true, so a synchronous stream never awaits per record.
+ */
+export class MessageWriter {
+  private buffer = '';
+  private blocked = false;
+  private closedByReader = false;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly batchSize: number;
+  private readonly maxDelayMs: number;
+  private readonly masker: SecretMasker;
+  private readonly closedListeners: Array<() => void> = [];
+
+  constructor(
+    private readonly out: Writable,
+    options: MessageWriterOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 64 * 1024;
+    this.maxDelayMs = options.maxDelayMs ?? 100;
+    this.masker = options.masker;
+    out.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.markClosedByReader();
+      else throw error;
+    });
+  }
+
+  /** True once the reading end went away (for example `| head -1`); later writes are dropped. */
+  get isClosed(): boolean {
+    return this.closedByReader;
+  }
+
+  onClosedByReader(listener: () => void): void {
+    this.closedListeners.push(listener);
+  }
+
+  /**
+   * Appends a complete line (ending in `\n`). Returns true when the destination is full and the
+   * caller should `await drain()` before producing more.
+   */
+  writeLine(line: string): boolean {
+    if (this.buffer.length === 0 && this.flushTimer === undefined) this.scheduleFlush();
+    this.buffer += line;
+    if (this.buffer.length >= this.batchSize) this.flush();
+    return this.blocked;
+  }
+
+  /** Writes a control message (not a RECORD), masking every secret in it first. */
+  writeMessage(message: AirbyteMessage): void {
+    const safe = message.type === 'RECORD' ? message : this.masker.maskDeep(message);
+    this.writeLine(`${JSON.stringify(safe)}\n`);
+  }
+
+  /** Resolves once the destination accepts more data. */
+  drain(): Promise<void> {
+    if (!this.blocked || this.closedByReader) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.out.off('drain', done);
+        this.out.off('close', done);
+        resolve();
+      };
+      this.out.on('drain', done);
+      this.out.on('close', done);
+    });
+  }
+
+  flush(): void {
+    if (this.flushTimer !== undefined) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+    if (this.buffer.length === 0) return;
+    const chunk = this.buffer;
+    this.buffer = '';
+    if (this.closedByReader) return;
+    if (!this.out.write(chunk)) {
+      this.blocked = true;
+      this.out.once('drain', () => {
+        this.blocked = false;
+      });
+    }
+  }
+
+  /** Writes everything buffered and resolves when the destination has taken it. */
+  async close(): Promise<void> {
+    this.flush();
+    if (this.closedByReader) return;
+    await new Promise<void>((resolve) => {
+      if (this.out.writableLength === 0 && !this.blocked) resolve();
+      else this.out.write('', () => resolve());
+    });
+  }
+
+  private scheduleFlush(): void {
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flush();
+    }, this.maxDelayMs);
+    this.flushTimer.unref();
+  }
+
+  private markClosedByReader(): void {
+    if (this.closedByReader) return;
+    this.closedByReader = true;
+    this.buffer = '';
+    for (const listener of this.closedListeners) listener();
+  }
+}

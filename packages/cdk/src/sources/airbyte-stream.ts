@@ -1,0 +1,34 @@
+import type { AirbyteStream, SyncMode } from '../protocol/types.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+import { normalizeCursorField, normalizePrimaryKey } from '../streams/primary-key.js';
+import type { Stream } from '../streams/stream.js';
+
+/** The stream's schema, awaited whether the stream builds it synchronously or not. */
+export async function streamSchema(stream: Stream<object>): Promise<JsonSchema> {
+  const schema = await stream.getJsonSchema();
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+    throw new TypeError(`Stream '${stream.name}': getJsonSchema() must return a JSON Schema object`);
+  }
+  return schema;
+}
+
+/** How `discover` describes a stream. */
+export async function toAirbyteStream(stream: Stream<object>): Promise<AirbyteStream> {
+  const cursorField = normalizeCursorField(stream.cursorField);
+  const incremental = cursorField.length > 0;
+  const modes: SyncMode[] = incremental ? ['full_refresh', 'incremental'] : ['full_refresh'];
+  const entry: AirbyteStream = {
+    name: stream.name,
+    json_schema: await streamSchema(stream),
+    supported_sync_modes: modes,
+  };
+  if (incremental) {
+    entry.source_defined_cursor = true;
+    entry.default_cursor_field = cursorField;
+  }
+  const primaryKey = normalizePrimaryKey(stream.primaryKey);
+  if (primaryKey) entry.source_defined_primary_key = primaryKey;
+  if (stream.namespace !== undefined) entry.namespace = stream.namespace;
+  entry.is_resumable = incremental;
+  return entry;
+}

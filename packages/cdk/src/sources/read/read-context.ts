@@ -1,0 +1,11 @@
+import type { InternalConfig } from '../../config/internal-config-keys.js';
+import type { Logger } from '../../output/logger.js';
+import type { MessageWriter } from '../../output/message-writer.js';
+
+/** What the read orchestration shares with each stream's read. */
+export interface ReadContext {
+  writer: MessageWriter;
+  logger: Logger;
+  signal: AbortSignal;
+  internal: InternalConfig;
+}

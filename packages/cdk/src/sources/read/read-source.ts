@@ -1,0 +1,52 @@
+import { ConnectorError } from '../../errors/connector-error.js';
+import { errorTraceFor } from '../../errors/error-trace.js';
+import { errorTraceMessage, streamDescriptor, streamStatusMessage } from '../../protocol/messages.js';
+import type { ConfiguredAirbyteCatalog } from '../../protocol/types.js';
+import type { Stream } from '../../streams/stream.js';
+import type { ReadContext } from './read-context.js';
+import { readStream } from './read-stream.js';
+
+/**
+ * Reads the configured streams in catalog order, one at a time. A failing stream is reported
+ * (INCOMPLETE, then its TRACE error) and the others still run; if any failed, the read ends with
+ * one `config_error` naming them all, so the process exits non-zero as the platform expects.
+ */
+export async function readSource(streams: Stream<object>[], catalog: ConfiguredAirbyteCatalog, context: ReadContext): Promise<void> {
+  const { writer } = context;
+  const byName = new Map(streams.map((stream) => [streamKey(stream.name, stream.namespace), stream]));
+  const failed: string[] = [];
+
+  for (const configured of catalog.streams) {
+    if (context.signal.aborted || writer.isClosed) break;
+    const { name, namespace } = configured.stream;
+    const descriptor = streamDescriptor(name, namespace);
+    const stream = byName.get(streamKey(name, namespace)) ?? byName.get(streamKey(name, undefined));
+    if (stream === undefined) {
+      writer.writeMessage(streamStatusMessage(descriptor, 'INCOMPLETE'));
+      const available = streams.map((s) => s.name).join(', ') || 'none';
+      const missing = ConnectorError.config(
+        `Stream '${name}' is in the configured catalog but this source does not provide it (available streams: ${available}); run discover again and update the catalog`,
+      );
+      writer.writeMessage(errorTraceMessage(errorTraceFor(missing, descriptor)));
+      failed.push(name);
+      continue;
+    }
+    writer.writeMessage(streamStatusMessage(descriptor, 'STARTED'));
+    try {
+      await readStream(stream, configured, descriptor, context);
+      writer.writeMessage(streamStatusMessage(descriptor, 'COMPLETE'));
+    } catch (error) {
+      writer.writeMessage(streamStatusMessage(descriptor, 'INCOMPLETE'));
+      writer.writeMessage(errorTraceMessage(errorTraceFor(error, descriptor)));
+      failed.push(name);
+    }
+  }
+
+  if (failed.length > 0) {
+    throw ConnectorError.config(`During the sync, the following streams did not sync successfully: ${failed.join(', ')}`);
+  }
+}
+
+function streamKey(name: string, namespace: string | undefined): string {
+  return `${namespace ?? ''}\0${name}`;
+}

@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import type { JsonSchema } from '../schema/json-schema.js';
+import { callerPackageRoot } from '../schema/package-root.js';
+import { SchemaError } from '../schema/schema-error.js';
+import { loadStreamSchema } from '../schema/schema-loader.js';
+import type { PrimaryKey } from './primary-key.js';
+import type { ReadOptions, RecordSource } from './read-options.js';
+import { streamNameFromClassName } from './stream-name.js';
+
+/** Where a stream was constructed from: the connector package that holds `schemas/`. */
+const definingPackage = Symbol('tributary.definingPackage');
+
+/** @internal Schemas folders the owning source provides: its explicit one, and its own package's. */
+export const sourceSchemasDirs = Symbol('tributary.sourceSchemasDirs');
+export interface SourceSchemasDirs {
+  explicit?: string;
+  fallback?: string;
+}
+
+/**
+ * Members a subclass may override as a class field, a getter or a method. They are declared
+ * here, on an interface merged with the class, so the base class never creates instance
+ * properties that would shadow a subclass getter (and TypeScript accepts both styles).
+ */
+export interface Stream<R = Record<string, unknown>> {
+  /** The stream's name; by default the class name in snake_case (`EmployeeBenefits` → `employee_benefits`). */
+  readonly name: string;
+  /** `'id'`, `['a', 'b']` (two single-field keys) or `[['a', 'b']]` (a nested path). */
+  readonly primaryKey?: PrimaryKey;
+  readonly namespace?: string;
+  /** Overrides the folder holding `<name>.json` and `shared/` (default: `schemas/` of the connector package). */
+  readonly schemasDir?: string;
+  /** The cursor (a field name or a path) that makes the stream incremental. */
+  readonly cursorField?: string | string[];
+  /** Marker for `R`, so record types flow from stream to consumers; never set at run time. */
+  readonly __recordType?: R;
+}
+
+/**
+ * A stream of records. Subclasses implement `readRecords()` and may override `name`,
+ * `primaryKey`, `namespace` and `getJsonSchema()`.
+ */
+export abstract class Stream<R = Record<string, unknown>> {
+  private readonly [definingPackage]: string | undefined;
+  [sourceSchemasDirs]?: SourceSchemasDirs;
+
+  constructor() {
+    this[definingPackage] = callerPackageRoot();
+  }
+
+  /** Yields the records of one slice, one at a time. */
+  abstract readRecords(options: ReadOptions): RecordSource<R> | Promise<RecordSource<R>>;
+
+  /**
+   * The stream's JSON Schema. The default loads `schemas/<name>.json` with its `$ref`s inlined,
+   * synchronously, and returns a fresh object on every call, so an override may change what
+   * `super.getJsonSchema()` returns. Overrides may be async.
+   */
+  getJsonSchema(): JsonSchema | Promise<JsonSchema> {
+    return this.loadSchemaFile();
+  }
+
+  /** The schema file of this stream, resolved; typed as synchronous for overrides that edit it. */
+  protected loadSchemaFile(): JsonSchema {
+    return loadStreamSchema(this.resolveSchemasDir(), this.name);
+  }
+
+  private resolveSchemasDir(): string {
+    if (this.schemasDir) return this.schemasDir;
+    const fromSource = this[sourceSchemasDirs];
+    if (fromSource?.explicit) return fromSource.explicit;
+    const root = this[definingPackage];
+    if (root) return join(root, 'schemas');
+    if (fromSource?.fallback) return fromSource.fallback;
+    throw new SchemaError(
+      `Cannot load the schema of stream '${this.name}': no package.json was found above the code that created it; set \`schemasDir\` on the stream or source`,
+    );
+  }
+}
+
+Object.defineProperty(Stream.prototype, 'name', {
+  configurable: true,
+  enumerable: false,
+  get(this: Stream): string {
+    return streamNameFromClassName(this.constructor.name);
+  },
+});

@@ -1,5 +1,5 @@
-export { FakerSource } from './source.js';
 export type { FakerConfig } from './config.js';
-export { Users, type User } from './streams/users.js';
-export { Products, type Product } from './streams/products.js';
-export { Purchases, type Purchase } from './streams/purchases.js';
+export { FakerSource } from './source.js';
+export { type Product, Products } from './streams/products.js';
+export { type Purchase, Purchases } from './streams/purchases.js';
+export { type User, Users } from './streams/users.js';

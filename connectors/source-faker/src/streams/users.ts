@@ -7,7 +7,13 @@ export interface User {
   name: string;
   email: string;
   age: number | null;
-  address: { street: string; city: string; postal_code: string; country: { code: string; name: string }; geo: { lat: number; lon: number } };
+  address: {
+    street: string;
+    city: string;
+    postal_code: string;
+    country: { code: string; name: string };
+    geo: { lat: number; lon: number };
+  };
   created_at: string;
   updated_at: string;
 }

@@ -7,7 +7,8 @@ export type CliCommand =
   | { command: 'check' | 'discover'; config: string; debug: boolean }
   | { command: 'read'; config: string; catalog: string; state?: string; debug: boolean };
 
-const USAGE = 'usage: spec | check --config <path> | discover --config <path> | read --config <path> --catalog <path> [--state <path>]  [--debug]';
+const USAGE =
+  'usage: spec | check --config <path> | discover --config <path> | read --config <path> --catalog <path> [--state <path>]  [--debug]';
 
 /**
  * Parses argv the way the Airbyte platform calls a source. Problems (no command, an unknown

@@ -1,6 +1,6 @@
-import { collectSecrets } from '../config/secret-paths.js';
-import { splitInternalConfig, type InternalConfig } from '../config/internal-config-keys.js';
 import { validateAgainstSchema } from '../config/config-validator.js';
+import { type InternalConfig, splitInternalConfig } from '../config/internal-config-keys.js';
+import { collectSecrets } from '../config/secret-paths.js';
 import { ConnectorError, describeError } from '../errors/connector-error.js';
 import type { Logger } from '../output/logger.js';
 import type { MessageWriter } from '../output/message-writer.js';
@@ -73,7 +73,12 @@ async function check<Config>(source: Source<Config>, configPath: string, context
 
 async function loadSpec<Config>(source: Source<Config>): Promise<ConnectorSpecification> {
   const spec = await source.spec();
-  if (typeof spec !== 'object' || spec === null || typeof spec.connectionSpecification !== 'object' || spec.connectionSpecification === null) {
+  if (
+    typeof spec !== 'object' ||
+    spec === null ||
+    typeof spec.connectionSpecification !== 'object' ||
+    spec.connectionSpecification === null
+  ) {
     throw new ConnectorError('The connector spec must be an object with a "connectionSpecification" JSON Schema');
   }
   return spec;

@@ -60,7 +60,9 @@ export async function readCatalogFile(path: string): Promise<ConfiguredAirbyteCa
     }
     const destinationSyncMode = entry.destination_sync_mode ?? 'append';
     if (!DESTINATION_SYNC_MODES.includes(destinationSyncMode as DestinationSyncMode)) {
-      throw problem(`${at}.destination_sync_mode must be one of ${DESTINATION_SYNC_MODES.join(', ')}, got ${JSON.stringify(destinationSyncMode)}`);
+      throw problem(
+        `${at}.destination_sync_mode must be one of ${DESTINATION_SYNC_MODES.join(', ')}, got ${JSON.stringify(destinationSyncMode)}`,
+      );
     }
     if (entry.cursor_field !== undefined && !isStringArray(entry.cursor_field)) {
       throw problem(`${at}.cursor_field must be an array of strings`);

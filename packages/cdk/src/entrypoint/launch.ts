@@ -24,7 +24,11 @@ export interface LaunchOptions {
  * The connector entrypoint: `await launch(new MySource())`. Implements `spec`, `check`,
  * `discover` and `read` with the Airbyte argument contract and resolves to the exit code.
  */
-export async function launch<Config>(source: Source<Config>, argv: readonly string[] = process.argv.slice(2), options: LaunchOptions = {}): Promise<number> {
+export async function launch<Config>(
+  source: Source<Config>,
+  argv: readonly string[] = process.argv.slice(2),
+  options: LaunchOptions = {},
+): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   const ownProcess = options.ownProcess ?? stdout === process.stdout;
   const writer = new MessageWriter(stdout, { masker: secretMasker });

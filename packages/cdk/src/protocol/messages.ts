@@ -1,10 +1,4 @@
-import type {
-  AirbyteConnectionStatus,
-  AirbyteErrorTrace,
-  AirbyteMessage,
-  StreamDescriptor,
-  StreamStatus,
-} from './types.js';
+import type { AirbyteConnectionStatus, AirbyteErrorTrace, AirbyteMessage, StreamDescriptor, StreamStatus } from './types.js';
 
 /** Builders for the control messages; each sets only the fields it is given, never null. */
 
@@ -27,11 +21,7 @@ export function connectionStatusMessage(status: AirbyteConnectionStatus): Airbyt
   return { type: 'CONNECTION_STATUS', connectionStatus: status };
 }
 
-export function streamStateMessage(
-  stream: StreamDescriptor,
-  streamState: Record<string, unknown>,
-  recordCount: number,
-): AirbyteMessage {
+export function streamStateMessage(stream: StreamDescriptor, streamState: Record<string, unknown>, recordCount: number): AirbyteMessage {
   return {
     type: 'STATE',
     state: {

@@ -18,6 +18,7 @@ export interface Source<Config = Record<string, unknown>> {
 }
 
 /** A connector: its spec, a connection check and the streams it offers. */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the merged interface is how subclasses may override these members as fields or getters
 export abstract class Source<Config = Record<string, unknown>> {
   private readonly [definingPackage]: string | undefined;
 
@@ -51,7 +52,9 @@ export abstract class Source<Config = Record<string, unknown>> {
   private resolvePackageDir(): string {
     const dir = this.packageDir ?? this[definingPackage];
     if (dir === undefined) {
-      throw new Error('Cannot find the connector package (no package.json above the code that created the source); set `packageDir` or override spec()');
+      throw new Error(
+        'Cannot find the connector package (no package.json above the code that created the source); set `packageDir` or override spec()',
+      );
     }
     return dir;
   }

@@ -15,7 +15,9 @@ export async function loadSpecFile(packageDir: string): Promise<ConnectorSpecifi
     throw new ConnectorError(`No spec found: expected spec.json or spec.yaml in ${packageDir}`);
   }
   if (candidates.length > 1) {
-    throw new ConnectorError(`Found both ${candidates.map((f) => f.slice(packageDir.length + 1)).join(' and ')} in ${packageDir}; keep only one`);
+    throw new ConnectorError(
+      `Found both ${candidates.map((f) => f.slice(packageDir.length + 1)).join(' and ')} in ${packageDir}; keep only one`,
+    );
   }
   const file = candidates[0] as string;
   let parsed: unknown;

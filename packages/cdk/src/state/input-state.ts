@@ -23,7 +23,9 @@ export function parseInputState(raw: unknown, logger: Logger, source = 'state'):
   if (raw === null || raw === undefined) return result;
   if (!Array.isArray(raw)) {
     if (typeof raw === 'object') {
-      logger.warn(`The ${source} is a single object (the legacy format); expected an array of state messages. Reading it as per-stream legacy state.`);
+      logger.warn(
+        `The ${source} is a single object (the legacy format); expected an array of state messages. Reading it as per-stream legacy state.`,
+      );
       for (const [name, blob] of Object.entries(raw as Record<string, unknown>)) {
         if (isObject(blob)) result.streams.set(stateKey({ name }), blob);
       }
@@ -39,7 +41,8 @@ export function parseInputState(raw: unknown, logger: Logger, source = 'state'):
       const stream = entry.stream;
       if (!isObject(stream)) throw problem(`${at} has type STREAM but no "stream" object`);
       const descriptor = stream.stream_descriptor;
-      if (!isObject(descriptor) || typeof descriptor.name !== 'string') throw problem(`${at}: stream.stream_descriptor.name must be a string`);
+      if (!isObject(descriptor) || typeof descriptor.name !== 'string')
+        throw problem(`${at}: stream.stream_descriptor.name must be a string`);
       const name = descriptor.name;
       const namespace = typeof descriptor.namespace === 'string' ? descriptor.namespace : undefined;
       const blob = stream.stream_state;
@@ -49,7 +52,8 @@ export function parseInputState(raw: unknown, logger: Logger, source = 'state'):
       if (isObject(blob)) result.streams.set(stateKey({ name, namespace }), blob);
     } else if (type === 'GLOBAL') {
       const global = entry.global;
-      if (!isObject(global) || !Array.isArray(global.stream_states)) throw problem(`${at} has type GLOBAL but no "global.stream_states" array`);
+      if (!isObject(global) || !Array.isArray(global.stream_states))
+        throw problem(`${at} has type GLOBAL but no "global.stream_states" array`);
       if (global.shared_state !== undefined && global.shared_state !== null && !isObject(global.shared_state)) {
         throw problem(`${at}: global.shared_state must be an object`);
       }

@@ -1,5 +1,5 @@
-import type { SyncMode } from '../protocol/types.js';
 import type { Logger } from '../output/logger.js';
+import type { SyncMode } from '../protocol/types.js';
 
 /** A slice of a stream: a date window, a partition, a parent record; any JSON object. */
 export type StreamSlice = Record<string, unknown>;

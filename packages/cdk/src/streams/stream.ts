@@ -40,6 +40,7 @@ export interface Stream<R = Record<string, unknown>> {
  * A stream of records. Subclasses implement `readRecords()` and may override `name`,
  * `primaryKey`, `namespace` and `getJsonSchema()`.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the merged interface is how subclasses may override these members as fields or getters
 export abstract class Stream<R = Record<string, unknown>> {
   private readonly [definingPackage]: string | undefined;
   [sourceSchemasDirs]?: SourceSchemasDirs;

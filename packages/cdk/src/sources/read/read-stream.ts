@@ -1,6 +1,6 @@
+import { recordLineBuilder } from '../../output/record-line.js';
 import { streamStateMessage, streamStatusMessage } from '../../protocol/messages.js';
 import type { ConfiguredAirbyteStream, StreamDescriptor } from '../../protocol/types.js';
-import { recordLineBuilder } from '../../output/record-line.js';
 import { normalizeCursorField } from '../../streams/primary-key.js';
 import type { ReadOptions } from '../../streams/read-options.js';
 import type { Stream } from '../../streams/stream.js';
@@ -14,7 +14,12 @@ export const NO_CURSOR_STATE = Object.freeze({ __ab_no_cursor_state_message: tru
  * Reads one configured stream to the end: RUNNING before its first record, its records, then
  * its final STATE carrying the record count. Errors propagate to the caller, which reports them.
  */
-export async function readStream(stream: Stream<object>, configured: ConfiguredAirbyteStream, descriptor: StreamDescriptor, context: ReadContext): Promise<void> {
+export async function readStream(
+  stream: Stream<object>,
+  configured: ConfiguredAirbyteStream,
+  descriptor: StreamDescriptor,
+  context: ReadContext,
+): Promise<void> {
   const { writer, logger, signal } = context;
   const cursorField = configured.sync_mode === 'incremental' ? cursorFieldFor(stream, configured) : undefined;
   const options: ReadOptions = { syncMode: configured.sync_mode, logger, signal };

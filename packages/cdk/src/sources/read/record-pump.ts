@@ -53,7 +53,9 @@ export async function pumpRecords(records: RecordSource<unknown>, sink: RecordSi
       if (written >= limit) break;
     }
   } else {
-    throw new ConnectorError(`Stream '${streamName}': readRecords() must return an iterable or async iterable (a generator, an async generator or an array)`);
+    throw new ConnectorError(
+      `Stream '${streamName}': readRecords() must return an iterable or async iterable (a generator, an async generator or an array)`,
+    );
   }
   return written - sink.alreadyWritten;
 }

@@ -1,0 +1,273 @@
+/**
+ * Runs a connector's real command line in a child process and hands back what it printed:
+ * the exit code, every stdout line parsed as JSON (a line that is not JSON fails the test, since
+ * the protocol allows nothing else on stdout) and stderr. Shared by the CDK's CLI tests and the
+ * example connectors' end-to-end tests.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type {
+  AirbyteCatalog,
+  AirbyteErrorTrace,
+  AirbyteMessage,
+  AirbyteRecord,
+  ConfiguredAirbyteCatalog,
+  StreamStatus,
+} from '../../src/protocol/types.js';
+
+/** The repository root (this file is packages/cdk/test/helpers/run-cli.ts). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/** The CDK's fixture connectors, one folder each. */
+export const FIXTURES_DIR = resolve(REPO_ROOT, 'packages/cdk/test/fixtures');
+
+/** The `tsx` loader as an absolute URL, so TypeScript entrypoints run from any working directory. */
+export const TSX_LOADER = import.meta.resolve('tsx');
+
+/** Generous: the shared CI machine is slow and runs other work at the same time. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+export interface RunOptions {
+  cwd?: string;
+  /** Added to (or, with `undefined` values, removed from) the child's environment. */
+  env?: Record<string, string | undefined>;
+  /** Arguments for node itself, before the script. */
+  nodeArgs?: string[];
+  timeoutMs?: number;
+}
+
+export interface CliRun {
+  /** The exit code, or null when the process was killed by a signal. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** Every non-empty stdout line, parsed. */
+  messages: AirbyteMessage[];
+}
+
+/** The environment a connector is started with: the test's own, minus what would change its behaviour. */
+export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // The test runner marks its own children; a connector must not think it is a test file.
+  delete env.NODE_TEST_CONTEXT;
+  delete env.NODE_OPTIONS;
+  delete env.LOG_LEVEL;
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+/** Runs `node [nodeArgs] <script> <args>` to completion. */
+export function runNode(script: string, args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: childEnv(options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(
+          `${script} ${args.join(' ')} did not finish within ${timeoutMs} ms\nstderr:\n${Buffer.concat(err).toString('utf8').slice(-2000)}`,
+        ),
+      );
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat(err).toString('utf8');
+      try {
+        resolvePromise({ code, signal, stdout, stderr, messages: parseMessages(stdout, stderr) });
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+/** Runs a TypeScript entrypoint through the tsx loader, as `node --import tsx <script>` does. */
+export function runTs(script: string, args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
+  return runNode(script, args, { ...options, nodeArgs: ['--import', TSX_LOADER, ...(options.nodeArgs ?? [])] });
+}
+
+/** Runs `packages/cdk/test/fixtures/<name>/main.ts`. */
+export function runFixture(name: string, args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
+  return runTs(join(FIXTURES_DIR, name, 'main.ts'), args, options);
+}
+
+/** Parses stdout strictly: every line must be a JSON object with a string `type`. */
+export function parseMessages(stdout: string, stderr = ''): AirbyteMessage[] {
+  const messages: AirbyteMessage[] = [];
+  const lines = stdout.split('\n');
+  lines.forEach((line, index) => {
+    if (line === '' && index === lines.length - 1) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      assert.fail(`stdout line ${index + 1} is not JSON: ${JSON.stringify(line.slice(0, 300))}\nstderr:\n${stderr.slice(-2000)}`);
+    }
+    assert.ok(
+      typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && typeof (parsed as { type?: unknown }).type === 'string',
+      `stdout line ${index + 1} is not an Airbyte message: ${line.slice(0, 300)}`,
+    );
+    messages.push(parsed as AirbyteMessage);
+  });
+  return messages;
+}
+
+// ---- Looking things up in the output ----
+
+export type MessageOfType<T extends AirbyteMessage['type']> = Extract<AirbyteMessage, { type: T }>;
+
+export function messagesOfType<T extends AirbyteMessage['type']>(messages: readonly AirbyteMessage[], type: T): MessageOfType<T>[] {
+  return messages.filter((message): message is MessageOfType<T> => message.type === type);
+}
+
+export function recordsOf(messages: readonly AirbyteMessage[], stream?: string): AirbyteRecord[] {
+  return messages.flatMap((message) =>
+    message.type === 'RECORD' && message.record && (stream === undefined || message.record.stream === stream) ? [message.record] : [],
+  );
+}
+
+export function errorTraces(messages: readonly AirbyteMessage[]): AirbyteErrorTrace[] {
+  return messages.flatMap((message) =>
+    message.type === 'TRACE' && message.trace?.type === 'ERROR' && message.trace.error ? [message.trace.error] : [],
+  );
+}
+
+/** The one CATALOG message of a discover run. */
+export function catalogOf(run: CliRun): AirbyteCatalog {
+  const catalogs = messagesOfType(run.messages, 'CATALOG');
+  assert.equal(catalogs.length, 1, `expected one CATALOG message; stderr:\n${run.stderr}`);
+  return catalogs[0]!.catalog;
+}
+
+/** `[stream, status]` for every STREAM_STATUS trace, in order. */
+export function streamStatuses(messages: readonly AirbyteMessage[]): Array<[string, StreamStatus]> {
+  return messages.flatMap((message): Array<[string, StreamStatus]> =>
+    message.type === 'TRACE' && message.trace?.type === 'STREAM_STATUS' && message.trace.stream_status
+      ? [[message.trace.stream_status.stream_descriptor.name, message.trace.stream_status.status]]
+      : [],
+  );
+}
+
+/**
+ * A compact outline of a read, one entry per message of `stream`: `STARTED`, `RUNNING`,
+ * `RECORD`, `STATE`, `COMPLETE`, `INCOMPLETE`, `ERROR`. Consecutive records collapse into
+ * one `RECORD×n` entry, so order assertions stay readable.
+ */
+export function outlineOf(messages: readonly AirbyteMessage[], stream: string): string[] {
+  const outline: string[] = [];
+  let records = 0;
+  const flush = () => {
+    if (records > 0) outline.push(`RECORD×${records}`);
+    records = 0;
+  };
+  for (const message of messages) {
+    if (message.type === 'RECORD' && message.record?.stream === stream) {
+      records++;
+      continue;
+    }
+    let entry: string | undefined;
+    if (message.type === 'STATE' && message.state?.stream?.stream_descriptor.name === stream) entry = 'STATE';
+    if (message.type === 'TRACE' && message.trace?.stream_status?.stream_descriptor.name === stream) entry = message.trace.stream_status.status;
+    if (message.type === 'TRACE' && message.trace?.type === 'ERROR' && message.trace.error?.stream_descriptor?.name === stream) entry = 'ERROR';
+    if (entry !== undefined) {
+      flush();
+      outline.push(entry);
+    }
+  }
+  flush();
+  return outline;
+}
+
+/** A configured catalog selecting `streams` (default: all) of a discovered catalog, in full refresh. */
+export function configuredCatalog(catalog: AirbyteCatalog, streams?: readonly string[]): ConfiguredAirbyteCatalog {
+  const chosen = streams === undefined ? catalog.streams : streams.map((name) => catalog.streams.find((s) => s.name === name)!);
+  return {
+    streams: chosen.map((stream) => ({ stream, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' })),
+  };
+}
+
+/** A configured catalog for streams known by name only (the CDK needs nothing else to read them). */
+export function catalogFor(...names: string[]): ConfiguredAirbyteCatalog {
+  return {
+    streams: names.map((name) => ({
+      stream: { name, json_schema: { type: 'object' }, supported_sync_modes: ['full_refresh'] },
+      sync_mode: 'full_refresh',
+      destination_sync_mode: 'overwrite',
+    })),
+  };
+}
+
+// ---- Assertions shared by many tests ----
+
+const STACK_FRAME = /^\s+at .+/m;
+
+/** Stderr may be empty or carry plain lines, but never a raw stack trace. */
+export function assertNoStackTrace(stderr: string): void {
+  assert.doesNotMatch(stderr, STACK_FRAME, `stderr holds a stack trace:\n${stderr}`);
+}
+
+/**
+ * The shape of a failed run: a non-zero exit, a TRACE error of the given failure type whose
+ * message matches every pattern, and no stack trace on stderr. Returns that error.
+ */
+export function assertFailedWith(run: CliRun, failureType: string, ...patterns: RegExp[]): AirbyteErrorTrace {
+  assert.notEqual(run.code, 0, `expected a non-zero exit; stdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
+  assert.equal(run.signal, null);
+  const errors = errorTraces(run.messages);
+  assert.ok(errors.length > 0, `expected a TRACE error; stdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
+  const error = errors[errors.length - 1]!;
+  assert.equal(error.failure_type, failureType, `failure_type of: ${error.message}`);
+  for (const pattern of patterns) assert.match(error.message, pattern);
+  assertNoStackTrace(run.stderr);
+  return error;
+}
+
+// ---- Input files ----
+
+/** A temporary folder for config, catalog and state files. */
+export class TempDir {
+  private constructor(readonly path: string) {}
+
+  static async create(prefix = 'tributary-cli-'): Promise<TempDir> {
+    return new TempDir(await mkdtemp(join(tmpdir(), prefix)));
+  }
+
+  async json(name: string, value: unknown): Promise<string> {
+    return this.text(name, JSON.stringify(value));
+  }
+
+  async text(name: string, content: string): Promise<string> {
+    const file = join(this.path, name);
+    await writeFile(file, content);
+    return file;
+  }
+
+  file(name: string): string {
+    return join(this.path, name);
+  }
+
+  async remove(): Promise<void> {
+    await rm(this.path, { recursive: true, force: true });
+  }
+}

@@ -3,7 +3,7 @@
 // (spec → check → discover → read), writes the read's messages to a file, and prints a summary.
 // Usage: node scripts/demo.js [count] [output-file]
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, openSync, closeSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -31,7 +31,13 @@ function run(args, stdoutFd) {
     if (result.stdout) console.error(result.stdout);
     process.exit(1);
   }
-  const messages = stdoutFd === undefined ? result.stdout.trim().split('\n').map((line) => JSON.parse(line)) : [];
+  const messages =
+    stdoutFd === undefined
+      ? result.stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line))
+      : [];
   return { messages, seconds };
 }
 
@@ -61,6 +67,7 @@ for await (const line of createInterface({ input: createReadStream(output) })) {
 }
 const total = [...perStream.values()].reduce((a, b) => a + b, 0);
 console.log(`read      ${total.toLocaleString('en')} records, ${states} states, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`);
-for (const [stream, records] of perStream) console.log(`          ${stream.padEnd(10)} ${records.toLocaleString('en').padStart(10)} records`);
+for (const [stream, records] of perStream)
+  console.log(`          ${stream.padEnd(10)} ${records.toLocaleString('en').padStart(10)} records`);
 console.log(`          ${Math.round(total / seconds).toLocaleString('en')} records/s (including process start)`);
 console.log(`messages  ${output}`);

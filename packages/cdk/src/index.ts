@@ -1,5 +1,39 @@
 export { type LaunchOptions, launch } from './entrypoint/launch.js';
 export { ConnectorError, type ConnectorErrorOptions } from './errors/connector-error.js';
+export { ApiKeyAuthenticator, type ApiKeyAuthenticatorOptions } from './http/auth/api-key-authenticator.js';
+export type { AuthContext, Authenticator, AuthRequest } from './http/auth/authenticator.js';
+export { BasicAuthenticator } from './http/auth/basic-authenticator.js';
+export { OAuth2Authenticator, type OAuth2AuthenticatorOptions, type OAuth2Tokens } from './http/auth/oauth2-authenticator.js';
+export { TokenAuthenticator, type TokenAuthenticatorOptions } from './http/auth/token-authenticator.js';
+export type { BackoffOptions } from './http/backoff.js';
+export { CallBudget, type CallRatePolicy } from './http/call-budget.js';
+export { DEFAULT_ERROR_MAPPING, type ErrorResolution, type ErrorRule, type ResponseAction } from './http/error-mapping.js';
+export {
+  HttpClient,
+  type HttpClientOptions,
+  type HttpMethod,
+  type HttpRequest,
+  type RateLimitEvent,
+  type SendOptions,
+} from './http/http-client.js';
+export { HttpError } from './http/http-error.js';
+export { HttpResponse, type HttpResponseInit, type ResponseFormat } from './http/http-response.js';
+export { type FormFields, HttpStream } from './http/http-stream.js';
+export type { JsonPath } from './http/json-path.js';
+export {
+  CursorPaginator,
+  type CursorPaginatorOptions,
+  HeaderCursorPaginator,
+  type HeaderCursorPaginatorOptions,
+} from './http/paginators/cursor-paginator.js';
+export { LinkHeaderPaginator, type LinkHeaderPaginatorOptions } from './http/paginators/link-header-paginator.js';
+export { NextUrlPaginator, type NextUrlPaginatorOptions } from './http/paginators/next-url-paginator.js';
+export { OffsetPaginator, type OffsetPaginatorOptions } from './http/paginators/offset-paginator.js';
+export { PageNumberPaginator, type PageNumberPaginatorOptions } from './http/paginators/page-number-paginator.js';
+export type { InjectInto, PageRequest, PaginationContext, Paginator } from './http/paginators/paginator.js';
+export type { Awaitable, HttpRequestOptions, PageInfo } from './http/request-options.js';
+export type { RetryPolicyOptions } from './http/retry-policy.js';
+export { joinUrl, type QueryParams, type QueryValue } from './http/url.js';
 export type { Logger } from './output/logger.js';
 export { registerSecret } from './output/secret-masker.js';
 export type * from './protocol/types.js';
@@ -8,5 +42,5 @@ export { SchemaError } from './schema/schema-error.js';
 export { Source } from './sources/source.js';
 export type { PrimaryKey } from './streams/primary-key.js';
 export type { ReadOptions, RecordSource, StreamSlice, StreamState } from './streams/read-options.js';
-export { Stream } from './streams/stream.js';
+export { type SchemaNormalization, Stream } from './streams/stream.js';
 export { streamNameFromClassName } from './streams/stream-name.js';

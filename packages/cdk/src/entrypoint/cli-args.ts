@@ -8,7 +8,7 @@ export type CliCommand =
   | { command: 'read'; config: string; catalog: string; state?: string; debug: boolean };
 
 const USAGE =
-  'usage: spec | check --config <path> | discover --config <path> | read --config <path> --catalog <path> [--state <path>]  [--debug]';
+  'usage: spec | check --config <path> | discover --config <path> | read --config <path> --catalog <path> [--state <path>] [--debug]';
 
 /**
  * Parses argv the way the Airbyte platform calls a source. Problems (no command, an unknown
@@ -63,7 +63,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | { help: stri
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') {
         return { help: helpText };
       }
-      const reason = error.message.replace(/^error: /, '');
+      // Commander's messages may span lines ("(Did you mean spec?)") and end with a period.
+      const reason = error.message
+        .replace(/^error: /, '')
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/\.+$/, '');
       throw ConnectorError.config(`Invalid command line: ${reason}. ${USAGE}`);
     }
     throw error;

@@ -53,9 +53,12 @@ export async function runCommand<Config>(source: Source<Config>, cli: CliCommand
 
 async function check<Config>(source: Source<Config>, configPath: string, context: CommandContext): Promise<number> {
   const { writer, logger } = context;
+  // A config file that cannot be read or is not a JSON object is bad input, not a failed check:
+  // like the Python CDK, report it as a TRACE error with a non-zero exit.
+  const raw = await readConfigFile(configPath);
   let config: Config;
   try {
-    config = (await loadValidConfig(source, configPath, context)).config;
+    config = (await validateConfig(source, raw, context)).config;
   } catch (error) {
     if (!(error instanceof ConnectorError) || error.failureType !== 'config_error') throw error;
     writer.writeMessage(connectionStatusMessage({ status: 'FAILED', message: error.message }));
@@ -84,16 +87,24 @@ async function loadSpec<Config>(source: Source<Config>): Promise<ConnectorSpecif
   return spec;
 }
 
-/**
- * Reads the config, registers its secrets for masking before anything can print them, takes
- * out the CDK's own `_` keys and validates the rest against the spec.
- */
+/** Reads the config file, then validates it (see `validateConfig`). */
 async function loadValidConfig<Config>(
   source: Source<Config>,
   path: string,
   context: CommandContext,
 ): Promise<{ config: Config; internal: InternalConfig }> {
-  const raw = await readConfigFile(path);
+  return validateConfig(source, await readConfigFile(path), context);
+}
+
+/**
+ * Registers the config's secrets for masking before anything can print them, takes out the
+ * CDK's own `_` keys and validates the rest against the spec.
+ */
+async function validateConfig<Config>(
+  source: Source<Config>,
+  raw: Record<string, unknown>,
+  context: CommandContext,
+): Promise<{ config: Config; internal: InternalConfig }> {
   const spec = await loadSpec(source);
   for (const secret of collectSecrets(spec.connectionSpecification, raw)) context.masker.add(secret);
   const { config, internal, problems } = splitInternalConfig(raw);

@@ -18,14 +18,19 @@ export async function readJsonFile(path: string, what: string): Promise<unknown>
   try {
     return JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof SyntaxError ? error.message.replace(/, ".*$/s, '') : String(error);
-    throw ConnectorError.config(`The ${what} file '${path}' is not valid JSON (${redactJsonSyntaxError(detail)})`);
+    throw ConnectorError.config(`The ${what} file '${path}' is not valid JSON (${describeJsonSyntaxError(error)})`);
   }
 }
 
-/** JSON.parse errors quote the text around the problem, which could be a secret. */
-function redactJsonSyntaxError(detail: string): string {
-  return detail.replace(/"[^"]*"/g, '"…"');
+/**
+ * JSON.parse messages either name a syntax character and a position (`Expected ',' or '}' after
+ * property value in JSON at position 45`) or quote the problem token and the text around it
+ * (`Unexpected token 's', ..."word": sk_live_ab"... is not valid JSON`), which could be a secret.
+ * Only the first kind is passed on.
+ */
+function describeJsonSyntaxError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /is not valid JSON|"/.test(message) ? 'unexpected token' : message;
 }
 
 export async function readConfigFile(path: string): Promise<Record<string, unknown>> {

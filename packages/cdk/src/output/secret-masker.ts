@@ -3,7 +3,8 @@ export const SECRET_MASK = '****';
 
 /**
  * Replaces every known secret with `****`. Each secret is also matched in its JSON-escaped and
- * URL-encoded spellings, since secrets end up inside serialized bodies and query strings;
+ * URL-encoded spellings (`encodeURIComponent`'s and the form encoding of `URLSearchParams`),
+ * since secrets end up inside serialized bodies and query strings;
  * longer secrets are matched first, so a secret that contains another is masked whole.
  */
 export class SecretMasker {
@@ -15,7 +16,7 @@ export class SecretMasker {
     const text = typeof secret === 'string' ? secret : String(secret);
     if (text.length === 0) return;
     const before = this.secrets.size;
-    for (const form of [text, JSON.stringify(text).slice(1, -1), safeEncode(text)]) {
+    for (const form of [text, JSON.stringify(text).slice(1, -1), safeEncode(text), formEncode(text)]) {
       if (form.length > 0) this.secrets.add(form);
     }
     if (this.secrets.size !== before) this.pattern = undefined;
@@ -61,6 +62,11 @@ function safeEncode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** The `application/x-www-form-urlencoded` spelling (`url.searchParams`, form bodies): spaces as `+`, `!'()~` escaped. */
+function formEncode(text: string): string {
+  return new URLSearchParams({ '': text }).toString().slice(1);
 }
 
 /** The process-wide masker: spec secrets and tokens obtained at run time are added to it. */

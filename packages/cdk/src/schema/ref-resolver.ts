@@ -26,6 +26,9 @@ interface SchemaDocument {
 /** Keywords whose values are data, not subschemas: a `$ref` key inside them is not a reference. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example']);
 
+/** Keywords whose values map names to subschemas: their keys (a property called `default`, say) are names, not keywords. */
+const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies', 'dependentSchemas']);
+
 class RefResolver {
   private readonly documents = new Map<string, SchemaDocument>();
   private readonly sharedDir: string;
@@ -34,7 +37,7 @@ class RefResolver {
     private readonly schemasDir: string,
     private readonly streamName: string,
   ) {
-    this.sharedDir = join(schemasDir, 'shared');
+    this.sharedDir = resolve(schemasDir, 'shared');
   }
 
   resolveFile(file: string): JsonSchema {
@@ -45,16 +48,22 @@ class RefResolver {
     return this.resolveNode(doc.root, doc, [`${this.show(file)}#`]) as JsonSchema;
   }
 
-  private resolveNode(node: unknown, doc: SchemaDocument, chain: string[]): unknown {
+  /** `isSchemaMap`: `node` is the value of `properties` (or the like), whose keys are names and values subschemas. */
+  private resolveNode(node: unknown, doc: SchemaDocument, chain: string[], isSchemaMap = false): unknown {
     if (Array.isArray(node)) return node.map((item) => this.resolveNode(item, doc, chain));
     if (!isObject(node)) return node;
-    if (typeof node.$ref === 'string') return this.resolveRef(node, node.$ref, doc, chain);
+    if (!isSchemaMap && typeof node.$ref === 'string') return this.resolveRef(node, node.$ref, doc, chain);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(node)) {
-      const value = node[key];
-      out[key] = DATA_KEYWORDS.has(key) ? structuredClone(value) : this.resolveNode(value, doc, chain);
+      out[key] = isSchemaMap ? this.resolveNode(node[key], doc, chain) : this.resolveKeyword(key, node[key], doc, chain);
     }
     return out;
+  }
+
+  /** The value of one keyword of a schema: data is copied as written, subschemas are resolved. */
+  private resolveKeyword(key: string, value: unknown, doc: SchemaDocument, chain: string[]): unknown {
+    if (DATA_KEYWORDS.has(key)) return structuredClone(value);
+    return this.resolveNode(value, doc, chain, SCHEMA_MAP_KEYWORDS.has(key));
   }
 
   private resolveRef(node: Record<string, unknown>, ref: string, doc: SchemaDocument, chain: string[]): unknown {
@@ -78,7 +87,7 @@ class RefResolver {
     const resolved = this.resolveNode(target, targetDoc, [...chain, key]) as Record<string, unknown>;
     delete resolved.definitions;
     for (const sibling of Object.keys(node)) {
-      if (sibling !== '$ref') resolved[sibling] = this.resolveNode(node[sibling], doc, chain);
+      if (sibling !== '$ref') resolved[sibling] = this.resolveKeyword(sibling, node[sibling], doc, chain);
     }
     return resolved;
   }
@@ -136,13 +145,22 @@ function readPointer(root: unknown, pointer: string): unknown {
   if (!pointer.startsWith('/')) return undefined;
   let node = root;
   for (const raw of pointer.slice(1).split('/')) {
-    const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    const token = decodePointerToken(raw);
+    if (token === undefined) return undefined;
     if (Array.isArray(node)) node = node[Number(token)];
     else if (isObject(node) && Object.hasOwn(node, token)) node = node[token];
     else return undefined;
     if (node === undefined) return undefined;
   }
   return node;
+}
+
+function decodePointerToken(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+  } catch {
+    return undefined; // malformed percent-encoding: no such member
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

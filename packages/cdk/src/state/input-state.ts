@@ -36,7 +36,8 @@ export function parseInputState(raw: unknown, logger: Logger, source = 'state'):
   raw.forEach((entry: unknown, index: number) => {
     const at = `entry ${index}`;
     if (!isObject(entry)) throw problem(`${at} must be an object`);
-    const type = entry.type ?? (entry.stream ? 'STREAM' : entry.global ? 'GLOBAL' : 'LEGACY');
+    const type = entry.type ?? (entry.stream ? 'STREAM' : entry.global ? 'GLOBAL' : entry.data ? 'LEGACY' : undefined);
+    if (type === undefined) throw problem(`${at} has no "type" and none of "stream", "global" or "data"`);
     if (type === 'STREAM') {
       const stream = entry.stream;
       if (!isObject(stream)) throw problem(`${at} has type STREAM but no "stream" object`);

@@ -7,6 +7,8 @@ import type { PrimaryKey } from './primary-key.js';
 import type { ReadOptions, RecordSource } from './read-options.js';
 import { streamNameFromClassName } from './stream-name.js';
 
+export type SchemaNormalization = 'none' | 'default';
+
 /** Where a stream was constructed from: the connector package that holds `schemas/`. */
 const definingPackage = Symbol('tributary.definingPackage');
 
@@ -30,6 +32,11 @@ export interface Stream<R = Record<string, unknown>> {
   readonly namespace?: string;
   /** Overrides the folder holding `<name>.json` and `shared/` (default: `schemas/` of the connector package). */
   readonly schemasDir?: string;
+  /**
+   * `'default'` casts record values to the types the schema declares before they are written
+   * (the Python CDK's TypeTransformer default normalization); `'none'` (default) writes them as they are.
+   */
+  readonly schemaNormalization?: SchemaNormalization;
   /** The cursor (a field name or a path) that makes the stream incremental. */
   readonly cursorField?: string | string[];
   /** Marker for `R`, so record types flow from stream to consumers; never set at run time. */
@@ -84,5 +91,10 @@ Object.defineProperty(Stream.prototype, 'name', {
   enumerable: false,
   get(this: Stream): string {
     return streamNameFromClassName(this.constructor.name);
+  },
+  // A `name = '...'` class field compiled with assignment semantics (`useDefineForClassFields: false`,
+  // the default for targets before ES2022) assigns instead of defining: make that an own property too.
+  set(this: Stream, value: string) {
+    Object.defineProperty(this, 'name', { value, writable: true, enumerable: true, configurable: true });
   },
 });

@@ -5,10 +5,11 @@
  * example connectors' end-to-end tests.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type {
   AirbyteCatalog,
@@ -16,7 +17,6 @@ import type {
   AirbyteMessage,
   AirbyteRecord,
   ConfiguredAirbyteCatalog,
-  StreamStatus,
 } from '../../src/protocol/types.js';
 
 /** The repository root (this file is packages/cdk/test/helpers/run-cli.ts). */
@@ -46,7 +46,7 @@ export interface CliRun {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
-  /** Every non-empty stdout line, parsed. */
+  /** Every stdout line, parsed (the run fails if one is not a JSON message). */
   messages: AirbyteMessage[];
 }
 
@@ -64,18 +64,55 @@ export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return env;
 }
 
+/**
+ * Starts `node [nodeArgs] <script> <args>` with stdout and stderr piped (or stdout sent to
+ * `stdout`, another process's stdin say), for tests that consume the output as a stream.
+ */
+export function spawnNode(script: string, args: readonly string[], options: RunOptions & { stdout?: Writable } = {}): ChildProcess {
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: childEnv(options.env),
+    stdio: ['ignore', options.stdout ?? 'pipe', 'pipe'],
+  });
+}
+
+/** Resolves with how a child process ended; kills it and rejects if that takes longer than `timeoutMs`. */
+export function exitOf(
+  child: ChildProcess,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`process ${child.pid} did not exit within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ code, signal });
+    });
+  });
+}
+
+/** Everything a readable stream yields, as text, once it ends. */
+export async function textOf(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Runs `node [nodeArgs] <script> <args>` to completion. */
 export function runNode(script: string, args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...args], {
-    cwd: options.cwd ?? REPO_ROOT,
-    env: childEnv(options.env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnNode(script, args, options);
   const out: Buffer[] = [];
   const err: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -147,6 +184,13 @@ export function recordsOf(messages: readonly AirbyteMessage[], stream?: string):
   );
 }
 
+/** A record without its `emitted_at`, the one field that differs between two identical reads. */
+export function withoutEmittedAt(record: AirbyteRecord): Omit<AirbyteRecord, 'emitted_at'> {
+  const copy: Partial<AirbyteRecord> = { ...record };
+  delete copy.emitted_at;
+  return copy as Omit<AirbyteRecord, 'emitted_at'>;
+}
+
 export function errorTraces(messages: readonly AirbyteMessage[]): AirbyteErrorTrace[] {
   return messages.flatMap((message) =>
     message.type === 'TRACE' && message.trace?.type === 'ERROR' && message.trace.error ? [message.trace.error] : [],
@@ -158,15 +202,6 @@ export function catalogOf(run: CliRun): AirbyteCatalog {
   const catalogs = messagesOfType(run.messages, 'CATALOG');
   assert.equal(catalogs.length, 1, `expected one CATALOG message; stderr:\n${run.stderr}`);
   return catalogs[0]!.catalog;
-}
-
-/** `[stream, status]` for every STREAM_STATUS trace, in order. */
-export function streamStatuses(messages: readonly AirbyteMessage[]): Array<[string, StreamStatus]> {
-  return messages.flatMap((message): Array<[string, StreamStatus]> =>
-    message.type === 'TRACE' && message.trace?.type === 'STREAM_STATUS' && message.trace.stream_status
-      ? [[message.trace.stream_status.stream_descriptor.name, message.trace.stream_status.status]]
-      : [],
-  );
 }
 
 /**
@@ -188,8 +223,10 @@ export function outlineOf(messages: readonly AirbyteMessage[], stream: string): 
     }
     let entry: string | undefined;
     if (message.type === 'STATE' && message.state?.stream?.stream_descriptor.name === stream) entry = 'STATE';
-    if (message.type === 'TRACE' && message.trace?.stream_status?.stream_descriptor.name === stream) entry = message.trace.stream_status.status;
-    if (message.type === 'TRACE' && message.trace?.type === 'ERROR' && message.trace.error?.stream_descriptor?.name === stream) entry = 'ERROR';
+    if (message.type === 'TRACE' && message.trace?.stream_status?.stream_descriptor.name === stream)
+      entry = message.trace.stream_status.status;
+    if (message.type === 'TRACE' && message.trace?.type === 'ERROR' && message.trace.error?.stream_descriptor?.name === stream)
+      entry = 'ERROR';
     if (entry !== undefined) {
       flush();
       outline.push(entry);

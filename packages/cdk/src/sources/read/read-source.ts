@@ -13,17 +13,16 @@ import { readStream } from './read-stream.js';
  */
 export async function readSource(streams: Stream<object>[], catalog: ConfiguredAirbyteCatalog, context: ReadContext): Promise<void> {
   const { writer } = context;
-  const byName = new Map(streams.map((stream) => [streamKey(stream.name, stream.namespace), stream]));
   const failed: string[] = [];
 
   for (const configured of catalog.streams) {
     if (context.signal.aborted || writer.isClosed) break;
     const { name, namespace } = configured.stream;
     const descriptor = streamDescriptor(name, namespace);
-    const stream = byName.get(streamKey(name, namespace)) ?? byName.get(streamKey(name, undefined));
+    const stream = findStream(streams, name, namespace);
     if (stream === undefined) {
       writer.writeMessage(streamStatusMessage(descriptor, 'INCOMPLETE'));
-      const available = streams.map((s) => s.name).join(', ') || 'none';
+      const available = streams.map((s) => (s.namespace === undefined ? s.name : `${s.namespace}.${s.name}`)).join(', ') || 'none';
       const missing = ConnectorError.config(
         `Stream '${name}' is in the configured catalog but this source does not provide it (available streams: ${available}); run discover again and update the catalog`,
       );
@@ -47,6 +46,12 @@ export async function readSource(streams: Stream<object>[], catalog: ConfiguredA
   }
 }
 
-function streamKey(name: string, namespace: string | undefined): string {
-  return `${namespace ?? ''}\0${name}`;
+/**
+ * The source's stream for a catalog entry. As in the Python CDK the name decides; the namespace
+ * only chooses between streams that share a name (a hand-written catalog often leaves it out).
+ */
+function findStream(streams: Stream<object>[], name: string, namespace: string | undefined): Stream<object> | undefined {
+  const named = streams.filter((stream) => stream.name === name);
+  if (named.length <= 1) return named[0];
+  return named.find((stream) => stream.namespace === namespace) ?? named.find((stream) => stream.namespace === undefined);
 }

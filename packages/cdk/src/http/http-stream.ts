@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import { ConnectorError } from '../errors/connector-error.js';
+import type { ReadOptions, RecordSource } from '../streams/read-options.js';
+import { Stream } from '../streams/stream.js';
+import type { Authenticator } from './auth/authenticator.js';
+import type { CallBudget } from './call-budget.js';
+import type { ErrorRule } from './error-mapping.js';
+import { HttpClient, type HttpMethod, type HttpRequest, type SendOptions, wasIgnored } from './http-client.js';
+import { redactUrl } from './http-error.js';
+import type { HttpResponse, ResponseFormat } from './http-response.js';
+import { describePath, type JsonPath } from './json-path.js';
+import type { PageRequest, PaginationContext, Paginator } from './paginators/paginator.js';
+import { extractRecords } from './record-extractor.js';
+import type { Awaitable, HttpRequestOptions, PageInfo } from './request-options.js';
+import type { RetryPolicyOptions } from './retry-policy.js';
+import { applyQueryParams, joinUrl, type QueryParams } from './url.js';
+
+/** A form body: its fields are sent `application/x-www-form-urlencoded`. */
+export type FormFields = Record<string, string | number | boolean | null | undefined>;
+
+/**
+ * Members an `HttpStream` subclass may define as class fields, getters or methods (see `Stream`
+ * for why they live on an interface merged with the class). All hooks may be sync or async.
+ */
+// biome-ignore lint/correctness/noUnusedVariables: a merged interface must repeat the class's type parameters
+export interface HttpStream<R = Record<string, unknown>, T = unknown> {
+  /** The HTTP method (default `GET`). */
+  readonly httpMethod?: HttpMethod;
+  /** Records per page, for the paginator (and for the author's own hooks). */
+  readonly pageSize?: number;
+  /** A ready-made pagination strategy; without one (and without a `nextPageToken` override) one page is read. */
+  readonly paginator?: Paginator<T>;
+  /** Adds credentials to every request (and every retry). */
+  readonly authenticator?: Authenticator;
+  /** Where the records are in a JSON body (`'data.items'`); default: the body itself (an array of records). */
+  readonly recordsPath?: JsonPath;
+  /** How bodies are read (default `auto`, by `Content-Type`); `json` and `jsonl` parse whatever the type says. */
+  readonly responseFormat?: ResponseFormat;
+  /** The longest one attempt may take, body included, in ms (default 120 000). */
+  readonly requestTimeoutMs?: number;
+  /** Retries, backoff and the longest server-requested wait (see `RetryPolicyOptions`). */
+  readonly retryPolicy?: RetryPolicyOptions;
+  /** Rules checked before the default error mapping, e.g. `[{ status: 404, action: 'ignore' }]`. */
+  readonly errorRules?: readonly ErrorRule[];
+  /** Fail when a slice has more pages than this (a safety net against endless pagination). */
+  readonly maxPages?: number;
+  /**
+   * Fail when a page has exactly the same body as the page before it (default true): the sign of
+   * an API that ignores the pagination parameters, which would otherwise be read forever.
+   */
+  readonly detectRepeatedPages?: boolean;
+  /** A call budget (requests per interval and host) shared with the other streams given the same one. */
+  readonly callBudget?: CallBudget;
+  /** The client to send requests with; default one built from `retryPolicy` and `requestTimeoutMs`. */
+  readonly httpClient?: HttpClient;
+  /** Query parameters for the request; the paginator's parameters replace same-named ones. */
+  requestParams?(options: HttpRequestOptions<T>): Awaitable<QueryParams | undefined>;
+  /** Request headers; the authenticator's headers replace same-named ones. */
+  requestHeaders?(options: HttpRequestOptions<T>): Awaitable<Record<string, string> | undefined>;
+  /** A JSON body (sent as `application/json`). Not together with `requestBodyData`. */
+  requestBodyJson?(options: HttpRequestOptions<T>): Awaitable<unknown>;
+  /** A form body (an object) or a raw string body. Not together with `requestBodyJson`. */
+  requestBodyData?(options: HttpRequestOptions<T>): Awaitable<FormFields | string | undefined>;
+}
+
+/**
+ * A stream read from an HTTP API, page by page. A subclass gives `urlBase` and `path()`, and
+ * either a `paginator` or its own `nextPageToken()`; the records are taken from `recordsPath`
+ * unless it overrides `parseResponse()`.
+ *
+ * ```ts
+ * class Users extends HttpStream<User> {
+ *   urlBase = 'https://api.example.com/v1';
+ *   primaryKey = 'id';
+ *   recordsPath = 'data';
+ *   paginator = new CursorPaginator({ cursorPath: 'meta.next_cursor' });
+ *   path() { return 'users'; }
+ * }
+ * ```
+ *
+ * Each page's hooks all receive the same options object: `readRecords()`'s options plus
+ * `nextPageToken` (undefined on the first page). Requests go through an `HttpClient`: timeouts,
+ * retries with backoff, `Retry-After`, error mapping and secret masking come with it.
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the merged interface is how subclasses may override these members as fields or getters
+export abstract class HttpStream<R = Record<string, unknown>, T = unknown> extends Stream<R> {
+  /** The API's base URL; `path()` is appended below it (see `joinUrl` for the exact rule). */
+  abstract readonly urlBase: Awaitable<string>;
+
+  /** The path of the request, relative to `urlBase`; an absolute URL is used as it is. */
+  abstract path(options: HttpRequestOptions<T>): Awaitable<string>;
+
+  /**
+   * The token of the page after `response`, or a falsy value (undefined, null, false, '', 0) when
+   * it was the last. The default asks the `paginator`, or reads a single page without one.
+   */
+  nextPageToken(response: HttpResponse, options: HttpRequestOptions<T>, page: PageInfo): Awaitable<T | undefined | null | false | '' | 0> {
+    const paginator = this.paginator;
+    if (paginator === undefined) return undefined;
+    return paginator.nextPageToken(response, { ...this.paginationContext(options), page });
+  }
+
+  /**
+   * The records of one response. The default takes them from `recordsPath` of a JSON body (the
+   * body itself when it is an array) or from each line of a JSON lines body.
+   */
+  parseResponse(response: HttpResponse, options: HttpRequestOptions<T>): Awaitable<RecordSource<R>> {
+    const path = this.recordsPath;
+    return extractRecords(response, path).then(({ records, pathMissing }) => {
+      if (pathMissing && path !== undefined) {
+        options.logger.warn(
+          `Stream '${this.name}': the response to ${response.method} ${redactUrl(response.url)} has nothing at recordsPath '${describePath(path)}'; no records taken from it`,
+        );
+      }
+      return records as R[];
+    });
+  }
+
+  /** Reads the slice page by page: request, records, next token, until a falsy token. */
+  async *readRecords(options: ReadOptions): AsyncGenerator<R> {
+    const client = this.httpClient ?? new HttpClient({ timeoutMs: this.requestTimeoutMs, retry: this.retryPolicy });
+    const base = options as HttpRequestOptions<T>;
+    const sendOptions: SendOptions = {
+      signal: options.signal,
+      logger: options.logger,
+      authenticator: this.authenticator,
+      errorRules: this.errorRules,
+      format: this.responseFormat,
+      budget: this.callBudget,
+      onRateLimited: (event) => base.reportRateLimited?.({ quotaResetAt: event.resetAt }),
+    };
+    const maxPages = this.maxPages ?? Number.POSITIVE_INFINITY;
+    const detectRepeatedPages = this.detectRepeatedPages ?? true;
+    const seenTokens = new Map<string, number>();
+    let previousPage: { digest: string; recordCount: number } | undefined;
+    let token: T | undefined;
+
+    for (let number = 1; ; number++) {
+      const pageOptions: HttpRequestOptions<T> = { ...base, nextPageToken: token };
+      const request = await this.buildRequest(pageOptions);
+      const response = await client.send(request, sendOptions);
+      if (wasIgnored(response)) return;
+
+      if (detectRepeatedPages) {
+        const digest = createHash('sha1')
+          .update(await response.text())
+          .digest('hex');
+        if (previousPage !== undefined && previousPage.recordCount > 0 && previousPage.digest === digest) {
+          throw new ConnectorError(
+            `Stream '${this.name}': page ${number} (${request.method} ${redactUrl(request.url)}) has exactly the same content as page ${number - 1}; the API seems to ignore the pagination parameters, so the read stops instead of reading the same records forever (set \`detectRepeatedPages = false\` on the stream if identical pages are expected)`,
+          );
+        }
+        previousPage = { digest, recordCount: 0 };
+      }
+
+      let recordCount = 0;
+      const records = await this.parseResponse(response, pageOptions);
+      if (Symbol.iterator in records) {
+        for (const record of records as Iterable<R>) {
+          recordCount++;
+          yield record;
+        }
+      } else {
+        for await (const record of records as AsyncIterable<R>) {
+          recordCount++;
+          yield record;
+        }
+      }
+      if (previousPage !== undefined) previousPage.recordCount = recordCount;
+
+      const next = await this.nextPageToken(response, pageOptions, { number, recordCount });
+      if (!next) return;
+      const key = tokenKey(next);
+      const earlier = seenTokens.get(key);
+      if (earlier !== undefined) {
+        throw new ConnectorError(
+          `Stream '${this.name}': pagination loop: after page ${number} (${request.method} ${redactUrl(request.url)}) the next-page token is ${describeToken(next)}, the same as after page ${earlier}; the read stops instead of requesting the same pages forever`,
+        );
+      }
+      if (number >= maxPages) {
+        throw new ConnectorError(
+          `Stream '${this.name}': more than ${maxPages} pages in one slice (maxPages); the API may paginate endlessly (last request: ${request.method} ${redactUrl(request.url)})`,
+        );
+      }
+      seenTokens.set(key, number);
+      token = next as T;
+    }
+  }
+
+  /** The request for one page: URL, parameters, headers and body from the hooks and the paginator. */
+  protected async buildRequest(options: HttpRequestOptions<T>): Promise<HttpRequest & { method: string; url: URL }> {
+    const paginator = this.paginator;
+    const paging: PageRequest = (paginator ? await paginator.pageRequest(this.paginationContext(options)) : undefined) ?? {};
+    const url = paging.url !== undefined ? joinUrl(await this.urlBase, paging.url) : joinUrl(await this.urlBase, await this.path(options));
+    applyQueryParams(url, await this.requestParams?.(options), paging.url !== undefined);
+    applyQueryParams(url, paging.params, paging.url !== undefined);
+
+    const headers: Record<string, string> = {};
+    const format = this.responseFormat ?? 'auto';
+    headers.accept =
+      format === 'jsonl'
+        ? 'application/x-ndjson, application/jsonl, application/json;q=0.9, */*;q=0.8'
+        : format === 'text'
+          ? '*/*'
+          : 'application/json';
+    for (const source of [await this.requestHeaders?.(options), paging.headers]) {
+      if (source)
+        for (const [name, value] of Object.entries(source))
+          if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
+    }
+
+    const method = (this.httpMethod ?? 'GET').toUpperCase();
+    let json = await this.requestBodyJson?.(options);
+    const data = await this.requestBodyData?.(options);
+    if (json !== undefined && data !== undefined) {
+      throw new ConnectorError(`Stream '${this.name}' defines both requestBodyJson and requestBodyData; a request has one body`);
+    }
+    if (paging.bodyJson !== undefined) {
+      if (data !== undefined)
+        throw new ConnectorError(`Stream '${this.name}': the paginator puts its token in a JSON body, but the stream sends a form body`);
+      if (json !== undefined && (typeof json !== 'object' || json === null || Array.isArray(json))) {
+        throw new ConnectorError(`Stream '${this.name}': the paginator puts its token in the JSON body, which must then be an object`);
+      }
+      json = { ...(json as object | undefined), ...paging.bodyJson };
+    }
+    let body: HttpRequest['body'];
+    if (json !== undefined) {
+      body = JSON.stringify(json);
+      headers['content-type'] ??= 'application/json';
+    } else if (typeof data === 'string') {
+      body = data;
+    } else if (data !== undefined && data !== null) {
+      const form = new URLSearchParams();
+      for (const [name, value] of Object.entries(data)) if (value !== undefined && value !== null) form.append(name, String(value));
+      body = form;
+    }
+    return { method, url, headers, ...(body !== undefined ? { body } : {}) };
+  }
+
+  private paginationContext(options: HttpRequestOptions<T>): PaginationContext<T> {
+    return { token: options.nextPageToken, pageSize: this.pageSize, options };
+  }
+}
+
+/** A stable identity for a token: objects by their content, whatever their key order. */
+function tokenKey(token: unknown): string {
+  return `${typeof token}:${stableJson(token)}`;
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}
+
+function describeToken(token: unknown): string {
+  const text = typeof token === 'string' && /^https?:\/\//.test(token) ? redactUrl(token) : stableJson(token);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

@@ -1,0 +1,27 @@
+import type { ReadOptions } from '../streams/read-options.js';
+
+/** A value or a promise of it: every `HttpStream` hook may be sync or async. */
+export type Awaitable<T> = T | Promise<T>;
+
+/**
+ * What every `HttpStream` hook receives: the options `readRecords()` was called with (slice,
+ * state, logger, signal…) plus the token of the page being requested. One object per page is
+ * shared by all the hooks of that page.
+ */
+export interface HttpRequestOptions<T = unknown> extends ReadOptions {
+  /** The token `nextPageToken` returned for this page; undefined on the first page. */
+  nextPageToken?: T;
+  /**
+   * Reports that the stream is waiting on a rate limit (the platform shows it as a `RUNNING`
+   * stream status with reason `RATE_LIMITED`). Called when the read machinery provides it.
+   */
+  reportRateLimited?: (event: { quotaResetAt?: number }) => void;
+}
+
+/** What `nextPageToken` learns about the page it follows. */
+export interface PageInfo {
+  /** 1 for the first page of the slice. */
+  number: number;
+  /** How many records `parseResponse` yielded for it. */
+  recordCount: number;
+}

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { validateAgainstSchema } from '../../src/config/config-validator.js';
+import type { JsonSchema } from '../../src/schema/json-schema.js';
+
+const spec: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  required: ['api_key', 'count'],
+  additionalProperties: false,
+  properties: {
+    api_key: { type: 'string', airbyte_secret: true, order: 0 },
+    count: { type: 'integer', minimum: 1 },
+    mode: { type: 'string', enum: ['fast', 'safe'] },
+    start_date: { type: 'string', format: 'date-time' },
+    credentials: {
+      type: 'object',
+      required: ['client_id'],
+      properties: { client_id: { type: 'string' }, scopes: { type: 'array', items: { type: 'string' } } },
+    },
+  },
+};
+
+test('a valid config has no problems (unknown keywords like airbyte_secret and order are allowed)', async () => {
+  const result = await validateAgainstSchema(spec, { api_key: 'k', count: 3, mode: 'fast', start_date: '2024-01-01T00:00:00Z' }, 'config');
+  assert.deepEqual(result, { valid: true, problems: [] });
+});
+
+test('a wrong type names the field', async () => {
+  const result = await validateAgainstSchema(spec, { api_key: 'k', count: 2.5 }, 'config');
+  assert.deepEqual(result, { valid: false, problems: ['config.count must be integer'] });
+});
+
+test('missing required fields are named, all of them', async () => {
+  const result = await validateAgainstSchema(spec, {}, 'config');
+  assert.equal(result.valid, false);
+  assert.deepEqual(result.problems.sort(), ['config.api_key is required', 'config.count is required']);
+});
+
+test('nested fields and array items are named by their path', async () => {
+  const result = await validateAgainstSchema(spec, { api_key: 'k', count: 1, credentials: { scopes: ['read', 7] } }, 'config');
+  assert.deepEqual(result.problems.sort(), ['config.credentials.client_id is required', 'config.credentials.scopes.1 must be string']);
+});
+
+test('enum problems list the allowed values', async () => {
+  const result = await validateAgainstSchema(spec, { api_key: 'k', count: 1, mode: 'slow' }, 'config');
+  assert.deepEqual(result.problems, ['config.mode must be one of "fast", "safe"']);
+});
+
+test('extra properties are named when they are not allowed', async () => {
+  const result = await validateAgainstSchema(spec, { api_key: 'k', count: 1, debug_mode: true }, 'config');
+  assert.deepEqual(result.problems, ['config.debug_mode is not allowed']);
+});
+
+test('formats are checked', async () => {
+  const result = await validateAgainstSchema(spec, { api_key: 'k', count: 1, start_date: 'yesterday' }, 'config');
+  assert.deepEqual(result.problems, ['config.start_date must match format "date-time"']);
+});
+
+test('minimum and other constraints name the field', async () => {
+  const result = await validateAgainstSchema(spec, { api_key: 'k', count: 0 }, 'config');
+  assert.deepEqual(result.problems, ['config.count must be >= 1']);
+});
+
+test('problems do not echo the rejected value (it may be a secret)', async () => {
+  const secret = 'sk_live_51HfQ2kLmNoPqRsTuVwXyZ';
+  const result = await validateAgainstSchema(
+    { type: 'object', properties: { api_key: { type: 'string', pattern: '^key-', maxLength: 10, airbyte_secret: true } } },
+    { api_key: secret },
+    'config',
+  );
+  assert.equal(result.valid, false);
+  assert.ok(result.problems.length > 0);
+  for (const problem of result.problems) assert.ok(!problem.includes(secret), problem);
+});
+
+test('a value that is not an object is named by the root name', async () => {
+  const result = await validateAgainstSchema(spec, [1, 2], 'config');
+  assert.deepEqual(result.problems, ['config must be object']);
+});

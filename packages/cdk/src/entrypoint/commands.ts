@@ -43,9 +43,12 @@ export async function runCommand<Config>(source: Source<Config>, cli: CliCommand
     case 'read': {
       const { config, internal } = await loadValidConfig(source, cli.config, context);
       const catalog = await readCatalogFile(cli.catalog);
-      if (cli.state !== undefined) parseInputState(await readJsonFile(cli.state, 'state'), context.logger, `state file '${cli.state}'`);
+      const inputState =
+        cli.state === undefined
+          ? { streams: new Map() }
+          : parseInputState(await readJsonFile(cli.state, 'state'), context.logger, `state file '${cli.state}'`);
       const streams = await sourceStreams(source, config);
-      await readSource(streams, catalog, { writer, logger: context.logger, signal: context.signal, internal });
+      await readSource(streams, catalog, { writer, logger: context.logger, signal: context.signal, internal, inputState });
       return 0;
     }
   }

@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher, fetch } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { ConnectorError, describeError } from '../errors/connector-error.js';
 import type { Logger } from '../output/logger.js';
 import type { FailureType } from '../protocol/types.js';
@@ -74,9 +74,24 @@ export function wasIgnored(response: HttpResponse): boolean {
   return ignoredResponses.has(response);
 }
 
+interface UndiciParts {
+  Agent: typeof Agent;
+  fetch: typeof import('undici').fetch;
+}
+let undiciModule: Promise<UndiciParts> | undefined;
+
+/** undici is loaded on the first request, so connectors start fast and `spec` never pays for it. */
+function loadUndici(): Promise<UndiciParts> {
+  undiciModule ??= import('undici').then(({ Agent, fetch }) => ({ Agent, fetch }));
+  return undiciModule;
+}
+
 /** The process-wide connection pool: keep-alive connections reused by every stream. */
-export function sharedDispatcher(): Dispatcher {
-  sharedAgent ??= new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 64 });
+export async function sharedDispatcher(): Promise<Dispatcher> {
+  if (sharedAgent === undefined) {
+    const { Agent } = await loadUndici();
+    sharedAgent ??= new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 64 });
+  }
   return sharedAgent;
 }
 
@@ -221,13 +236,15 @@ export class HttpClient {
     signal?.addEventListener('abort', onAbort, { once: true });
     const started = performance.now();
     try {
+      const { fetch } = await loadUndici();
+      const dispatcher = this.dispatcher ?? (await sharedDispatcher());
       const raw = await fetch(prepared.url, {
         method: prepared.method,
         headers: prepared.headers,
         body: body ?? undefined,
         signal: controller.signal,
         redirect: 'follow',
-        dispatcher: this.dispatcher ?? sharedDispatcher(),
+        dispatcher,
       });
       const bytes = new Uint8Array(await raw.arrayBuffer());
       const durationMs = Math.round(performance.now() - started);

@@ -11,11 +11,6 @@ export type Awaitable<T> = T | Promise<T>;
 export interface HttpRequestOptions<T = unknown> extends ReadOptions {
   /** The token `nextPageToken` returned for this page; undefined on the first page. */
   nextPageToken?: T;
-  /**
-   * Reports that the stream is waiting on a rate limit (the platform shows it as a `RUNNING`
-   * stream status with reason `RATE_LIMITED`). Called when the read machinery provides it.
-   */
-  reportRateLimited?: (event: { quotaResetAt?: number }) => void;
 }
 
 /** What `nextPageToken` learns about the page it follows. */

@@ -2,6 +2,8 @@ import type { Writable } from 'node:stream';
 import type { AirbyteMessage } from '../protocol/types.js';
 import type { SecretMasker } from './secret-masker.js';
 
+const MASKED_TYPES: ReadonlySet<AirbyteMessage['type']> = new Set(['LOG', 'TRACE', 'CONNECTION_STATUS']);
+
 export interface MessageWriterOptions {
   /** Buffered characters that trigger a write; large writes are what make output fast. */
   batchSize?: number;
@@ -60,9 +62,12 @@ export class MessageWriter {
     return this.blocked;
   }
 
-  /** Writes a control message (not a RECORD), masking every secret in it first. */
+  /**
+   * Writes a non-record message. Secrets are masked in the messages people read (LOG, TRACE,
+   * CONNECTION_STATUS); STATE and CONTROL carry data that must round-trip exactly.
+   */
   writeMessage(message: AirbyteMessage): void {
-    const safe = message.type === 'RECORD' ? message : this.masker.maskDeep(message);
+    const safe = MASKED_TYPES.has(message.type) ? this.masker.maskDeep(message) : message;
     this.writeLine(`${JSON.stringify(safe)}\n`);
   }
 

@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
  * which holds `schemas/` and `spec.json`. This works the same from compiled `dist/`,
  * from TypeScript run through a loader, in-process from a test, and from any cwd.
  */
-const libraryDir = dirname(dirname(fileURLToPath(import.meta.url))) + sep;
 const rootCache = new Map<string, string | undefined>();
 
 function toPath(fileName: string): string {
@@ -30,7 +29,7 @@ export function callerFileOutsideLibrary(): string | undefined {
       const name = site.getFileName();
       if (!name || name.startsWith('node:') || !(name.startsWith('/') || name.startsWith('file://'))) continue;
       const file = toPath(name);
-      if (file.startsWith(libraryDir)) continue;
+      if (libraryDirs.some((dir) => file.startsWith(dir))) continue;
       return file;
     }
     return undefined;
@@ -58,6 +57,15 @@ export function packageRootOf(file: string): string | undefined {
   rootCache.set(start, found);
   return found;
 }
+
+/**
+ * The library's own code: `src/` and `dist/` of the package this module belongs to, whether it
+ * runs from one file per module or from the bundled `dist/index.js`.
+ */
+const libraryDirs = (() => {
+  const root = packageRootOf(fileURLToPath(import.meta.url));
+  return root === undefined ? [] : [join(root, 'src') + sep, join(root, 'dist') + sep];
+})();
 
 /** The package root of the connector code calling into the library right now. */
 export function callerPackageRoot(): string | undefined {

@@ -29,6 +29,6 @@ export async function toAirbyteStream(stream: Stream<object>): Promise<AirbyteSt
   const primaryKey = normalizePrimaryKey(stream.primaryKey);
   if (primaryKey) entry.source_defined_primary_key = primaryKey;
   if (stream.namespace !== undefined) entry.namespace = stream.namespace;
-  entry.is_resumable = incremental;
+  entry.is_resumable = incremental || stream.supportsResumableFullRefresh === true;
   return entry;
 }

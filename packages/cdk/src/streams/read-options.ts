@@ -7,16 +7,35 @@ export type StreamSlice = Record<string, unknown>;
 /** A stream's state blob, as it travels in STATE messages. */
 export type StreamState = Record<string, unknown>;
 
-/** What `readRecords()` (and later HTTP hooks) receive for one slice of one stream. */
+/** What `streamSlices()` receives. */
+export interface SliceOptions {
+  syncMode: SyncMode;
+  /** The cursor path in effect, when the stream is read incrementally. */
+  cursorField?: string[];
+  /** The stream's state at the start of the read. */
+  state?: StreamState;
+  logger: Logger;
+  signal: AbortSignal;
+}
+
+/** What `readRecords()` (and every HTTP hook) receives for one slice of one stream. */
 export interface ReadOptions {
   syncMode: SyncMode;
   /** The cursor path in effect, when the stream is read incrementally. */
   cursorField?: string[];
   slice?: StreamSlice;
+  /** The stream's state when this slice starts. */
   state?: StreamState;
   logger: Logger;
   /** Aborted when the read must stop (the process is terminated or stdout was closed). */
   signal: AbortSignal;
+  /**
+   * Declares that every record yielded so far is covered by `state`: a STATE message with it is
+   * written right after those records. Resumable reads (page tokens, sorted cursors) use it.
+   */
+  checkpoint?: (state: StreamState) => void;
+  /** Tells the platform the stream is waiting on a rate limit (a `RUNNING` status with reason `RATE_LIMITED`). */
+  reportRateLimited?: (event: { quotaResetAt?: number }) => void;
 }
 
 /** What `readRecords()` may return: arrays, generators and async generators all work. */

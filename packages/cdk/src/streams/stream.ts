@@ -4,7 +4,7 @@ import { callerPackageRoot } from '../schema/package-root.js';
 import { SchemaError } from '../schema/schema-error.js';
 import { loadStreamSchema } from '../schema/schema-loader.js';
 import type { PrimaryKey } from './primary-key.js';
-import type { ReadOptions, RecordSource } from './read-options.js';
+import type { ReadOptions, RecordSource, SliceOptions, StreamSlice, StreamState } from './read-options.js';
 import { streamNameFromClassName } from './stream-name.js';
 
 export type SchemaNormalization = 'none' | 'default';
@@ -39,6 +39,22 @@ export interface Stream<R = Record<string, unknown>> {
   readonly schemaNormalization?: SchemaNormalization;
   /** The cursor (a field name or a path) that makes the stream incremental. */
   readonly cursorField?: string | string[];
+  /**
+   * The stream's state. Define it as an accessor (or a field): the CDK sets it from the input
+   * state before an incremental read and reads it at every checkpoint.
+   */
+  state?: StreamState;
+  /** The state after `latest` was read; an alternative to a `state` accessor. */
+  getUpdatedState?(current: StreamState, latest: R): StreamState;
+  /** Splits the read into slices (date windows, partitions, parent ids); each reaches `readRecords()`. */
+  streamSlices?(options: SliceOptions): Iterable<StreamSlice> | AsyncIterable<StreamSlice> | Promise<Iterable<StreamSlice> | AsyncIterable<StreamSlice>>;
+  /** Also checkpoint every N records inside a slice (only correct when records come sorted by cursor). */
+  readonly stateCheckpointInterval?: number;
+  /**
+   * True when a full refresh can resume where an interrupted one stopped: the stream reads
+   * `options.state` and reports progress with `options.checkpoint()` (HTTP streams without a cursor do).
+   */
+  readonly supportsResumableFullRefresh?: boolean;
   /** Marker for `R`, so record types flow from stream to consumers; never set at run time. */
   readonly __recordType?: R;
 }

@@ -1,6 +1,7 @@
 import type { InternalConfig } from '../../config/internal-config-keys.js';
 import type { Logger } from '../../output/logger.js';
 import type { MessageWriter } from '../../output/message-writer.js';
+import type { InputState } from '../../state/input-state.js';
 
 /** What the read orchestration shares with each stream's read. */
 export interface ReadContext {
@@ -8,4 +9,6 @@ export interface ReadContext {
   logger: Logger;
   signal: AbortSignal;
   internal: InternalConfig;
+  /** The state the read starts from (`--state`); empty for a first sync. */
+  inputState: InputState;
 }

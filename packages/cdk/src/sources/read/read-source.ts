@@ -1,7 +1,9 @@
 import { ConnectorError } from '../../errors/connector-error.js';
 import { errorTraceFor } from '../../errors/error-trace.js';
 import { errorTraceMessage, streamDescriptor, streamStatusMessage } from '../../protocol/messages.js';
-import type { ConfiguredAirbyteCatalog } from '../../protocol/types.js';
+import type { ConfiguredAirbyteCatalog, StreamDescriptor } from '../../protocol/types.js';
+import { type InputState, stateKey } from '../../state/input-state.js';
+import type { StreamState } from '../../streams/read-options.js';
 import type { Stream } from '../../streams/stream.js';
 import type { ReadContext } from './read-context.js';
 import { readStream } from './read-stream.js';
@@ -32,7 +34,7 @@ export async function readSource(streams: Stream<object>[], catalog: ConfiguredA
     }
     writer.writeMessage(streamStatusMessage(descriptor, 'STARTED'));
     try {
-      await readStream(stream, configured, descriptor, context);
+      await readStream(stream, configured, descriptor, context, inputStateOf(context.inputState, descriptor));
       writer.writeMessage(streamStatusMessage(descriptor, 'COMPLETE'));
     } catch (error) {
       writer.writeMessage(streamStatusMessage(descriptor, 'INCOMPLETE'));
@@ -54,4 +56,11 @@ function findStream(streams: Stream<object>[], name: string, namespace: string |
   const named = streams.filter((stream) => stream.name === name);
   if (named.length <= 1) return named[0];
   return named.find((stream) => stream.namespace === namespace) ?? named.find((stream) => stream.namespace === undefined);
+}
+
+/** The stream's input state; a state written without a namespace still applies to the stream. */
+function inputStateOf(state: InputState, stream: StreamDescriptor): StreamState | undefined {
+  return (
+    state.streams.get(stateKey(stream)) ?? (stream.namespace === undefined ? undefined : state.streams.get(stateKey({ name: stream.name })))
+  );
 }

@@ -1,66 +1,110 @@
 import { ConnectorError } from '../../errors/connector-error.js';
 import type { MessageWriter } from '../../output/message-writer.js';
+import type { RecordCounts } from '../../state/stream-checkpointer.js';
 import type { RecordSource } from '../../streams/read-options.js';
+
+/** Records of one slice, opened once and pumped in as many runs as checkpoints need. */
+export interface OpenRecords {
+  sync?: Iterator<unknown>;
+  async?: AsyncIterator<unknown>;
+  done: boolean;
+}
 
 export interface RecordSink {
   writer: MessageWriter;
   toLine: (data: object) => string;
-  /** Called once, before the first record is written (the RUNNING status goes out here). */
+  /** Called once, before the stream's first record is written (the RUNNING status goes out here). */
   beforeFirst: () => void;
-  /** Stop after this many records in total (the `_limit` config key). */
-  limit: number;
-  /** Records already written by earlier slices; counts towards `limit`. */
-  alreadyWritten: number;
+  /** Sees each record after it is written (for `getUpdatedState`); undefined on the fast path. */
+  observe: ((record: object) => void) | undefined;
+  counts: RecordCounts;
   streamName: string;
 }
 
-/**
- * Moves records from a stream to the writer: the hot loop. A synchronous iterable is drained
- * without any `await` unless the writer reports backpressure; an async one awaits only its
- * own `next()`. Returns how many records were written.
- */
-export async function pumpRecords(records: RecordSource<unknown>, sink: RecordSink): Promise<number> {
-  const { writer, toLine, limit, streamName } = sink;
-  let written = sink.alreadyWritten;
-  if (written >= limit) return 0;
-  let first = written === 0;
-  if (Symbol.iterator in records) {
-    for (const record of records as Iterable<unknown>) {
-      if (typeof record !== 'object' || record === null || Array.isArray(record)) throw notARecord(streamName, record);
-      if (first) {
-        first = false;
-        sink.beforeFirst();
-      }
-      written++;
-      if (writer.writeLine(toLine(record))) {
-        await writer.drain();
-        if (writer.isClosed) break;
-      }
-      if (written >= limit) break;
-    }
-  } else if (Symbol.asyncIterator in records) {
-    for await (const record of records as AsyncIterable<unknown>) {
-      if (typeof record !== 'object' || record === null || Array.isArray(record)) throw notARecord(streamName, record);
-      if (first) {
-        first = false;
-        sink.beforeFirst();
-      }
-      written++;
-      if (writer.writeLine(toLine(record))) {
-        await writer.drain();
-        if (writer.isClosed) break;
-      }
-      if (written >= limit) break;
-    }
-  } else {
-    throw new ConnectorError(
-      `Stream '${streamName}': readRecords() must return an iterable or async iterable (a generator, an async generator or an array)`,
-    );
+export function openRecords(records: RecordSource<unknown>, streamName: string): OpenRecords {
+  if (records !== null && typeof records === 'object' && Symbol.iterator in records) {
+    return { sync: (records as Iterable<unknown>)[Symbol.iterator](), done: false };
   }
-  return written - sink.alreadyWritten;
+  if (records !== null && typeof records === 'object' && Symbol.asyncIterator in records) {
+    return { async: (records as AsyncIterable<unknown>)[Symbol.asyncIterator](), done: false };
+  }
+  throw new ConnectorError(
+    `Stream '${streamName}': readRecords() must return an iterable or async iterable (a generator, an async generator or an array)`,
+  );
 }
 
-function notARecord(streamName: string, value: unknown): ConnectorError {
+/** Lets a generator run its `finally` blocks when the read stops before it is exhausted. */
+export async function closeRecords(records: OpenRecords): Promise<void> {
+  if (records.done) return;
+  records.done = true;
+  if (records.sync) records.sync.return?.();
+  else await records.async?.return?.();
+}
+
+/**
+ * Moves up to `max` records to the writer: the hot loop. A synchronous iterator is drained
+ * without any `await` unless the writer reports backpressure; an async one awaits only its own
+ * `next()`. Returns how many records were written; sets `records.done` when they ran out.
+ */
+export async function pumpRecords(records: OpenRecords, sink: RecordSink, max: number): Promise<number> {
+  let written = 0;
+  if (sink.counts.total === 0 && written < max) {
+    const first = await nextRecord(records, sink.streamName);
+    if (first === undefined) return 0;
+    sink.beforeFirst();
+    written++;
+    if (writeRecord(first, sink) && (await blocked(sink.writer))) return written;
+  }
+  const iterator = records.sync;
+  if (iterator !== undefined) {
+    while (written < max) {
+      const step = iterator.next();
+      if (step.done) {
+        records.done = true;
+        break;
+      }
+      written++;
+      if (writeRecord(checked(step.value, sink.streamName), sink) && (await blocked(sink.writer))) break;
+    }
+  } else {
+    while (written < max) {
+      const record = await nextRecord(records, sink.streamName);
+      if (record === undefined) break;
+      written++;
+      if (writeRecord(record, sink) && (await blocked(sink.writer))) break;
+    }
+  }
+  return written;
+}
+
+/** Writes one record; true when the writer asks the producer to wait. */
+function writeRecord(record: object, sink: RecordSink): boolean {
+  sink.counts.total++;
+  sink.counts.sinceState++;
+  const full = sink.writer.writeLine(sink.toLine(record));
+  if (sink.observe !== undefined) sink.observe(record);
+  return full;
+}
+
+/** The next record, or undefined when there are none left. */
+async function nextRecord(records: OpenRecords, streamName: string): Promise<object | undefined> {
+  if (records.done) return undefined;
+  const step = records.sync ? records.sync.next() : await (records.async as AsyncIterator<unknown>).next();
+  if (step.done) {
+    records.done = true;
+    return undefined;
+  }
+  return checked(step.value, streamName);
+}
+
+function checked(value: unknown, streamName: string): object {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
   const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  return new ConnectorError(`Stream '${streamName}' yielded ${kind} where a record (a JSON object) was expected`);
+  throw new ConnectorError(`Stream '${streamName}' yielded ${kind} where a record (a JSON object) was expected`);
+}
+
+/** Waits out backpressure; true when the reader went away and the read must stop. */
+async function blocked(writer: MessageWriter): Promise<boolean> {
+  await writer.drain();
+  return writer.isClosed;
 }

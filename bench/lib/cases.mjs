@@ -1,0 +1,50 @@
+// The benchmark cases: what each one runs. Every read case gets `count` records of the stream
+// `bench_records` and is run as `node <args>`, with `env` added to the harness's environment.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { STREAM_NAME } from '../records.mjs';
+import { benchDir, farosDir, runDir } from './paths.mjs';
+
+const tributaryMain = join(benchDir, 'tributary-source', 'main.mjs');
+const farosMain = join(benchDir, 'peers', 'faros', 'main.cjs');
+const farosEnv = () => ({ NODE_PATH: join(farosDir, 'node_modules') });
+
+/** The read cases, in report order. */
+export const READ_CASES = [
+  { id: 'a', key: 'raw', label: '(a) raw Node ceiling', args: (n) => [join(benchDir, 'cases', 'raw-ceiling.mjs'), String(n)] },
+  { id: 'b', key: 'tributary', label: '(b) Tributary', args: (n) => tributaryRead(n, false) },
+  { id: 'c', key: 'normalized', label: '(c) Tributary, normalisation on', args: (n) => tributaryRead(n, true) },
+  { id: 'd', key: 'faros', label: '(d) faros-airbyte-cdk 0.23.19', args: (n) => connectorRead(farosMain, n, false), env: farosEnv },
+];
+
+/** Case e: cold starts, each printing nothing but the connector's spec. */
+export const START_CASES = [
+  { key: 'node', label: "node -e ''", args: () => ['-e', ''] },
+  { key: 'tributarySpec', label: 'Tributary spec', args: () => [tributaryMain, 'spec'] },
+  { key: 'farosSpec', label: 'faros-airbyte-cdk spec', args: () => [farosMain, 'spec'], env: farosEnv, peer: 'd' },
+];
+
+function tributaryRead(count, normalize) {
+  return connectorRead(tributaryMain, count, normalize);
+}
+
+/** `<main> read --config <file> --catalog <file>`; the files are written once into .bench/run/. */
+function connectorRead(main, count, normalize) {
+  const config = join(runDir, `config-${count}${normalize ? '-normalize' : ''}.json`);
+  writeFileSync(config, `${JSON.stringify(normalize ? { count, normalize: true } : { count })}\n`);
+  return [main, 'read', '--config', config, '--catalog', catalogFile()];
+}
+
+function catalogFile() {
+  const file = join(runDir, 'catalog.json');
+  const stream = { name: STREAM_NAME, json_schema: {}, supported_sync_modes: ['full_refresh'] };
+  const catalog = { streams: [{ stream, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' }] };
+  writeFileSync(file, `${JSON.stringify(catalog)}\n`);
+  return file;
+}
+
+/** The normalisation probe: 3 mistyped records read with normalisation on. */
+export const PROBE_RECORDS = 3;
+export function probeArgs() {
+  return connectorRead(join(benchDir, 'tributary-source', 'mistyped-main.mjs'), PROBE_RECORDS, true);
+}

@@ -32,7 +32,7 @@ test('spec prints the connector specification from spec.json', async () => {
   const [message] = messagesOfType(run.messages, 'SPEC');
   assert.equal(message?.spec.documentationUrl, 'https://docs.airbyte.com/integrations/sources/faker');
   const properties = message?.spec.connectionSpecification.properties ?? {};
-  assert.deepEqual(Object.keys(properties).sort(), ['count', 'records_per_slice', 'seed']);
+  assert.deepEqual(Object.keys(properties).sort(), ['clock', 'count', 'records_per_slice', 'seed']);
   assert.equal(properties.count?.type, 'integer');
 });
 
@@ -68,8 +68,20 @@ test('discover: users, products and purchases, with resolved schemas and primary
   assert.ok(!run.stdout.includes('"$ref"'));
   for (const stream of catalog.streams) {
     assert.deepEqual(stream.source_defined_primary_key, [['id']], stream.name);
-    assert.deepEqual(stream.supported_sync_modes, ['full_refresh'], stream.name);
     assert.equal(stream.json_schema.type, 'object', stream.name);
+  }
+  const byName = new Map(catalog.streams.map((stream) => [stream.name, stream]));
+  assert.deepEqual(byName.get('products')?.supported_sync_modes, ['full_refresh']);
+  assert.equal(byName.get('products')?.is_resumable, false);
+  for (const [name, cursor] of [
+    ['users', 'updated_at'],
+    ['purchases', 'purchased_at'],
+  ] as const) {
+    const stream = byName.get(name);
+    assert.deepEqual(stream?.supported_sync_modes, ['full_refresh', 'incremental'], name);
+    assert.equal(stream?.source_defined_cursor, true, name);
+    assert.deepEqual(stream?.default_cursor_field, [cursor], name);
+    assert.equal(stream?.is_resumable, true, name);
   }
 });
 

@@ -1,4 +1,12 @@
-import { type JsonSchema, type ReadOptions, Stream } from '@tributary/cdk';
+import {
+  type JsonSchema,
+  MaxCursor,
+  type ReadOptions,
+  type SliceOptions,
+  Stream,
+  type StreamSlice,
+  type StreamState,
+} from '@tributary/cdk';
 import { EPOCH_MS, type ResolvedFakerConfig } from '../config.js';
 import { SeededValues } from '../random.js';
 import { Products } from './products.js';
@@ -13,17 +21,38 @@ export interface Purchase {
   total_cents: number;
 }
 
+const SPACING_MS = 90_000;
+
+/** A slice: the purchases with ids `first..last`, in `purchased_at` order. */
+interface PurchaseSlice extends StreamSlice {
+  first: number;
+  last: number;
+}
+
 /**
- * Purchases: the static `schemas/purchases.json`, extended in code with a computed field,
- * which is why `getJsonSchema()` edits what the default loader returns.
+ * Purchases: the static `schemas/purchases.json`, extended in code with a computed field.
+ * Incremental on `purchased_at`: purchase `id` happens `id × 90 s` after the epoch, so records
+ * come sorted by cursor, which makes a checkpoint every few hundred records safe, and the read is
+ * sliced into runs of `records_per_slice` purchases.
  */
 export class Purchases extends Stream<Purchase> {
   primaryKey = 'id';
+  cursorField = 'purchased_at';
+  stateCheckpointInterval = 250;
+  private readonly cursor = new MaxCursor('purchased_at');
   private readonly values: SeededValues;
 
   constructor(private readonly config: ResolvedFakerConfig) {
     super();
     this.values = new SeededValues(config.seed, 'purchases');
+  }
+
+  get state(): StreamState {
+    return this.cursor.state;
+  }
+
+  set state(value: StreamState) {
+    this.cursor.state = value;
   }
 
   getJsonSchema(): JsonSchema {
@@ -32,13 +61,23 @@ export class Purchases extends Stream<Purchase> {
     return schema;
   }
 
-  async *readRecords(_options: ReadOptions): AsyncGenerator<Purchase> {
+  *streamSlices(options: SliceOptions): Generator<PurchaseSlice> {
+    const since = options.syncMode === 'incremental' ? this.cursor.value : undefined;
+    let first = typeof since === 'string' ? Math.floor((Date.parse(since) - EPOCH_MS) / SPACING_MS) + 1 : 1;
+    const last = Math.min(this.config.count, Math.floor((this.config.clockMs - EPOCH_MS) / SPACING_MS));
+    for (; first <= last; first += this.config.recordsPerSlice) {
+      yield { first, last: Math.min(last, first + this.config.recordsPerSlice - 1) };
+    }
+  }
+
+  *readRecords(options: ReadOptions): Generator<Purchase> {
+    const { first, last } = options.slice as PurchaseSlice;
     const v = this.values;
     const products = Products.countFor(this.config);
-    for (let id = 1; id <= this.config.count; id++) {
-      const purchasedAt = EPOCH_MS + id * 90_000;
+    for (let id = first; id <= last; id++) {
+      const purchasedAt = EPOCH_MS + id * SPACING_MS;
       const quantity = v.int(id, 2, 1, 5);
-      yield {
+      const purchase: Purchase = {
         id,
         user_id: v.int(id, 0, 1, this.config.count),
         product_id: v.int(id, 1, 1, products),
@@ -47,6 +86,8 @@ export class Purchases extends Stream<Purchase> {
         returned_at: v.unit(id, 3) < 0.1 ? new Date(purchasedAt + v.int(id, 4, 1, 30) * 86_400_000).toISOString() : null,
         total_cents: quantity * v.int(id, 5, 100, 99_999),
       };
+      this.cursor.observe(purchase);
+      yield purchase;
     }
   }
 }

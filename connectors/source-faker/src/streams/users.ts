@@ -1,4 +1,4 @@
-import { type ReadOptions, Stream } from '@tributary/cdk';
+import { MaxCursor, type ReadOptions, Stream, type StreamState } from '@tributary/cdk';
 import { EPOCH_MS, type ResolvedFakerConfig } from '../config.js';
 import { SeededValues } from '../random.js';
 
@@ -14,6 +14,8 @@ export interface User {
     country: { code: string; name: string };
     geo: { lat: number; lon: number };
   };
+  /** How many times the user changed since it was created. */
+  version: number;
   created_at: string;
   updated_at: string;
 }
@@ -32,9 +34,31 @@ const COUNTRIES = [
   { code: 'AU', name: 'Australia' },
 ] as const;
 
-/** Users, with their schema in `schemas/users.json` (its address comes from `schemas/shared/`). */
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * When user `id` is created and how its versions follow: user `id` appears `id` minutes after
+ * the epoch, then changes up to `id % 4` times, every 1 to 72 hours. At a given clock it shows
+ * its latest version so far; it does not exist before it is created.
+ */
+export function userTimeline(id: number, clockMs: number): { createdMs: number; version: number; updatedMs: number } | undefined {
+  const createdMs = EPOCH_MS + id * MINUTE_MS;
+  if (createdMs > clockMs) return undefined;
+  const periodMs = (1 + (id % 72)) * HOUR_MS;
+  const version = Math.min(id % 4, Math.floor((clockMs - createdMs) / periodMs));
+  return { createdMs, version, updatedMs: createdMs + version * periodMs };
+}
+
+/**
+ * Users: a static schema in `schemas/users.json` (its address comes from `schemas/shared/`),
+ * incremental on `updated_at`. Users change in place, so records do not come sorted by cursor:
+ * the read is one slice and its state only advances when the slice is complete.
+ */
 export class Users extends Stream<User> {
   primaryKey = 'id';
+  cursorField = 'updated_at';
+  private readonly cursor = new MaxCursor('updated_at');
   private readonly values: SeededValues;
 
   constructor(private readonly config: ResolvedFakerConfig) {
@@ -42,16 +66,32 @@ export class Users extends Stream<User> {
     this.values = new SeededValues(config.seed, 'users');
   }
 
-  *readRecords(_options: ReadOptions): Generator<User> {
-    for (let id = 1; id <= this.config.count; id++) yield this.user(id);
+  get state(): StreamState {
+    return this.cursor.state;
   }
 
-  private user(id: number): User {
+  set state(value: StreamState) {
+    this.cursor.state = value;
+  }
+
+  *readRecords(options: ReadOptions): Generator<User> {
+    const since = options.syncMode === 'incremental' ? this.cursor.value : undefined;
+    const sinceMs = typeof since === 'string' ? Date.parse(since) : Number.NEGATIVE_INFINITY;
+    for (let id = 1; id <= this.config.count; id++) {
+      const timeline = userTimeline(id, this.config.clockMs);
+      if (timeline === undefined) break;
+      if (timeline.updatedMs <= sinceMs) continue;
+      const user = this.user(id, timeline);
+      this.cursor.observe(user);
+      yield user;
+    }
+  }
+
+  private user(id: number, timeline: { createdMs: number; version: number; updatedMs: number }): User {
     const v = this.values;
     const first = v.pick(id, 0, FIRST);
-    const last = v.pick(id, 1, LAST);
+    const last = LAST[(v.int(id, 1, 0, LAST.length - 1) + timeline.version) % LAST.length] as string;
     const place = v.int(id, 2, 0, CITIES.length - 1);
-    const created = EPOCH_MS + id * 60_000;
     return {
       id,
       name: `${first} ${last}`,
@@ -64,8 +104,9 @@ export class Users extends Stream<User> {
         country: COUNTRIES[place] as { code: string; name: string },
         geo: { lat: Math.round((v.unit(id, 7) * 180 - 90) * 1e4) / 1e4, lon: Math.round((v.unit(id, 8) * 360 - 180) * 1e4) / 1e4 },
       },
-      created_at: new Date(created).toISOString(),
-      updated_at: new Date(created + v.int(id, 9, 0, 86_400) * 1000).toISOString(),
+      version: timeline.version,
+      created_at: new Date(timeline.createdMs).toISOString(),
+      updated_at: new Date(timeline.updatedMs).toISOString(),
     };
   }
 }

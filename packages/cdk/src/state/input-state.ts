@@ -33,9 +33,11 @@ export function parseInputState(raw: unknown, logger: Logger, source = 'state'):
     }
     throw problem(`expected a JSON array of state messages, got ${typeof raw}`);
   }
-  raw.forEach((entry: unknown, index: number) => {
+  raw.forEach((item: unknown, index: number) => {
     const at = `entry ${index}`;
-    if (!isObject(entry)) throw problem(`${at} must be an object`);
+    if (!isObject(item)) throw problem(`${at} must be an object`);
+    // A whole STATE message copied from a connector's output is accepted as its payload.
+    const entry = item.type === 'STATE' && isObject(item.state) ? item.state : item;
     const type = entry.type ?? (entry.stream ? 'STREAM' : entry.global ? 'GLOBAL' : entry.data ? 'LEGACY' : undefined);
     if (type === undefined) throw problem(`${at} has no "type" and none of "stream", "global" or "data"`);
     if (type === 'STREAM') {

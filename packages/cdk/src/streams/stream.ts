@@ -47,7 +47,9 @@ export interface Stream<R = Record<string, unknown>> {
   /** The state after `latest` was read; an alternative to a `state` accessor. */
   getUpdatedState?(current: StreamState, latest: R): StreamState;
   /** Splits the read into slices (date windows, partitions, parent ids); each reaches `readRecords()`. */
-  streamSlices?(options: SliceOptions): Iterable<StreamSlice> | AsyncIterable<StreamSlice> | Promise<Iterable<StreamSlice> | AsyncIterable<StreamSlice>>;
+  streamSlices?(
+    options: SliceOptions,
+  ): Iterable<StreamSlice> | AsyncIterable<StreamSlice> | Promise<Iterable<StreamSlice> | AsyncIterable<StreamSlice>>;
   /** Also checkpoint every N records inside a slice (only correct when records come sorted by cursor). */
   readonly stateCheckpointInterval?: number;
   /**

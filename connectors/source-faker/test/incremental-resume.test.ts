@@ -1,0 +1,171 @@
+/**
+ * Incremental reads and checkpoints proven end to end: the real CLI is killed after N records
+ * for a spread of N (mid-slice included), restarted with the last STATE it wrote before the kill,
+ * and the union of everything every run wrote must be the whole data set.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { test } from 'node:test';
+import type { AirbyteMessage, AirbyteStreamState } from '../../../packages/cdk/src/protocol/types.js';
+import { assertBuilt, FAKER_MAIN, runFaker } from './faker-cli.js';
+
+/** A STREAM state, as the platform passes it back in the `--state` array. */
+interface AirbyteStateMessageLike {
+  type: 'STREAM';
+  stream: AirbyteStreamState;
+}
+
+const COUNT = 3000;
+const CONFIG = { count: COUNT, seed: 7, records_per_slice: 800, clock: '2024-01-09T00:00:00Z' };
+
+interface Run {
+  records: Array<{ stream: string; id: number; cursor: string }>;
+  /** The last STATE per stream written before the run ended or was killed. */
+  states: Map<string, AirbyteStateMessageLike>;
+  completed: boolean;
+}
+
+async function files(config: object, streams: string[]) {
+  const dir = await mkdtemp(join(tmpdir(), 'faker-resume-'));
+  const configPath = join(dir, 'config.json');
+  await writeFile(configPath, JSON.stringify(config));
+  const discover = await runFaker(['discover', '--config', configPath]);
+  const catalog = discover.messages.find((m) => m.type === 'CATALOG');
+  assert.ok(catalog && catalog.type === 'CATALOG');
+  const configured = {
+    streams: catalog.catalog.streams
+      .filter((s) => streams.includes(s.name))
+      .map((stream) => ({ stream, sync_mode: 'incremental', destination_sync_mode: 'append' })),
+  };
+  const catalogPath = join(dir, 'catalog.json');
+  await writeFile(catalogPath, JSON.stringify(configured));
+  return { dir, configPath, catalogPath };
+}
+
+/** Runs `read`, killing the process (SIGKILL, like a crash) once `killAfter` records arrived. */
+async function readUntil(
+  paths: { dir: string; configPath: string; catalogPath: string },
+  state: AirbyteStateMessageLike[],
+  killAfter: number,
+): Promise<Run> {
+  const args = ['read', '--config', paths.configPath, '--catalog', paths.catalogPath];
+  if (state.length > 0) {
+    const statePath = join(paths.dir, `state-${Math.random().toString(36).slice(2)}.json`);
+    await writeFile(statePath, JSON.stringify(state));
+    args.push('--state', statePath);
+  }
+  const child = spawn(process.execPath, [FAKER_MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const run: Run = { records: [], states: new Map(), completed: false };
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  for await (const line of createInterface({ input: child.stdout })) {
+    if (run.records.length >= killAfter) break;
+    const message = JSON.parse(line) as AirbyteMessage;
+    if (message.type === 'RECORD') {
+      const data = message.record.data as { id: number; updated_at?: string; purchased_at?: string };
+      run.records.push({ stream: message.record.stream, id: data.id, cursor: (data.updated_at ?? data.purchased_at) as string });
+      if (run.records.length >= killAfter) child.kill('SIGKILL');
+    } else if (message.type === 'STATE') {
+      const stream = message.state.stream as AirbyteStreamState;
+      run.states.set(stream.stream_descriptor.name, { type: 'STREAM', stream });
+    }
+  }
+  child.kill('SIGKILL');
+  const code = await exited;
+  run.completed = code === 0;
+  if (!run.completed && run.records.length < killAfter) assert.fail(`read failed before the kill (exit ${code}): ${stderr}`);
+  return run;
+}
+
+/** Keeps the newest state per stream across runs: what the platform would have committed. */
+function mergeStates(previous: AirbyteStateMessageLike[], run: Run): AirbyteStateMessageLike[] {
+  const byStream = new Map(previous.map((s) => [s.stream.stream_descriptor.name, s]));
+  for (const [name, message] of run.states) byStream.set(name, message);
+  return [...byStream.values()];
+}
+
+async function fullSet(paths: { dir: string; configPath: string; catalogPath: string }) {
+  const run = await readUntil(paths, [], Number.POSITIVE_INFINITY);
+  assert.ok(run.completed, 'an uninterrupted read completes');
+  return run;
+}
+
+test('killed at many points and resumed from the last STATE, an incremental read loses nothing', { timeout: 600_000 }, async () => {
+  assertBuilt();
+  const paths = await files(CONFIG, ['users', 'purchases']);
+  const expected = await fullSet(paths);
+  const expectedKeys = new Set(expected.records.map((r) => `${r.stream}:${r.id}`));
+  assert.equal(expectedKeys.size, expected.records.length, 'an uninterrupted read has no duplicates');
+  assert.ok(expectedKeys.size > COUNT, 'both streams have records');
+
+  // Kill points: the first record, inside the users slice, at stream boundaries, inside purchase
+  // slices (not on a checkpoint), and late in the read.
+  for (const killAfter of [1, 137, 1999, 2999, 3001, 3260, 4100, 4999, 5500]) {
+    const seen = new Map<string, number>();
+    let state: AirbyteStateMessageLike[] = [];
+    let runs = 0;
+    for (;;) {
+      runs++;
+      assert.ok(runs <= 2, `kill after ${killAfter}: the resumed read did not complete`);
+      const run = await readUntil(paths, state, runs === 1 ? killAfter : Number.POSITIVE_INFINITY);
+      for (const r of run.records) seen.set(`${r.stream}:${r.id}`, (seen.get(`${r.stream}:${r.id}`) ?? 0) + 1);
+      state = mergeStates(state, run);
+      if (run.completed) break;
+    }
+    const missing = [...expectedKeys].filter((key) => !seen.has(key));
+    assert.deepEqual(missing.slice(0, 5), [], `kill after ${killAfter}: ${missing.length} records were never read`);
+    const extra = [...seen.keys()].filter((key) => !expectedKeys.has(key));
+    assert.deepEqual(extra, [], `kill after ${killAfter}: records outside the data set`);
+    // Duplicates are allowed only for records written after the last checkpoint before the kill:
+    // the users read so far (one slice, checkpointed when complete), or the purchases since the
+    // last checkpoint (every 250 records or at the end of an 800-record slice).
+    const duplicates = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
+    const allowed = killAfter <= COUNT ? killAfter : 250;
+    assert.ok(duplicates <= allowed, `kill after ${killAfter}: ${duplicates} duplicates, at most ${allowed} expected`);
+  }
+});
+
+test('a second incremental read from the final state yields only newer records, and picks up changes', { timeout: 120_000 }, async () => {
+  assertBuilt();
+  const first = await files(CONFIG, ['users', 'purchases']);
+  const firstRun = await fullSet(first);
+  const finalStates = mergeStates([], firstRun);
+  const cursors = new Map(
+    finalStates.map((s) => [s.stream.stream_descriptor.name, Object.values(s.stream.stream_state ?? {})[0] as string]),
+  );
+  assert.ok(cursors.get('users') && cursors.get('purchases'), 'both streams end with a cursor state');
+
+  // Same data, no time passed: nothing new.
+  const again = await readUntil(first, finalStates, Number.POSITIVE_INFINITY);
+  assert.ok(again.completed);
+  assert.deepEqual(again.records, [], 'nothing changed, so nothing is read');
+  assert.equal(mergeStates([], again).length, 2, 'each stream still writes its state');
+
+  // Two days later: new purchases happened, users were created and some changed.
+  const later = await files({ ...CONFIG, clock: '2024-01-11T00:00:00Z' }, ['users', 'purchases']);
+  const second = await readUntil(later, finalStates, Number.POSITIVE_INFINITY);
+  assert.ok(second.completed);
+  assert.ok(second.records.length > 0);
+  for (const record of second.records) {
+    assert.ok(
+      Date.parse(record.cursor) > Date.parse(cursors.get(record.stream) as string),
+      `${record.stream} ${record.id} is not newer than the cursor`,
+    );
+  }
+  const firstUserIds = new Set(firstRun.records.filter((r) => r.stream === 'users').map((r) => r.id));
+  const changedUsers = second.records.filter((r) => r.stream === 'users' && firstUserIds.has(r.id));
+  assert.ok(changedUsers.length > 0, 'users that existed before and changed since are read again');
+
+  // What the second read found is exactly what a full read at the later clock has beyond the first cursor.
+  const full = await fullSet(await files({ ...CONFIG, clock: '2024-01-11T00:00:00Z' }, ['users', 'purchases']));
+  const expected = full.records
+    .filter((r) => Date.parse(r.cursor) > Date.parse(cursors.get(r.stream) as string))
+    .map((r) => `${r.stream}:${r.id}:${r.cursor}`)
+    .sort();
+  assert.deepEqual(second.records.map((r) => `${r.stream}:${r.id}:${r.cursor}`).sort(), expected);
+});

@@ -1,0 +1,98 @@
+import type { StreamState } from '../streams/read-options.js';
+
+/** A cursor value: an ISO-8601 date-time string, another string, or a number. */
+export type CursorValue = string | number;
+
+/**
+ * The common incremental state: the greatest value of one cursor field seen so far, kept as
+ * `{ "<field>": value }` (the Python CDK's shape). Numbers compare numerically; strings that are
+ * both date-times compare as instants (so `...Z` and `...+00:00` agree); other strings compare
+ * as text. Use it behind a `state` accessor:
+ *
+ * ```ts
+ * private readonly cursor = new MaxCursor('updated_at');
+ * get state() { return this.cursor.state; }
+ * set state(value) { this.cursor.state = value; }
+ * *readRecords() { for (const r of rowsAfter(this.cursor.value)) { this.cursor.observe(r); yield r; } }
+ * ```
+ */
+export class MaxCursor {
+  readonly path: readonly string[];
+  private readonly key: string;
+  private current: CursorValue | undefined;
+
+  constructor(field: string | readonly string[], start?: CursorValue) {
+    this.path = typeof field === 'string' ? [field] : [...field];
+    if (this.path.length === 0) throw new TypeError('MaxCursor needs a cursor field');
+    this.key = this.path.join('.');
+    this.current = start;
+  }
+
+  /** The greatest cursor value seen (or loaded from state); undefined on a first sync. */
+  get value(): CursorValue | undefined {
+    return this.current;
+  }
+
+  /** Takes a record's cursor value into account; records without one are ignored. */
+  observe(record: object): void {
+    const value = readPath(record, this.path);
+    if (typeof value !== 'string' && typeof value !== 'number') return;
+    if (this.current === undefined || compareCursorValues(value, this.current) > 0) this.current = value;
+  }
+
+  /** True when the record's cursor is strictly after `value` (records to read in an incremental sync). */
+  isNewer(record: object): boolean {
+    if (this.current === undefined) return true;
+    const value = readPath(record, this.path);
+    return (typeof value === 'string' || typeof value === 'number') && compareCursorValues(value, this.current) > 0;
+  }
+
+  get state(): StreamState {
+    return this.current === undefined ? {} : { [this.key]: this.current };
+  }
+
+  set state(state: StreamState | undefined) {
+    const value = state?.[this.key];
+    this.current = typeof value === 'string' || typeof value === 'number' ? value : undefined;
+  }
+
+  /** A `getUpdatedState` implementation keeping the greatest value of `field`. */
+  static updater(field: string | readonly string[]): (current: StreamState, latest: object) => StreamState {
+    const cursor = new MaxCursor(field);
+    return (current, latest) => {
+      cursor.state = current;
+      cursor.observe(latest);
+      return cursor.state;
+    };
+  }
+}
+
+/** Orders two cursor values: negative, zero or positive as `a` is before, equal to or after `b`. */
+export function compareCursorValues(a: CursorValue, b: CursorValue): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') {
+    const ta = dateTimeMs(a);
+    const tb = dateTimeMs(b);
+    if (ta !== undefined && tb !== undefined && ta !== tb) return ta - tb;
+    if (ta !== undefined && tb !== undefined) return 0;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  return Number(a) - Number(b) || String(a).localeCompare(String(b));
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function dateTimeMs(value: string): number | undefined {
+  if (!DATE_TIME.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function readPath(record: object, path: readonly string[]): unknown {
+  let node: unknown = record;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}

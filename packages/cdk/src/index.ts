@@ -34,6 +34,7 @@ export type { InjectInto, PageRequest, PaginationContext, Paginator } from './ht
 export type { Awaitable, HttpRequestOptions, PageInfo } from './http/request-options.js';
 export type { RetryPolicyOptions } from './http/retry-policy.js';
 export { joinUrl, type QueryParams, type QueryValue } from './http/url.js';
+export { updateConfig } from './output/config-updates.js';
 export type { Logger } from './output/logger.js';
 export { registerSecret } from './output/secret-masker.js';
 export type * from './protocol/types.js';

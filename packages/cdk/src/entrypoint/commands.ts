@@ -2,6 +2,7 @@ import { validateAgainstSchema } from '../config/config-validator.js';
 import { type InternalConfig, splitInternalConfig } from '../config/internal-config-keys.js';
 import { collectSecrets } from '../config/secret-paths.js';
 import { ConnectorError, describeError } from '../errors/connector-error.js';
+import { observeConfig } from '../output/config-updates.js';
 import type { Logger } from '../output/logger.js';
 import type { MessageWriter } from '../output/message-writer.js';
 import type { SecretMasker } from '../output/secret-masker.js';
@@ -116,6 +117,7 @@ async function validateConfig<Config>(
   if (problems.length > 0) {
     throw ConnectorError.config(`Config validation error: ${problems.join('; ')}`);
   }
+  observeConfig(raw, (message) => context.writer.writeMessage(message));
   return { config: config as Config, internal };
 }
 

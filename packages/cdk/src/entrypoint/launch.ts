@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { errorTraceFor } from '../errors/error-trace.js';
+import { stopObservingConfig } from '../output/config-updates.js';
 import { MessageLogger } from '../output/logger.js';
 import { MessageWriter } from '../output/message-writer.js';
 import { secretMasker } from '../output/secret-masker.js';
@@ -81,6 +82,7 @@ export async function launch<Config>(
     fail(error);
     code = 1;
   }
+  stopObservingConfig();
   await writer.close();
   for (const cleanup of cleanups) cleanup();
   if (ownProcess) {

@@ -24,6 +24,8 @@ const CONFIG = { count: COUNT, seed: 7, records_per_slice: 800, clock: '2024-01-
 
 interface Run {
   records: Array<{ stream: string; id: number; cursor: string }>;
+  /** Per stream, the records written after its last STATE: the only ones a resume may repeat. */
+  uncommitted: Map<string, number>;
   /** The last STATE per stream written before the run ended or was killed. */
   states: Map<string, AirbyteStateMessageLike>;
   completed: boolean;
@@ -59,7 +61,7 @@ async function readUntil(
     args.push('--state', statePath);
   }
   const child = spawn(process.execPath, [FAKER_MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const run: Run = { records: [], states: new Map(), completed: false };
+  const run: Run = { records: [], uncommitted: new Map(), states: new Map(), completed: false };
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
@@ -69,10 +71,12 @@ async function readUntil(
     if (message.type === 'RECORD') {
       const data = message.record.data as { id: number; updated_at?: string; purchased_at?: string };
       run.records.push({ stream: message.record.stream, id: data.id, cursor: (data.updated_at ?? data.purchased_at) as string });
+      run.uncommitted.set(message.record.stream, (run.uncommitted.get(message.record.stream) ?? 0) + 1);
       if (run.records.length >= killAfter) child.kill('SIGKILL');
     } else if (message.type === 'STATE') {
       const stream = message.state.stream as AirbyteStreamState;
       run.states.set(stream.stream_descriptor.name, { type: 'STREAM', stream });
+      run.uncommitted.set(stream.stream_descriptor.name, 0);
     }
   }
   child.kill('SIGKILL');
@@ -95,40 +99,53 @@ async function fullSet(paths: { dir: string; configPath: string; catalogPath: st
   return run;
 }
 
-test('killed at many points and resumed from the last STATE, an incremental read loses nothing', { timeout: 600_000 }, async () => {
-  assertBuilt();
-  const paths = await files(CONFIG, ['users', 'purchases']);
-  const expected = await fullSet(paths);
-  const expectedKeys = new Set(expected.records.map((r) => `${r.stream}:${r.id}`));
-  assert.equal(expectedKeys.size, expected.records.length, 'an uninterrupted read has no duplicates');
-  assert.ok(expectedKeys.size > COUNT, 'both streams have records');
+for (const concurrency of [1, 4]) {
+  test(`killed at many points and resumed from the last STATE, an incremental read loses nothing (_concurrency ${concurrency})`, {
+    timeout: 600_000,
+  }, async () => {
+    assertBuilt();
+    const paths = await files({ ...CONFIG, _concurrency: concurrency }, ['users', 'purchases']);
+    const expected = await fullSet(paths);
+    const expectedKeys = new Set(expected.records.map((r) => `${r.stream}:${r.id}`));
+    assert.equal(expectedKeys.size, expected.records.length, 'an uninterrupted read has no duplicates');
+    assert.ok(expectedKeys.size > COUNT, 'both streams have records');
 
-  // Kill points: the first record, inside the users slice, at stream boundaries, inside purchase
-  // slices (not on a checkpoint), and late in the read.
-  for (const killAfter of [1, 137, 1999, 2999, 3001, 3260, 4100, 4999, 5500]) {
-    const seen = new Map<string, number>();
-    let state: AirbyteStateMessageLike[] = [];
-    let runs = 0;
-    for (;;) {
-      runs++;
-      assert.ok(runs <= 2, `kill after ${killAfter}: the resumed read did not complete`);
-      const run = await readUntil(paths, state, runs === 1 ? killAfter : Number.POSITIVE_INFINITY);
-      for (const r of run.records) seen.set(`${r.stream}:${r.id}`, (seen.get(`${r.stream}:${r.id}`) ?? 0) + 1);
-      state = mergeStates(state, run);
-      if (run.completed) break;
+    // Kill points: the first record, inside the users slice, around stream boundaries, inside
+    // purchase slices (not on a checkpoint), and late in the read.
+    for (const killAfter of [1, 137, 1999, 2999, 3001, 3260, 4100, 4999, 5500]) {
+      const seen = new Map<string, number>();
+      let state: AirbyteStateMessageLike[] = [];
+      let allowedDuplicates = 0;
+      const killed = await readUntil(paths, state, killAfter);
+      assert.ok(!killed.completed, `kill after ${killAfter}: the read was killed before it completed`);
+      state = mergeStates(state, killed);
+      if (concurrency === 1) {
+        // One slice at a time: nothing written before a stream's last STATE may be read again.
+        for (const n of killed.uncommitted.values()) allowedDuplicates += n;
+      } else {
+        // Concurrent slices: a STATE covers the completed prefix of slices, so records of slices
+        // still running (written before or after it) may be read again; nothing it covers may.
+        const cursors = new Map(state.map((s) => [s.stream.stream_descriptor.name, Object.values(s.stream.stream_state ?? {})[0]]));
+        allowedDuplicates = killed.records.filter((r) => {
+          const cursor = cursors.get(r.stream);
+          return typeof cursor !== 'string' || Date.parse(r.cursor) > Date.parse(cursor);
+        }).length;
+      }
+      const resumed = await readUntil(paths, state, Number.POSITIVE_INFINITY);
+      assert.ok(resumed.completed, `kill after ${killAfter}: the resumed read completes`);
+      for (const r of [...killed.records, ...resumed.records]) seen.set(`${r.stream}:${r.id}`, (seen.get(`${r.stream}:${r.id}`) ?? 0) + 1);
+
+      const missing = [...expectedKeys].filter((key) => !seen.has(key));
+      assert.deepEqual(missing.slice(0, 5), [], `kill after ${killAfter}: ${missing.length} records were never read`);
+      const extra = [...seen.keys()].filter((key) => !expectedKeys.has(key));
+      assert.deepEqual(extra, [], `kill after ${killAfter}: records outside the data set`);
+      // Duplicates are allowed only for records written after their stream's last STATE before
+      // the kill: nothing a STATE covered may be read twice.
+      const duplicates = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
+      assert.ok(duplicates <= allowedDuplicates, `kill after ${killAfter}: ${duplicates} duplicates, at most ${allowedDuplicates} allowed`);
     }
-    const missing = [...expectedKeys].filter((key) => !seen.has(key));
-    assert.deepEqual(missing.slice(0, 5), [], `kill after ${killAfter}: ${missing.length} records were never read`);
-    const extra = [...seen.keys()].filter((key) => !expectedKeys.has(key));
-    assert.deepEqual(extra, [], `kill after ${killAfter}: records outside the data set`);
-    // Duplicates are allowed only for records written after the last checkpoint before the kill:
-    // the users read so far (one slice, checkpointed when complete), or the purchases since the
-    // last checkpoint (every 250 records or at the end of an 800-record slice).
-    const duplicates = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
-    const allowed = killAfter <= COUNT ? killAfter : 250;
-    assert.ok(duplicates <= allowed, `kill after ${killAfter}: ${duplicates} duplicates, at most ${allowed} expected`);
-  }
-});
+  });
+}
 
 test('a second incremental read from the final state yields only newer records, and picks up changes', { timeout: 120_000 }, async () => {
   assertBuilt();

@@ -33,7 +33,8 @@ interface PurchaseSlice extends StreamSlice {
  * Purchases: the static `schemas/purchases.json`, extended in code with a computed field.
  * Incremental on `purchased_at`: purchase `id` happens `id × 90 s` after the epoch, so records
  * come sorted by cursor, which makes a checkpoint every few hundred records safe, and the read is
- * sliced into runs of `records_per_slice` purchases.
+ * sliced into runs of `records_per_slice` purchases. `sliceState` lets the CDK read those slices
+ * concurrently and still checkpoint only where every earlier slice is complete.
  */
 export class Purchases extends Stream<Purchase> {
   primaryKey = 'id';
@@ -68,6 +69,11 @@ export class Purchases extends Stream<Purchase> {
     for (; first <= last; first += this.config.recordsPerSlice) {
       yield { first, last: Math.min(last, first + this.config.recordsPerSlice - 1) };
     }
+  }
+
+  /** Slices cover consecutive purchases, so once a slice and all before it are read, its end is a safe cursor. */
+  sliceState(slice: StreamSlice): StreamState {
+    return { purchased_at: new Date(EPOCH_MS + (slice as PurchaseSlice).last * SPACING_MS).toISOString() };
   }
 
   *readRecords(options: ReadOptions): Generator<Purchase> {

@@ -10,7 +10,7 @@ import { connectionStatusMessage } from '../protocol/messages.js';
 import type { ConnectorSpecification } from '../protocol/types.js';
 import { SchemaError } from '../schema/schema-error.js';
 import { toAirbyteStream } from '../sources/airbyte-stream.js';
-import { readSource } from '../sources/read/read-source.js';
+import { DEFAULT_CONCURRENCY, readSource } from '../sources/read/read-source.js';
 import type { Source } from '../sources/source.js';
 import { sourceStreams } from '../sources/source-streams.js';
 import { parseInputState } from '../state/input-state.js';
@@ -49,7 +49,8 @@ export async function runCommand<Config>(source: Source<Config>, cli: CliCommand
           ? { streams: new Map() }
           : parseInputState(await readJsonFile(cli.state, 'state'), context.logger, `state file '${cli.state}'`);
       const streams = await sourceStreams(source, config);
-      await readSource(streams, catalog, { writer, logger: context.logger, signal: context.signal, internal, inputState });
+      const concurrency = internal.concurrency ?? source.concurrency ?? DEFAULT_CONCURRENCY;
+      await readSource(streams, catalog, { writer, logger: context.logger, signal: context.signal, internal, inputState }, concurrency);
       return 0;
     }
   }

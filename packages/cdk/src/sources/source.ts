@@ -13,6 +13,11 @@ export interface Source<Config = Record<string, unknown>> {
   readonly packageDir?: string;
   /** The default schemas folder for this source's streams (default: `<package>/schemas`). */
   readonly schemasDir?: string;
+  /**
+   * How many slices (of one or several streams) are read at the same time; default 4. Users
+   * override it with the `_concurrency` config key; 1 reads strictly one slice after another.
+   */
+  readonly concurrency?: number;
   /** Marker for `Config`; never set at run time. */
   readonly __configType?: Config;
 }

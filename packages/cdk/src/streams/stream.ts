@@ -57,6 +57,14 @@ export interface Stream<R = Record<string, unknown>> {
    * `options.state` and reports progress with `options.checkpoint()` (HTTP streams without a cursor do).
    */
   readonly supportsResumableFullRefresh?: boolean;
+  /** Set to false when the API forbids parallel calls: the stream's slices are then read one at a time. */
+  readonly concurrent?: boolean;
+  /**
+   * The state to checkpoint once `slice` and every slice before it are complete (for a date
+   * window, its end). Defining it lets a stateful stream read its slices concurrently: the CDK
+   * then only writes states that are safe to resume from.
+   */
+  sliceState?(slice: StreamSlice): StreamState;
   /** Marker for `R`, so record types flow from stream to consumers; never set at run time. */
   readonly __recordType?: R;
 }

@@ -38,7 +38,8 @@ function finalError(run: CliRun) {
 }
 
 test('sync generator, async generator and array streams all read to completion', async () => {
-  const run = await read(catalogFor('sync_numbers', 'async_numbers', 'array_numbers'));
+  const sequential = await dir.json('sequential.json', { name: 'x', _concurrency: 1 });
+  const run = await read(catalogFor('sync_numbers', 'async_numbers', 'array_numbers'), sequential);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stderr, '');
   assert.deepEqual(errorTraces(run.messages), []);
@@ -55,7 +56,7 @@ test('sync generator, async generator and array streams all read to completion',
       sourceStats: { recordCount: 3 },
     });
   }
-  // Streams are read one at a time, in catalog order.
+  // With `_concurrency: 1` streams are read one at a time, in catalog order.
   const order = recordsOf(run.messages).map((record) => record.stream);
   assert.deepEqual(order, [...Array(3).fill('sync_numbers'), ...Array(3).fill('async_numbers'), ...Array(3).fill('array_numbers')]);
   for (const record of recordsOf(run.messages)) assert.ok(Number.isInteger(record.emitted_at) && record.emitted_at > 0);

@@ -6,19 +6,29 @@ import { type InputState, stateKey } from '../../state/input-state.js';
 import type { StreamState } from '../../streams/read-options.js';
 import type { Stream } from '../../streams/stream.js';
 import type { ReadContext } from './read-context.js';
-import { readStream } from './read-stream.js';
+import { runStreamReads } from './read-scheduler.js';
+import { StreamRead } from './stream-read.js';
+
+/** Slices read at the same time when neither the source nor the user says otherwise. */
+export const DEFAULT_CONCURRENCY = 4;
 
 /**
- * Reads the configured streams in catalog order, one at a time. A failing stream is reported
- * (INCOMPLETE, then its TRACE error) and the others still run; if any failed, the read ends with
- * one `config_error` naming them all, so the process exits non-zero as the platform expects.
+ * Reads the configured streams, in catalog order, `concurrency` slices at a time. A failing
+ * stream is reported (INCOMPLETE, then its TRACE error) and the others still run; if any failed,
+ * the read ends with one `config_error` naming them all, so the process exits non-zero as the
+ * platform expects.
  */
-export async function readSource(streams: Stream<object>[], catalog: ConfiguredAirbyteCatalog, context: ReadContext): Promise<void> {
+export async function readSource(
+  streams: Stream<object>[],
+  catalog: ConfiguredAirbyteCatalog,
+  context: ReadContext,
+  concurrency: number = DEFAULT_CONCURRENCY,
+): Promise<void> {
   const { writer } = context;
   const failed: string[] = [];
+  const reads: StreamRead[] = [];
 
   for (const configured of catalog.streams) {
-    if (context.signal.aborted || writer.isClosed) break;
     const { name, namespace } = configured.stream;
     const descriptor = streamDescriptor(name, namespace);
     const stream = findStream(streams, name, namespace);
@@ -32,16 +42,11 @@ export async function readSource(streams: Stream<object>[], catalog: ConfiguredA
       failed.push(name);
       continue;
     }
-    writer.writeMessage(streamStatusMessage(descriptor, 'STARTED'));
-    try {
-      await readStream(stream, configured, descriptor, context, inputStateOf(context.inputState, descriptor));
-      writer.writeMessage(streamStatusMessage(descriptor, 'COMPLETE'));
-    } catch (error) {
-      writer.writeMessage(streamStatusMessage(descriptor, 'INCOMPLETE'));
-      writer.writeMessage(errorTraceMessage(errorTraceFor(error, descriptor)));
-      failed.push(name);
-    }
+    reads.push(new StreamRead(stream, configured, descriptor, context, inputStateOf(context.inputState, descriptor)));
   }
+
+  await runStreamReads(reads, Math.max(1, concurrency), () => context.signal.aborted || writer.isClosed);
+  for (const read of reads) if (read.failed) failed.push(read.descriptor.name);
 
   if (failed.length > 0) {
     throw ConnectorError.config(`During the sync, the following streams did not sync successfully: ${failed.join(', ')}`);

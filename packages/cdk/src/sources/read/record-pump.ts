@@ -18,6 +18,8 @@ export interface RecordSink {
   /** Sees each record after it is written (for `getUpdatedState`); undefined on the fast path. */
   observe: ((record: object) => void) | undefined;
   counts: RecordCounts;
+  /** The stream stops after this many records in total (the `_limit` config key). */
+  limit: number;
   streamName: string;
 }
 
@@ -48,7 +50,8 @@ export async function closeRecords(records: OpenRecords): Promise<void> {
  */
 export async function pumpRecords(records: OpenRecords, sink: RecordSink, max: number): Promise<number> {
   let written = 0;
-  if (sink.counts.total === 0 && written < max) {
+  const { counts, limit } = sink;
+  if (counts.total === 0 && max > 0 && limit > 0) {
     const first = await nextRecord(records, sink.streamName);
     if (first === undefined) return 0;
     sink.beforeFirst();
@@ -57,7 +60,7 @@ export async function pumpRecords(records: OpenRecords, sink: RecordSink, max: n
   }
   const iterator = records.sync;
   if (iterator !== undefined) {
-    while (written < max) {
+    while (written < max && counts.total < limit) {
       const step = iterator.next();
       if (step.done) {
         records.done = true;
@@ -67,7 +70,7 @@ export async function pumpRecords(records: OpenRecords, sink: RecordSink, max: n
       if (writeRecord(checked(step.value, sink.streamName), sink) && (await blocked(sink.writer))) break;
     }
   } else {
-    while (written < max) {
+    while (written < max && counts.total < limit) {
       const record = await nextRecord(records, sink.streamName);
       if (record === undefined) break;
       written++;

@@ -1,9 +1,15 @@
+export { type InvokeOptions, type InvokeRequest, invoke } from './entrypoint/invoke.js';
 export { type LaunchOptions, launch } from './entrypoint/launch.js';
 export { ConnectorError, type ConnectorErrorOptions } from './errors/connector-error.js';
 export { ApiKeyAuthenticator, type ApiKeyAuthenticatorOptions } from './http/auth/api-key-authenticator.js';
 export type { AuthContext, Authenticator, AuthRequest } from './http/auth/authenticator.js';
 export { BasicAuthenticator } from './http/auth/basic-authenticator.js';
-export { OAuth2Authenticator, type OAuth2AuthenticatorOptions, type OAuth2Tokens } from './http/auth/oauth2-authenticator.js';
+export {
+  OAuth2Authenticator,
+  type OAuth2AuthenticatorOptions,
+  type OAuth2ConfigKeys,
+  type OAuth2Tokens,
+} from './http/auth/oauth2-authenticator.js';
 export { TokenAuthenticator, type TokenAuthenticatorOptions } from './http/auth/token-authenticator.js';
 export type { BackoffOptions } from './http/backoff.js';
 export { CallBudget, type CallRatePolicy } from './http/call-budget.js';
@@ -19,6 +25,7 @@ export {
 export { HttpError } from './http/http-error.js';
 export { HttpResponse, type HttpResponseInit, type ResponseFormat } from './http/http-response.js';
 export { type FormFields, HttpStream } from './http/http-stream.js';
+export { HttpSubStream, type ParentSlice } from './http/http-sub-stream.js';
 export type { JsonPath } from './http/json-path.js';
 export {
   CursorPaginator,
@@ -36,12 +43,20 @@ export type { RetryPolicyOptions } from './http/retry-policy.js';
 export { joinUrl, type QueryParams, type QueryValue } from './http/url.js';
 export { updateConfig } from './output/config-updates.js';
 export type { Logger } from './output/logger.js';
+export type { MessageSink, RecordWriter } from './output/message-sink.js';
 export { registerSecret } from './output/secret-masker.js';
 export type * from './protocol/types.js';
 export type { JsonSchema, JsonSchemaType } from './schema/json-schema.js';
 export { SchemaError } from './schema/schema-error.js';
 export { Source } from './sources/source.js';
 export { type CursorValue, compareCursorValues, MaxCursor } from './state/max-cursor.js';
+export {
+  DEFAULT_MAX_PARTITIONS,
+  type PartitionEntry,
+  PartitionedState,
+  type PartitionedStateOptions,
+  partitionKey,
+} from './state/partitioned-state.js';
 export type { PrimaryKey } from './streams/primary-key.js';
 export type { ReadOptions, RecordSource, SliceOptions, StreamSlice, StreamState } from './streams/read-options.js';
 export { type SchemaNormalization, Stream } from './streams/stream.js';

@@ -4,7 +4,7 @@ import { collectSecrets } from '../config/secret-paths.js';
 import { ConnectorError, describeError } from '../errors/connector-error.js';
 import { observeConfig } from '../output/config-updates.js';
 import type { Logger } from '../output/logger.js';
-import type { MessageWriter } from '../output/message-writer.js';
+import type { MessageSink } from '../output/message-sink.js';
 import type { SecretMasker } from '../output/secret-masker.js';
 import { connectionStatusMessage } from '../protocol/messages.js';
 import type { ConnectorSpecification } from '../protocol/types.js';
@@ -14,27 +14,26 @@ import { DEFAULT_CONCURRENCY, readSource } from '../sources/read/read-source.js'
 import type { Source } from '../sources/source.js';
 import { sourceStreams } from '../sources/source-streams.js';
 import { parseInputState } from '../state/input-state.js';
-import type { CliCommand } from './cli-args.js';
-import { readCatalogFile, readConfigFile, readJsonFile } from './input-files.js';
+import type { CommandRequest } from './command-request.js';
 
 export interface CommandContext {
-  writer: MessageWriter;
+  writer: MessageSink;
   logger: Logger;
   masker: SecretMasker;
   signal: AbortSignal;
 }
 
-/** Runs one parsed command; resolves to the exit code, or throws an error to report as a TRACE. */
-export async function runCommand<Config>(source: Source<Config>, cli: CliCommand, context: CommandContext): Promise<number> {
+/** Runs one command; resolves to the exit code, or throws an error to report as a TRACE. */
+export async function runCommand<Config>(source: Source<Config>, request: CommandRequest, context: CommandContext): Promise<number> {
   const { writer } = context;
-  switch (cli.command) {
+  switch (request.command) {
     case 'spec':
       writer.writeMessage({ type: 'SPEC', spec: await loadSpec(source) });
       return 0;
     case 'check':
-      return check(source, cli.config, context);
+      return check(source, request.config, context);
     case 'discover': {
-      const { config } = await loadValidConfig(source, cli.config, context);
+      const { config } = await validateConfig(source, await request.config(), context);
       const streams = await sourceStreams(source, config);
       const entries = [];
       for (const stream of streams) entries.push(await describeStream(stream));
@@ -42,12 +41,10 @@ export async function runCommand<Config>(source: Source<Config>, cli: CliCommand
       return 0;
     }
     case 'read': {
-      const { config, internal } = await loadValidConfig(source, cli.config, context);
-      const catalog = await readCatalogFile(cli.catalog);
+      const { config, internal } = await validateConfig(source, await request.config(), context);
+      const catalog = await request.catalog();
       const inputState =
-        cli.state === undefined
-          ? { streams: new Map() }
-          : parseInputState(await readJsonFile(cli.state, 'state'), context.logger, `state file '${cli.state}'`);
+        request.state === undefined ? { streams: new Map() } : parseInputState(await request.state(), context.logger, request.stateLabel);
       const streams = await sourceStreams(source, config);
       const concurrency = internal.concurrency ?? source.concurrency ?? DEFAULT_CONCURRENCY;
       await readSource(streams, catalog, { writer, logger: context.logger, signal: context.signal, internal, inputState }, concurrency);
@@ -56,11 +53,15 @@ export async function runCommand<Config>(source: Source<Config>, cli: CliCommand
   }
 }
 
-async function check<Config>(source: Source<Config>, configPath: string, context: CommandContext): Promise<number> {
+async function check<Config>(
+  source: Source<Config>,
+  loadConfig: () => Promise<Record<string, unknown>>,
+  context: CommandContext,
+): Promise<number> {
   const { writer, logger } = context;
   // A config file that cannot be read or is not a JSON object is bad input, not a failed check:
   // like the Python CDK, report it as a TRACE error with a non-zero exit.
-  const raw = await readConfigFile(configPath);
+  const raw = await loadConfig();
   let config: Config;
   try {
     config = (await validateConfig(source, raw, context)).config;
@@ -90,15 +91,6 @@ async function loadSpec<Config>(source: Source<Config>): Promise<ConnectorSpecif
     throw new ConnectorError('The connector spec must be an object with a "connectionSpecification" JSON Schema');
   }
   return spec;
-}
-
-/** Reads the config file, then validates it (see `validateConfig`). */
-async function loadValidConfig<Config>(
-  source: Source<Config>,
-  path: string,
-  context: CommandContext,
-): Promise<{ config: Config; internal: InternalConfig }> {
-  return validateConfig(source, await readConfigFile(path), context);
 }
 
 /**

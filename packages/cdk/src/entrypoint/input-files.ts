@@ -34,9 +34,13 @@ function describeJsonSyntaxError(error: unknown): string {
 }
 
 export async function readConfigFile(path: string): Promise<Record<string, unknown>> {
-  const config = await readJsonFile(path, 'config');
+  return parseConfig(await readJsonFile(path, 'config'), `config file '${path}'`);
+}
+
+/** Checks that a config is a JSON object; `label` names where it came from in messages. */
+export function parseConfig(config: unknown, label = 'config'): Record<string, unknown> {
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    throw ConnectorError.config(`The config file '${path}' must contain a JSON object, not ${jsonKind(config)}`);
+    throw ConnectorError.config(`The ${label} must contain a JSON object, not ${jsonKind(config)}`);
   }
   return config as Record<string, unknown>;
 }
@@ -44,10 +48,14 @@ export async function readConfigFile(path: string): Promise<Record<string, unkno
 const SYNC_MODES: readonly SyncMode[] = ['full_refresh', 'incremental'];
 const DESTINATION_SYNC_MODES: readonly DestinationSyncMode[] = ['append', 'overwrite', 'append_dedup', 'update', 'soft_delete'];
 
-/** Reads and checks a ConfiguredAirbyteCatalog, naming the first entry that is not the right shape. */
+/** Reads and checks a ConfiguredAirbyteCatalog file. */
 export async function readCatalogFile(path: string): Promise<ConfiguredAirbyteCatalog> {
-  const catalog = await readJsonFile(path, 'catalog');
-  const problem = (detail: string) => ConnectorError.config(`The catalog file '${path}' is not a valid configured catalog: ${detail}`);
+  return parseCatalog(await readJsonFile(path, 'catalog'), `catalog file '${path}'`);
+}
+
+/** Checks a ConfiguredAirbyteCatalog, naming the first entry that is not the right shape. */
+export function parseCatalog(catalog: unknown, label = 'catalog'): ConfiguredAirbyteCatalog {
+  const problem = (detail: string) => ConnectorError.config(`The ${label} is not a valid configured catalog: ${detail}`);
   if (!isObject(catalog)) throw problem(`expected a JSON object, got ${jsonKind(catalog)}`);
   if (!Array.isArray(catalog.streams)) throw problem('"streams" must be an array');
   const streams: ConfiguredAirbyteStream[] = catalog.streams.map((entry: unknown, index: number) => {

@@ -1,13 +1,14 @@
 import type { Writable } from 'node:stream';
 import { errorTraceFor } from '../errors/error-trace.js';
-import { stopObservingConfig } from '../output/config-updates.js';
 import { MessageLogger } from '../output/logger.js';
 import { MessageWriter } from '../output/message-writer.js';
 import { secretMasker } from '../output/secret-masker.js';
 import { errorTraceMessage } from '../protocol/messages.js';
 import type { Source } from '../sources/source.js';
-import { parseCliArgs } from './cli-args.js';
-import { runCommand } from './commands.js';
+import { type CliCommand, parseCliArgs } from './cli-args.js';
+import type { CommandRequest } from './command-request.js';
+import { execute } from './execute.js';
+import { readCatalogFile, readConfigFile, readJsonFile } from './input-files.js';
 import { captureConsole, maskStream } from './process-output.js';
 
 export interface LaunchOptions {
@@ -76,13 +77,12 @@ export async function launch<Config>(
       process.stderr.write(cli.help);
       code = 0;
     } else {
-      code = await runCommand(source, cli, { writer, logger, masker: secretMasker, signal: abort.signal });
+      code = await execute(source, requestFromCli(cli), writer, logger, abort.signal);
     }
   } catch (error) {
     fail(error);
     code = 1;
   }
-  stopObservingConfig();
   await writer.close();
   for (const cleanup of cleanups) cleanup();
   if (ownProcess) {
@@ -91,4 +91,26 @@ export async function launch<Config>(
     process.exit(code);
   }
   return code;
+}
+
+/** The CLI's inputs are files: each is read when the command needs it, and named in errors. */
+function requestFromCli(cli: CliCommand): CommandRequest {
+  switch (cli.command) {
+    case 'spec':
+      return { command: 'spec' };
+    case 'check':
+    case 'discover':
+      return { command: cli.command, config: () => readConfigFile(cli.config) };
+    case 'read': {
+      const { state } = cli;
+      const request: CommandRequest = {
+        command: 'read',
+        config: () => readConfigFile(cli.config),
+        catalog: () => readCatalogFile(cli.catalog),
+        stateLabel: `state file '${state}'`,
+      };
+      if (state !== undefined) request.state = () => readJsonFile(state, 'state');
+      return request;
+    }
+  }
 }

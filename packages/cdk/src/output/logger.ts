@@ -1,5 +1,5 @@
 import type { LogLevel } from '../protocol/types.js';
-import type { MessageWriter } from './message-writer.js';
+import type { MessageSink } from './message-sink.js';
 
 /** The logger a connector uses; every line becomes an Airbyte `LOG` message with secrets masked. */
 export interface Logger {
@@ -14,7 +14,7 @@ export interface Logger {
 /** A logger that writes `LOG` messages through the message writer. */
 export class MessageLogger implements Logger {
   constructor(
-    private readonly writer: MessageWriter,
+    private readonly writer: MessageSink,
     readonly isDebugEnabled: boolean,
   ) {}
 

@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
-import type { AirbyteMessage } from '../protocol/types.js';
+import type { AirbyteMessage, StreamDescriptor } from '../protocol/types.js';
+import type { MessageSink, RecordWriter } from './message-sink.js';
+import { recordLineBuilder } from './record-line.js';
 import type { SecretMasker } from './secret-masker.js';
 
 const MASKED_TYPES: ReadonlySet<AirbyteMessage['type']> = new Set(['LOG', 'TRACE', 'CONNECTION_STATUS']);
@@ -19,7 +21,7 @@ export interface MessageWriterOptions {
  * The record path calls `writeLine()` with a ready line and only awaits `drain()` when it
  * returns true, so a synchronous stream never awaits per record.
  */
-export class MessageWriter {
+export class MessageWriter implements MessageSink {
   private buffer = '';
   private blocked = false;
   private closedByReader = false;
@@ -69,6 +71,11 @@ export class MessageWriter {
   writeMessage(message: AirbyteMessage): void {
     const safe = MASKED_TYPES.has(message.type) ? this.masker.maskDeep(message) : message;
     this.writeLine(`${JSON.stringify(safe)}\n`);
+  }
+
+  recordWriter(stream: StreamDescriptor): RecordWriter {
+    const toLine = recordLineBuilder(stream);
+    return (data) => this.writeLine(toLine(data));
   }
 
   /** Resolves once the destination accepts more data. */

@@ -1,4 +1,4 @@
-import type { MessageWriter } from '../output/message-writer.js';
+import type { MessageSink } from '../output/message-sink.js';
 import { streamStateMessage } from '../protocol/messages.js';
 import type { StreamDescriptor } from '../protocol/types.js';
 import type { StreamState } from '../streams/read-options.js';
@@ -22,7 +22,7 @@ export class StreamCheckpointer {
   private emitted = 0;
 
   constructor(
-    private readonly writer: MessageWriter,
+    private readonly writer: MessageSink,
     private readonly stream: StreamDescriptor,
   ) {}
 

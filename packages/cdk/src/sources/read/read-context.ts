@@ -1,11 +1,11 @@
 import type { InternalConfig } from '../../config/internal-config-keys.js';
 import type { Logger } from '../../output/logger.js';
-import type { MessageWriter } from '../../output/message-writer.js';
+import type { MessageSink } from '../../output/message-sink.js';
 import type { InputState } from '../../state/input-state.js';
 
 /** What the read orchestration shares with each stream's read. */
 export interface ReadContext {
-  writer: MessageWriter;
+  writer: MessageSink;
   logger: Logger;
   signal: AbortSignal;
   internal: InternalConfig;

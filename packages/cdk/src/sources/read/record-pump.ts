@@ -1,5 +1,5 @@
 import { ConnectorError } from '../../errors/connector-error.js';
-import type { MessageWriter } from '../../output/message-writer.js';
+import type { MessageSink, RecordWriter } from '../../output/message-sink.js';
 import type { RecordCounts } from '../../state/stream-checkpointer.js';
 import type { RecordSource } from '../../streams/read-options.js';
 
@@ -11,8 +11,9 @@ export interface OpenRecords {
 }
 
 export interface RecordSink {
-  writer: MessageWriter;
-  toLine: (data: object) => string;
+  sink: MessageSink;
+  /** Writes one record (normalised and serialized as the stream needs); true when the sink is full. */
+  write: RecordWriter;
   /** Called once, before the stream's first record is written (the RUNNING status goes out here). */
   beforeFirst: () => void;
   /** Sees each record after it is written (for `getUpdatedState`); undefined on the fast path. */
@@ -56,7 +57,7 @@ export async function pumpRecords(records: OpenRecords, sink: RecordSink, max: n
     if (first === undefined) return 0;
     sink.beforeFirst();
     written++;
-    if (writeRecord(first, sink) && (await blocked(sink.writer))) return written;
+    if (writeRecord(first, sink) && (await blocked(sink.sink))) return written;
   }
   const iterator = records.sync;
   if (iterator !== undefined) {
@@ -67,14 +68,14 @@ export async function pumpRecords(records: OpenRecords, sink: RecordSink, max: n
         break;
       }
       written++;
-      if (writeRecord(checked(step.value, sink.streamName), sink) && (await blocked(sink.writer))) break;
+      if (writeRecord(checked(step.value, sink.streamName), sink) && (await blocked(sink.sink))) break;
     }
   } else {
     while (written < max && counts.total < limit) {
       const record = await nextRecord(records, sink.streamName);
       if (record === undefined) break;
       written++;
-      if (writeRecord(record, sink) && (await blocked(sink.writer))) break;
+      if (writeRecord(record, sink) && (await blocked(sink.sink))) break;
     }
   }
   return written;
@@ -84,7 +85,7 @@ export async function pumpRecords(records: OpenRecords, sink: RecordSink, max: n
 function writeRecord(record: object, sink: RecordSink): boolean {
   sink.counts.total++;
   sink.counts.sinceState++;
-  const full = sink.writer.writeLine(sink.toLine(record));
+  const full = sink.write(record);
   if (sink.observe !== undefined) sink.observe(record);
   return full;
 }
@@ -107,7 +108,7 @@ function checked(value: unknown, streamName: string): object {
 }
 
 /** Waits out backpressure; true when the reader went away and the read must stop. */
-async function blocked(writer: MessageWriter): Promise<boolean> {
-  await writer.drain();
-  return writer.isClosed;
+async function blocked(sink: MessageSink): Promise<boolean> {
+  await sink.drain();
+  return sink.isClosed;
 }

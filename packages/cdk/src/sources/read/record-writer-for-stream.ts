@@ -1,21 +1,23 @@
 import type { Logger } from '../../output/logger.js';
-import { recordLineBuilder } from '../../output/record-line.js';
+import type { MessageSink, RecordWriter } from '../../output/message-sink.js';
 import type { StreamDescriptor } from '../../protocol/types.js';
 import { compileNormalizer } from '../../schema/normalizer.js';
 import type { Stream } from '../../streams/stream.js';
 import { streamSchema } from '../airbyte-stream.js';
 
 /**
- * Prepares, once per stream, the function that turns a record into its RECORD line: the
- * envelope built once, and the stream's schema normaliser compiled once when it asked for one.
+ * Prepares, once per stream, what happens to each of its records: the sink's record writer
+ * (for stdout, the envelope built once), preceded by the stream's schema normaliser, compiled
+ * once, when the stream asked for normalisation.
  */
-export async function recordLineForStream(
+export async function recordWriterForStream(
   stream: Stream<object>,
   descriptor: StreamDescriptor,
+  sink: MessageSink,
   logger: Logger,
-): Promise<(data: object) => string> {
-  const toLine = recordLineBuilder(descriptor);
-  if (stream.schemaNormalization !== 'default') return toLine;
+): Promise<RecordWriter> {
+  const write = sink.recordWriter(descriptor);
+  if (stream.schemaNormalization !== 'default') return write;
   const normalize = compileNormalizer(await streamSchema(stream), ({ path, value, expected }) => {
     logger.warn(
       `Stream '${descriptor.name}': could not normalise the value at '${path || '(record)'}' (${describeType(value)}) to type '${expected}'; such values are written unchanged (reported once per path)`,
@@ -23,7 +25,7 @@ export async function recordLineForStream(
   });
   return (data: object) => {
     normalize(data as Record<string, unknown>);
-    return toLine(data);
+    return write(data);
   };
 }
 

@@ -8,7 +8,7 @@ import type { ReadOptions, SliceOptions, StreamSlice, StreamState } from '../../
 import type { Stream } from '../../streams/stream.js';
 import type { ReadContext } from './read-context.js';
 import { closeRecords, openRecords, pumpRecords, type RecordSink } from './record-pump.js';
-import { recordLineForStream } from './record-writer-for-stream.js';
+import { recordWriterForStream } from './record-writer-for-stream.js';
 
 /** One slice handed out to be read; `index` is its position in the stream's slice order. */
 export interface SliceTask {
@@ -172,8 +172,8 @@ export class StreamRead {
     writer.writeMessage(streamStatusMessage(this.descriptor, 'STARTED'));
     if (this.hasStateMember && (this.incremental || this.resumable)) this.stream.state = structuredClone(this.startState);
     this.sink = {
-      writer,
-      toLine: await recordLineForStream(this.stream, this.descriptor, logger),
+      sink: writer,
+      write: await recordWriterForStream(this.stream, this.descriptor, writer, logger),
       beforeFirst: () => {
         if (this.running) return;
         this.running = true;

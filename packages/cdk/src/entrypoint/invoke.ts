@@ -1,0 +1,54 @@
+import { MessageLogger } from '../output/logger.js';
+import type { MessageSink } from '../output/message-sink.js';
+import type { Source } from '../sources/source.js';
+import type { CommandRequest } from './command-request.js';
+import { execute } from './execute.js';
+import { parseCatalog, parseConfig } from './input-files.js';
+
+/** A command for `invoke`, with its inputs as values instead of files. */
+export type InvokeRequest =
+  | { command: 'spec' }
+  | { command: 'check' | 'discover'; config: Record<string, unknown> }
+  | { command: 'read'; config: Record<string, unknown>; catalog: unknown; state?: unknown };
+
+export interface InvokeOptions {
+  /** Emit DEBUG logs, like `--debug`. */
+  debug?: boolean;
+  /** Stops a read early. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs a connector command in this process, through the same code as the command line, and
+ * hands every message to `sink`; records arrive as objects, never serialized. Resolves to the
+ * exit code the CLI would have used. The local runner and the test kit are built on it.
+ */
+export function invoke<Config>(
+  source: Source<Config>,
+  request: InvokeRequest,
+  sink: MessageSink,
+  options: InvokeOptions = {},
+): Promise<number> {
+  const logger = new MessageLogger(sink, options.debug === true);
+  return execute(source, toCommandRequest(request), sink, logger, options.signal ?? new AbortController().signal);
+}
+
+function toCommandRequest(request: InvokeRequest): CommandRequest {
+  switch (request.command) {
+    case 'spec':
+      return { command: 'spec' };
+    case 'check':
+    case 'discover':
+      return { command: request.command, config: async () => parseConfig(request.config) };
+    case 'read': {
+      const read: CommandRequest = {
+        command: 'read',
+        config: async () => parseConfig(request.config),
+        catalog: async () => parseCatalog(request.catalog),
+        stateLabel: 'state',
+      };
+      if (request.state !== undefined) read.state = async () => request.state;
+      return read;
+    }
+  }
+}

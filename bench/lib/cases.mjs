@@ -1,6 +1,6 @@
 // The benchmark cases: what each one runs. Every read case gets `count` records of the stream
 // `bench_records` and is run as `node <args>`, with `env` added to the harness's environment.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STREAM_NAME } from '../records.mjs';
 import { benchDir, farosDir, runDir } from './paths.mjs';
@@ -35,9 +35,11 @@ function connectorRead(main, count, normalize) {
   return [main, 'read', '--config', config, '--catalog', catalogFile()];
 }
 
+/** The configured catalog, with the stream's schema as `discover` gives it (the platform passes it back). */
 function catalogFile() {
   const file = join(runDir, 'catalog.json');
-  const stream = { name: STREAM_NAME, json_schema: {}, supported_sync_modes: ['full_refresh'] };
+  const schema = JSON.parse(readFileSync(join(benchDir, 'tributary-source', 'schemas', `${STREAM_NAME}.json`), 'utf8'));
+  const stream = { name: STREAM_NAME, json_schema: schema, supported_sync_modes: ['full_refresh'] };
   const catalog = { streams: [{ stream, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' }] };
   writeFileSync(file, `${JSON.stringify(catalog)}\n`);
   return file;

@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { AirbyteMessage, StreamDescriptor } from '../protocol/types.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+import { compileSerializer } from './compiled-serializer.js';
 import type { MessageSink, RecordWriter } from './message-sink.js';
 import { recordLineBuilder } from './record-line.js';
 import type { SecretMasker } from './secret-masker.js';
@@ -73,8 +75,10 @@ export class MessageWriter implements MessageSink {
     this.writeLine(`${JSON.stringify(safe)}\n`);
   }
 
-  recordWriter(stream: StreamDescriptor): RecordWriter {
-    const toLine = recordLineBuilder(stream);
+  /** Record lines for one stream; data is serialized by `JSON.stringify` or a serializer compiled from a schema. */
+  recordWriter(stream: StreamDescriptor, options: { serializeWith?: JsonSchema } = {}): RecordWriter {
+    const { serializeWith } = options;
+    const toLine = recordLineBuilder(stream, serializeWith === undefined ? JSON.stringify : compileSerializer(serializeWith));
     return (data) => this.writeLine(toLine(data));
   }
 

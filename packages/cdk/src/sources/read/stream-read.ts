@@ -1,6 +1,7 @@
 import { errorTraceFor } from '../../errors/error-trace.js';
 import { errorTraceMessage, rateLimitedMessage, streamStatusMessage } from '../../protocol/messages.js';
 import type { ConfiguredAirbyteStream, StreamDescriptor } from '../../protocol/types.js';
+import type { JsonSchema } from '../../schema/json-schema.js';
 import { FULL_REFRESH_COMPLETE_KEY, isMarkerOnlyState, NO_CURSOR_STATE_KEY } from '../../state/state-markers.js';
 import { StreamCheckpointer } from '../../state/stream-checkpointer.js';
 import { normalizeCursorField } from '../../streams/primary-key.js';
@@ -173,7 +174,7 @@ export class StreamRead {
     if (this.hasStateMember && (this.incremental || this.resumable)) this.stream.state = structuredClone(this.startState);
     this.sink = {
       sink: writer,
-      write: await recordWriterForStream(this.stream, this.descriptor, writer, logger),
+      write: await recordWriterForStream(this.stream, this.descriptor, catalogSchema(this.configured), writer, logger),
       beforeFirst: () => {
         if (this.running) return;
         this.running = true;
@@ -287,4 +288,10 @@ function cursorFieldFor(stream: Stream<object>, configured: ConfiguredAirbyteStr
 
 function positiveInteger(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/** The schema the catalog gives for the stream, when it is a usable object. */
+function catalogSchema(configured: ConfiguredAirbyteStream): JsonSchema | undefined {
+  const schema = configured.stream.json_schema;
+  return typeof schema === 'object' && schema !== null && !Array.isArray(schema) ? schema : undefined;
 }

@@ -67,6 +67,11 @@ export interface Stream<R = Record<string, unknown>> {
   /** Set to false when the API forbids parallel calls: the stream's slices are then read one at a time. */
   readonly concurrent?: boolean;
   /**
+   * Streams with the same group name never read at the same time: at most one slice of the
+   * whole group is in flight (for streams that share a parent, or an API that allows one call).
+   */
+  readonly concurrencyGroup?: string;
+  /**
    * The state to checkpoint once `slice` and every slice before it are complete (for a date
    * window, its end). Defining it lets a stateful stream read its slices concurrently: the CDK
    * then only writes states that are safe to resume from.

@@ -15,7 +15,7 @@ export async function runStreamReads(reads: readonly StreamRead[], concurrency: 
   };
   for (;;) {
     while (inFlight.size < concurrency && !shouldStop()) {
-      const read = reads.find((candidate) => candidate.canTakeSlice);
+      const read = reads.find((candidate) => candidate.canTakeSlice && !groupBusy(reads, candidate));
       if (read === undefined) break;
       const task = await read.takeSlice();
       if (task === undefined) {
@@ -32,4 +32,10 @@ export async function runStreamReads(reads: readonly StreamRead[], concurrency: 
     await Promise.race(inFlight);
   }
   finishDone();
+}
+
+/** True while another stream of the candidate's group has a slice in flight (or is fetching one). */
+function groupBusy(reads: readonly StreamRead[], candidate: StreamRead): boolean {
+  if (candidate.group === undefined) return false;
+  return reads.some((other) => other !== candidate && other.group === candidate.group && other.isBusy);
 }

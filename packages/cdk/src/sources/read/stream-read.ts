@@ -35,6 +35,8 @@ export class StreamRead {
   readonly checkpointer: StreamCheckpointer;
   /** How many of this stream's slices may be read at the same time. */
   readonly maxParallelSlices: number;
+  /** Streams of one group never have slices in flight at the same time (see `Stream.concurrencyGroup`). */
+  readonly group: string | undefined;
   inFlight = 0;
   private readonly incremental: boolean;
   private readonly cursorField: string[] | undefined;
@@ -73,10 +75,11 @@ export class StreamRead {
     this.resumable = !this.incremental && stream.supportsResumableFullRefresh === true;
     this.hasStateMember = 'state' in stream;
     this.updater = typeof stream.getUpdatedState === 'function' ? stream.getUpdatedState.bind(stream) : undefined;
-    this.perSliceState = this.incremental || this.hasStateMember || this.updater !== undefined;
+    this.perSliceState = this.incremental || this.hasStateMember || this.updater !== undefined || typeof stream.sliceState === 'function';
     const stateless = !this.hasStateMember && this.updater === undefined && !this.resumable;
     const concurrentSafe = stateless || typeof stream.sliceState === 'function';
-    this.maxParallelSlices = stream.concurrent !== false && concurrentSafe ? Number.POSITIVE_INFINITY : 1;
+    this.group = typeof stream.concurrencyGroup === 'string' ? stream.concurrencyGroup : undefined;
+    this.maxParallelSlices = stream.concurrent !== false && concurrentSafe && this.group === undefined ? Number.POSITIVE_INFINITY : 1;
     this.startState =
       (this.incremental || this.resumable) && !isMarkerOnlyState(inputState) ? structuredClone(inputState as StreamState) : {};
     this.tracked = this.startState;
@@ -108,6 +111,11 @@ export class StreamRead {
       !this.taking &&
       (this.slicesExhausted || this.error !== undefined || this.controller.signal.aborted)
     );
+  }
+
+  /** True while a slice is in flight or being fetched from `streamSlices()`. */
+  get isBusy(): boolean {
+    return this.inFlight > 0 || this.taking;
   }
 
   get failed(): boolean {
@@ -244,11 +252,14 @@ export class StreamRead {
 
   private sliceCompleted(task: SliceTask): void {
     if (this.stoppedMidSlice) return;
+    const sliceState = this.stream.sliceState;
     if (this.maxParallelSlices === 1) {
-      if (this.perSliceState) this.checkpointer.emit(this.currentState());
+      if (!this.perSliceState) return;
+      const tracksItself = this.hasStateMember || this.updater !== undefined;
+      if (!tracksItself && typeof sliceState === 'function' && task.slice !== undefined) this.tracked = sliceState.call(this.stream, task.slice);
+      this.checkpointer.emit(this.currentState());
       return;
     }
-    const sliceState = this.stream.sliceState;
     if (typeof sliceState !== 'function') return;
     this.doneAhead.set(task.index, task.slice);
     let last: { slice: StreamSlice | undefined } | undefined;

@@ -21,8 +21,9 @@ export {
   type HttpRequest,
   type RateLimitEvent,
   type SendOptions,
+  setDefaultDispatcher,
 } from './http/http-client.js';
-export { HttpError } from './http/http-error.js';
+export { HttpError, redactUrl } from './http/http-error.js';
 export { HttpResponse, type HttpResponseInit, type ResponseFormat } from './http/http-response.js';
 export { type FormFields, HttpStream } from './http/http-stream.js';
 export { HttpSubStream, type ParentSlice } from './http/http-sub-stream.js';
@@ -44,7 +45,7 @@ export { joinUrl, type QueryParams, type QueryValue } from './http/url.js';
 export { updateConfig } from './output/config-updates.js';
 export type { Logger } from './output/logger.js';
 export type { MessageSink, RecordWriter } from './output/message-sink.js';
-export { registerSecret } from './output/secret-masker.js';
+export { registerSecret, SECRET_MASK, type SecretMasker, secretMasker } from './output/secret-masker.js';
 export type * from './protocol/types.js';
 export type { JsonSchema, JsonSchemaType } from './schema/json-schema.js';
 export { SchemaError } from './schema/schema-error.js';

@@ -65,6 +65,7 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_USER_AGENT = 'tributary-cdk';
 
 let sharedAgent: Agent | undefined;
+let defaultDispatcher: Dispatcher | undefined;
 
 /** Responses the error rules said to ignore (they may even be 2xx). */
 const ignoredResponses = new WeakSet<HttpResponse>();
@@ -93,6 +94,15 @@ export async function sharedDispatcher(): Promise<Dispatcher> {
     sharedAgent ??= new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 64 });
   }
   return sharedAgent;
+}
+
+/**
+ * Sets the dispatcher that every `HttpClient` created without its own `dispatcher` uses, in the
+ * whole process: a proxy agent, or the mock of a test (`@tributary/cdk/testing` installs its
+ * `MockAgent` here). `undefined` restores the shared keep-alive pool.
+ */
+export function setDefaultDispatcher(dispatcher: Dispatcher | undefined): void {
+  defaultDispatcher = dispatcher;
 }
 
 /** One attempt's outcome: a response (any status) or an error before a complete response. */
@@ -237,7 +247,7 @@ export class HttpClient {
     const started = performance.now();
     try {
       const { fetch } = await loadUndici();
-      const dispatcher = this.dispatcher ?? (await sharedDispatcher());
+      const dispatcher = this.dispatcher ?? defaultDispatcher ?? (await sharedDispatcher());
       const raw = await fetch(prepared.url, {
         method: prepared.method,
         headers: prepared.headers,

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ConnectorError } from '../errors/connector-error.js';
-import type { ReadOptions, RecordSource } from '../streams/read-options.js';
+import { FULL_REFRESH_COMPLETE_KEY } from '../state/state-markers.js';
+import { normalizeCursorField } from '../streams/primary-key.js';
+import type { ReadOptions, RecordSource, StreamState } from '../streams/read-options.js';
 import { Stream } from '../streams/stream.js';
 import type { Authenticator } from './auth/authenticator.js';
 import type { CallBudget } from './call-budget.js';
@@ -17,6 +19,33 @@ import { applyQueryParams, joinUrl, type QueryParams } from './url.js';
 
 /** A form body: its fields are sent `application/x-www-form-urlencoded`. */
 export type FormFields = Record<string, string | number | boolean | null | undefined>;
+
+/** The key of the page token in the state of a resumable full refresh (the Python CDK's). */
+export const NEXT_PAGE_TOKEN_KEY = 'next_page_token';
+
+/** @internal The hook through which a subclass decides how each slice starts and reports progress. */
+export const sliceProgress = Symbol('tributary.sliceProgress');
+
+/**
+ * @internal How one slice of an `HttpStream` read starts and reports progress: resumable full
+ * refresh (the page token) and per-partition cursors (`HttpSubStream`) are built on it.
+ */
+export interface SliceProgress<T> {
+  /** Read nothing: an earlier, interrupted read already completed this slice. */
+  skip?: boolean;
+  /** The token of the page to start from (undefined: the first page). */
+  startToken?: T;
+  /** What the hooks see as `options.state` (a sub-stream gives its partition's own state). */
+  state?: StreamState;
+  /** Sees each record just before it is yielded. */
+  observe?: (record: unknown) => void;
+  /** Called after a page whose records were all yielded, with the token of the next page. */
+  pageDone?: (next: T) => void;
+  /** Called after the slice's last page was read (or its response ignored). */
+  sliceDone?: () => void;
+}
+
+const NO_PROGRESS: SliceProgress<unknown> = Object.freeze({});
 
 /**
  * Members an `HttpStream` subclass may define as class fields, getters or methods (see `Stream`
@@ -53,6 +82,13 @@ export interface HttpStream<R = Record<string, unknown>, T = unknown> {
   readonly callBudget?: CallBudget;
   /** The client to send requests with; default one built from `retryPolicy` and `requestTimeoutMs`. */
   readonly httpClient?: HttpClient;
+  /**
+   * True (computed, see below) when an interrupted full refresh resumes from the page after the
+   * last checkpoint: the stream has no `cursorField`, no `streamSlices` of its own and does not
+   * override `readRecords`. Such a stream writes `{ next_page_token }` as its state after every
+   * page but the last. Set it to false to always start from the first page.
+   */
+  readonly supportsResumableFullRefresh?: boolean;
   /** Query parameters for the request; the paginator's parameters replace same-named ones. */
   requestParams?(options: HttpRequestOptions<T>): Awaitable<QueryParams | undefined>;
   /** Request headers; the authenticator's headers replace same-named ones. */
@@ -116,10 +152,16 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
     });
   }
 
-  /** Reads the slice page by page: request, records, next token, until a falsy token. */
+  /**
+   * Reads the slice page by page: request, records, next token, until a falsy token. In a
+   * resumable full refresh it starts from the page token in `options.state` and checkpoints
+   * `{ next_page_token }` after each page whose records were all handed over.
+   */
   async *readRecords(options: ReadOptions): AsyncGenerator<R> {
+    const progress = this[sliceProgress](options);
+    if (progress.skip) return;
     const client = this.httpClient ?? new HttpClient({ timeoutMs: this.requestTimeoutMs, retry: this.retryPolicy });
-    const base = options as HttpRequestOptions<T>;
+    const base = (progress.state === undefined ? options : { ...options, state: progress.state }) as HttpRequestOptions<T>;
     const sendOptions: SendOptions = {
       signal: options.signal,
       logger: options.logger,
@@ -133,13 +175,21 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
     const detectRepeatedPages = this.detectRepeatedPages ?? true;
     const seenTokens = new Map<string, number>();
     let previousPage: { digest: string; recordCount: number } | undefined;
-    let token: T | undefined;
+    let token: T | undefined = progress.startToken;
+    if (token !== undefined) {
+      seenTokens.set(tokenKey(token), 0);
+      options.logger.info(`Stream '${this.name}': resuming an interrupted read from the page after its last checkpoint`);
+    }
+    const { observe } = progress;
 
     for (let number = 1; ; number++) {
       const pageOptions: HttpRequestOptions<T> = { ...base, nextPageToken: token };
       const request = await this.buildRequest(pageOptions);
       const response = await client.send(request, sendOptions);
-      if (wasIgnored(response)) return;
+      if (wasIgnored(response)) {
+        progress.sliceDone?.();
+        return;
+      }
 
       if (detectRepeatedPages) {
         const digest = createHash('sha1')
@@ -158,23 +208,28 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
       if (Symbol.iterator in records) {
         for (const record of records as Iterable<R>) {
           recordCount++;
+          if (observe !== undefined) observe(record);
           yield record;
         }
       } else {
         for await (const record of records as AsyncIterable<R>) {
           recordCount++;
+          if (observe !== undefined) observe(record);
           yield record;
         }
       }
       if (previousPage !== undefined) previousPage.recordCount = recordCount;
 
       const next = await this.nextPageToken(response, pageOptions, { number, recordCount });
-      if (!next) return;
+      if (!next) {
+        progress.sliceDone?.();
+        return;
+      }
       const key = tokenKey(next);
       const earlier = seenTokens.get(key);
       if (earlier !== undefined) {
         throw new ConnectorError(
-          `Stream '${this.name}': pagination loop: after page ${number} (${request.method} ${redactUrl(request.url)}) the next-page token is ${describeToken(next)}, the same as after page ${earlier}; the read stops instead of requesting the same pages forever`,
+          `Stream '${this.name}': pagination loop: after page ${number} (${request.method} ${redactUrl(request.url)}) the next-page token is ${describeToken(next)}, the same as ${earlier === 0 ? 'the token the read resumed from' : `after page ${earlier}`}; the read stops instead of requesting the same pages forever`,
         );
       }
       if (number >= maxPages) {
@@ -184,7 +239,22 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
       }
       seenTokens.set(key, number);
       token = next as T;
+      progress.pageDone?.(token);
     }
+  }
+
+  /**
+   * @internal How a slice starts and reports progress. The default implements resumable full
+   * refresh: in a full refresh of a stream that supports it, start from the saved page token
+   * and checkpoint the next one after every page.
+   */
+  [sliceProgress](options: ReadOptions): SliceProgress<T> {
+    if (options.syncMode !== 'full_refresh' || this.supportsResumableFullRefresh !== true) return NO_PROGRESS as SliceProgress<T>;
+    const checkpoint = options.checkpoint;
+    return {
+      startToken: savedPageToken<T>(options.state),
+      pageDone: checkpoint === undefined ? undefined : (next) => checkpoint({ [NEXT_PAGE_TOKEN_KEY]: next }),
+    };
   }
 
   /** The request for one page: URL, parameters, headers and body from the hooks and the paginator. */
@@ -240,6 +310,34 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
   private paginationContext(options: HttpRequestOptions<T>): PaginationContext<T> {
     return { token: options.nextPageToken, pageSize: this.pageSize, options };
   }
+}
+
+/**
+ * Resumable full refresh is on by default for a stream that reads one page after another with
+ * the CDK's own `readRecords`, has no cursor, and no slices of its own (a page token only
+ * means something inside one slice). A getter on the prototype, so subclasses may override it
+ * with a field or a getter.
+ */
+Object.defineProperty(HttpStream.prototype, 'supportsResumableFullRefresh', {
+  configurable: true,
+  enumerable: false,
+  get(this: HttpStream<object>): boolean {
+    return (
+      normalizeCursorField(this.cursorField).length === 0 &&
+      this.readRecords === HttpStream.prototype.readRecords &&
+      typeof this.streamSlices !== 'function'
+    );
+  },
+  set(this: HttpStream<object>, value: boolean) {
+    Object.defineProperty(this, 'supportsResumableFullRefresh', { value, writable: true, enumerable: true, configurable: true });
+  },
+});
+
+/** The page token a resumable read saved in its state; undefined for none (or only the end marker). */
+export function savedPageToken<T>(state: StreamState | undefined): T | undefined {
+  if (state === undefined || state[FULL_REFRESH_COMPLETE_KEY] === true) return undefined;
+  const token = state[NEXT_PAGE_TOKEN_KEY];
+  return token === undefined || token === null || token === false || token === '' ? undefined : (token as T);
 }
 
 /** A stable identity for a token: objects by their content, whatever their key order. */

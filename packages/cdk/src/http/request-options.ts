@@ -6,7 +6,8 @@ export type Awaitable<T> = T | Promise<T>;
 /**
  * What every `HttpStream` hook receives: the options `readRecords()` was called with (slice,
  * state, logger, signal…) plus the token of the page being requested. One object per page is
- * shared by all the hooks of that page.
+ * shared by all the hooks of that page. In an `HttpSubStream`, `state` is the state of the
+ * slice's own partition (its cursor), not the whole per-partition state.
  */
 export interface HttpRequestOptions<T = unknown> extends ReadOptions {
   /** The token `nextPageToken` returned for this page; undefined on the first page. */

@@ -9,7 +9,9 @@ import { HttpClient } from '../../src/http/http-client.js';
 import { HttpError } from '../../src/http/http-error.js';
 import { HttpStream } from '../../src/http/http-stream.js';
 import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
+import { observeConfig, stopObservingConfig } from '../../src/output/config-updates.js';
 import { secretMasker } from '../../src/output/secret-masker.js';
+import type { AirbyteMessage } from '../../src/protocol/types.js';
 import { FaultServer, type HandlerContext, reply, sendJson } from '../helpers/fault-server.js';
 import { MemoryLogger, readAll, readOptions, readUntilFailure } from '../helpers/read-records.js';
 
@@ -257,6 +259,44 @@ test('OAuth2 with single-use refresh tokens hands every new refresh token to onT
   );
   assert.equal(endpoint.bodies[1]!.get('refresh_token'), 'rt-1', 'the second refresh used the rotated token');
   assert.equal(secretMasker.mask('rt-2'), '****');
+});
+
+test('OAuth2 singleUseRefreshToken writes the new tokens into the config at configPath, with the key names given', async () => {
+  const endpoint = tokenEndpoint({ rotate: true });
+  const emitted: AirbyteMessage[] = [];
+  observeConfig({ api: { auth: { client_id: 'client-1', refresh: 'rt-0' } }, other: 1 }, (message) => emitted.push(message));
+  try {
+    const logger = new MemoryLogger();
+    const auth = oauth({
+      singleUseRefreshToken: true,
+      configPath: ['api', 'auth'],
+      configKeys: { accessToken: 'access', refreshToken: 'refresh', tokenExpiryDate: 'expires_at' },
+      now: () => Date.UTC(2030, 0, 1),
+    });
+    await auth.refresh({ logger });
+    await auth.refresh({ logger });
+    assert.equal(endpoint.issued, 2);
+    const configs = emitted.map((message) => (message.type === 'CONTROL' ? message.control.connectorConfig.config : undefined));
+    assert.deepEqual(configs, [
+      { api: { auth: { client_id: 'client-1', refresh: 'rt-1', access: 'at-1', expires_at: '2030-01-01T01:00:00.000Z' } }, other: 1 },
+      { api: { auth: { client_id: 'client-1', refresh: 'rt-2', access: 'at-2', expires_at: '2030-01-01T01:00:00.000Z' } }, other: 1 },
+    ]);
+    assert.equal(endpoint.bodies[1]!.get('refresh_token'), 'rt-1');
+    assert.equal(logger.text().includes('rt-'), false, 'tokens are not logged');
+
+    // A server that does not rotate: the current refresh token is kept (and saved again), with a warning.
+    const plain = tokenEndpoint();
+    emitted.length = 0;
+    const notRotated = oauth({ singleUseRefreshToken: true, configPath: [] });
+    await notRotated.refresh({ logger });
+    assert.equal(plain.issued, 1);
+    const top = emitted[0]?.type === 'CONTROL' ? emitted[0].control.connectorConfig.config : undefined;
+    assert.equal(top?.refresh_token, 'rt-0');
+    assert.equal(top?.access_token, 'at-1');
+    assert.match(logger.text('warn'), /has no new 'refresh_token'; keeping the current refresh token/);
+  } finally {
+    stopObservingConfig();
+  }
 });
 
 test('a refused OAuth2 refresh fails as a config_error; a failing token endpoint is retried', async () => {

@@ -89,13 +89,15 @@ test('an HttpStream connector reads every record once through faults; failures s
       recordsOf(run.messages, 'customers').map((record) => record.data),
       CUSTOMERS,
     );
-    assert.deepEqual(outlineOf(run.messages, 'customers'), ['STARTED', 'RUNNING', 'RECORD×23', 'STATE', 'COMPLETE']);
+    // Resumable full refresh: a STATE with the next page token after each page, then the end marker.
+    const pages = (sizes: number[]) => sizes.flatMap((size) => [`RECORD×${size}`, 'STATE']);
+    assert.deepEqual(outlineOf(run.messages, 'customers'), ['STARTED', 'RUNNING', ...pages([5, 5, 5, 5, 3]), 'COMPLETE']);
     assert.equal(server.requestsTo('/api/v1/customers').length, 5);
     assert.deepEqual(
       recordsOf(run.messages, 'orders').map((record) => record.data),
       ORDERS,
     );
-    assert.deepEqual(outlineOf(run.messages, 'orders'), ['STARTED', 'RUNNING', 'RECORD×17', 'STATE', 'COMPLETE']);
+    assert.deepEqual(outlineOf(run.messages, 'orders'), ['STARTED', 'RUNNING', ...pages([5, 5, 5, 2]), 'COMPLETE']);
     assert.equal(server.requestsTo('/api/v1/orders').length, 6, 'four pages; a 503 and a reset mid-body were retried');
 
     // A refusal: config_error naming the request, the key masked.
@@ -120,7 +122,7 @@ test('an HttpStream connector reads every record once through faults; failures s
       recordsOf(run.messages, 'invoices').map((record) => record.data),
       CUSTOMERS.slice(0, 10),
     );
-    assert.deepEqual(outlineOf(run.messages, 'invoices'), ['STARTED', 'RUNNING', 'RECORD×10', 'INCOMPLETE', 'ERROR']);
+    assert.deepEqual(outlineOf(run.messages, 'invoices'), ['STARTED', 'RUNNING', ...pages([5, 5]), 'INCOMPLETE', 'ERROR']);
 
     // Debug logs of each request, masked.
     const logs = messagesOfType(run.messages, 'LOG').map((message) => message.log.message);
@@ -131,5 +133,55 @@ test('an HttpStream connector reads every record once through faults; failures s
     assert.ok(logs.some((line) => /orders\?after=104&limit=5 failed \(HTTP 503\); retrying/.test(line)));
     assert.equal(run.stdout.includes(API_KEY), false, 'the API key never reaches stdout');
     assert.equal(run.stderr.includes(API_KEY), false);
+  });
+});
+
+test('a stream waiting on a 429 reports RUNNING with reason RATE_LIMITED (with the quota reset when the API gives it)', async () => {
+  await withApi(async (server, dir) => {
+    let customerCalls = 0;
+    server.on('/api/v1/customers', (context) => {
+      customerCalls++;
+      if (customerCalls === 2) return reply.status(429, { message: 'slow down' }, { 'x-ratelimit-reset': '0' })(context);
+      return customers(context);
+    });
+    let orderCalls = 0;
+    server.on('/api/v1/orders', (context) => {
+      orderCalls++;
+      if (orderCalls === 1) return reply.status(429, { message: 'slow down' }, { 'retry-after': '0' })(context);
+      return orders(0)(context);
+    });
+    const before = Date.now();
+    const run = await read(server, dir, ['customers', 'orders'], { _concurrency: 1 });
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(
+      recordsOf(run.messages, 'customers').map((record) => record.data),
+      CUSTOMERS,
+    );
+    assert.deepEqual(
+      recordsOf(run.messages, 'orders').map((record) => record.data),
+      ORDERS,
+    );
+
+    const rateLimited = messagesOfType(run.messages, 'TRACE').filter(
+      (message) =>
+        message.trace.type === 'STREAM_STATUS' && message.trace.stream_status?.reasons?.some((reason) => reason.type === 'RATE_LIMITED'),
+    );
+    assert.deepEqual(
+      rateLimited.map((message) => [message.trace.stream_status?.stream_descriptor.name, message.trace.stream_status?.status]),
+      [
+        ['customers', 'RUNNING'],
+        ['orders', 'RUNNING'],
+      ],
+    );
+    const [customersReason] = rateLimited[0]!.trace.stream_status!.reasons!;
+    const quotaReset = customersReason!.rate_limited?.quota_reset;
+    assert.ok(typeof quotaReset === 'number' && quotaReset >= before && quotaReset <= Date.now(), `quota_reset ${quotaReset}`);
+    assert.deepEqual(rateLimited[1]!.trace.stream_status!.reasons, [{ type: 'RATE_LIMITED' }], 'Retry-After gives no reset time');
+
+    // The status comes while the stream waits: after its first page, before the page that was limited.
+    const outline = outlineOf(run.messages, 'customers');
+    assert.deepEqual(outline.slice(0, 6), ['STARTED', 'RUNNING', 'RECORD×5', 'STATE', 'RUNNING', 'RECORD×5']);
+    // Limited on its first request: the RATE_LIMITED status comes before the plain RUNNING of the first record.
+    assert.deepEqual(outlineOf(run.messages, 'orders').slice(0, 4), ['STARTED', 'RUNNING', 'RUNNING', 'RECORD×5']);
   });
 });

@@ -1,4 +1,5 @@
 import { ConnectorError } from '../../errors/connector-error.js';
+import { updateConfig } from '../../output/config-updates.js';
 import { registerSecret } from '../../output/secret-masker.js';
 import type { ErrorRule } from '../error-mapping.js';
 import { HttpClient } from '../http-client.js';
@@ -44,10 +45,30 @@ export interface OAuth2AuthenticatorOptions {
    * refresh token must be saved (in the connector config) or the next sync cannot authenticate.
    */
   onTokensRefreshed?: (tokens: OAuth2Tokens) => void | Promise<void>;
+  /**
+   * The API rotates refresh tokens: every refresh returns a new one and the old one stops
+   * working. After each refresh the new tokens are then written into the connector's config
+   * (`updateConfig`, which emits the CONTROL `CONNECTOR_CONFIG` message the platform stores), at
+   * `configPath` under the `configKeys` names, so the next sync starts with the new refresh
+   * token. As in the Python CDK's `SingleUseRefreshTokenOauth2Authenticator`.
+   */
+  singleUseRefreshToken?: boolean;
+  /** Where the credentials live in the config, for `singleUseRefreshToken` (default `['credentials']`; `[]` for the top level). */
+  configPath?: readonly string[];
+  /** The key names under `configPath` (defaults `access_token`, `refresh_token`, `token_expiry_date`). */
+  configKeys?: OAuth2ConfigKeys;
   /** The client for token requests (default: one that retries 429, 5xx and network errors). */
   httpClient?: HttpClient;
   /** The clock (tests move it). */
   now?: () => number;
+}
+
+/** Names of the config keys a single-use refresh token authenticator updates. */
+export interface OAuth2ConfigKeys {
+  accessToken?: string;
+  refreshToken?: string;
+  /** The access token's expiry, written as an ISO-8601 date-time. */
+  tokenExpiryDate?: string;
 }
 
 const REFUSED: ErrorRule = {
@@ -121,6 +142,18 @@ export class OAuth2Authenticator implements Authenticator {
     return this.refreshing;
   }
 
+  /** Writes the tokens into the connector config (a CONTROL message), for single-use refresh tokens. */
+  private saveTokensInConfig(): void {
+    const keys = this.settings.configKeys ?? {};
+    updateConfig(
+      nestedPatch(this.settings.configPath ?? ['credentials'], {
+        [keys.accessToken ?? 'access_token']: this.tokens.accessToken,
+        [keys.refreshToken ?? 'refresh_token']: this.tokens.refreshToken,
+        [keys.tokenExpiryDate ?? 'token_expiry_date']: new Date(this.tokens.expiresAt).toISOString(),
+      }),
+    );
+  }
+
   private async requestTokens(context: AuthContext): Promise<OAuth2Tokens> {
     const s = this.settings;
     const form = new URLSearchParams({ grant_type: s.grantType ?? 'refresh_token', refresh_token: this.tokens.refreshToken });
@@ -147,21 +180,37 @@ export class OAuth2Authenticator implements Authenticator {
     }
     registerSecret(accessToken);
     const newRefresh = body?.[s.refreshTokenName ?? 'refresh_token'];
-    if (typeof newRefresh === 'string' && newRefresh.length > 0) registerSecret(newRefresh);
+    const rotated = typeof newRefresh === 'string' && newRefresh.length > 0;
+    if (rotated) registerSecret(newRefresh);
     const expiresIn = Number(body?.[s.expiresInName ?? 'expires_in']);
     const lifetime = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : (s.defaultLifetimeMs ?? 3_600_000);
     const now = this.now();
     this.tokens = {
       accessToken,
-      refreshToken: typeof newRefresh === 'string' && newRefresh.length > 0 ? newRefresh : this.tokens.refreshToken,
+      refreshToken: rotated ? newRefresh : this.tokens.refreshToken,
       expiresAt: now + lifetime,
     };
     this.refreshAt = now + lifetime - Math.min(s.refreshMarginMs ?? 60_000, lifetime / 2);
     this.refreshCount++;
     context.logger?.info(`OAuth2 access token refreshed; it expires in ${Math.round(lifetime / 1000)} s`);
+    if (s.singleUseRefreshToken) {
+      if (!rotated) {
+        context.logger?.warn(
+          `The OAuth2 token response from ${redactUrl(s.tokenUrl)} has no new '${s.refreshTokenName ?? 'refresh_token'}'; keeping the current refresh token`,
+        );
+      }
+      this.saveTokensInConfig();
+    }
     await s.onTokensRefreshed?.({ ...this.tokens });
     return this.tokens;
   }
+}
+
+/** A patch setting `leaf` at `path` (an empty path patches the top level). */
+function nestedPatch(path: readonly string[], leaf: Record<string, unknown>): Record<string, unknown> {
+  let patch: Record<string, unknown> = leaf;
+  for (let index = path.length - 1; index >= 0; index--) patch = { [path[index] as string]: patch };
+  return patch;
 }
 
 function parseExpiry(value: number | string | Date | undefined): number {

@@ -1,0 +1,256 @@
+import { ConnectorError } from '../errors/connector-error.js';
+import { type CursorValue, compareCursorValues, MaxCursor } from '../state/max-cursor.js';
+import { PartitionedState } from '../state/partitioned-state.js';
+import { FULL_REFRESH_COMPLETE_KEY } from '../state/state-markers.js';
+import { normalizeCursorField, normalizePrimaryKey } from '../streams/primary-key.js';
+import type { ReadOptions, SliceOptions, StreamSlice, StreamState } from '../streams/read-options.js';
+import type { Stream } from '../streams/stream.js';
+import { HttpStream, NEXT_PAGE_TOKEN_KEY, type SliceProgress, savedPageToken, sliceProgress } from './http-stream.js';
+import { RecordCache } from './record-cache.js';
+
+/** The slice of a sub-stream: one record of the parent stream. */
+export interface ParentSlice<P> {
+  parent: P;
+}
+
+/** Where the parent given to the constructor is kept (not a property a subclass could shadow). */
+const parentSlot = Symbol('tributary.parent');
+
+/**
+ * Members an `HttpSubStream` subclass may define as class fields or getters (see `Stream`).
+ */
+// biome-ignore lint/correctness/noUnusedVariables: a merged interface must repeat the class's type parameters
+export interface HttpSubStream<R = Record<string, unknown>, P = Record<string, unknown>, T = unknown> {
+  /** The parent stream, whose records are this stream's slices (given to the constructor, or defined by the subclass). */
+  readonly parent: Stream<P>;
+  /**
+   * The most partitions (parent records) the state keeps (default 25 000, as in the Python CDK);
+   * beyond it the least recently read are dropped first and read again from the start next time.
+   */
+  readonly maxPartitions?: number;
+  /**
+   * How much of the parent's records are kept in memory, in bytes of JSON (default 16 MiB);
+   * beyond it they go to a temporary file, deleted when the read ends.
+   */
+  readonly parentCacheMemoryBytes?: number;
+}
+
+/**
+ * A stream read once per record of a parent stream (`/posts/{id}/comments`): each parent record
+ * is a slice `{ parent: record }`, and `parentOf(options)` gives it back, typed, to the hooks.
+ *
+ * ```ts
+ * class Comments extends HttpSubStream<Comment, Post> {
+ *   urlBase = 'https://api.example.com';
+ *   path(options: HttpRequestOptions) { return `posts/${this.parentOf(options).id}/comments`; }
+ * }
+ * new Comments(new Posts(config));
+ * ```
+ *
+ * - The parent is read once per read of the sub-stream, to its end, before the first child
+ *   request (so a parent's pagination cursor cannot expire while children are read); its
+ *   records are cached in memory, or in a temporary file when there are many. Give the
+ *   sub-stream its own parent instance rather than one the source also lists.
+ * - State is kept per partition in the Python CDK's shape (see `PartitionedState`); a partition
+ *   is named by `partition(parent)`, by default the parent's primary key (`{ parent_id: 7 }`).
+ *   Incremental: each partition keeps the greatest `cursorField` value of its records, and the
+ *   hooks see that partition's state as `options.state`. Full refresh: completed partitions are
+ *   marked `{ "__ab_full_refresh_sync_complete": true }` and the current one keeps its page
+ *   token, so an interrupted read resumes where it stopped.
+ * - Partitions are independent, so the CDK may read several at the same time.
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the merged interface is how subclasses may override these members as fields or getters
+export abstract class HttpSubStream<R = Record<string, unknown>, P = Record<string, unknown>, T = unknown> extends HttpStream<R, T> {
+  private readonly [parentSlot]: Stream<P> | undefined;
+  /** The state being built by the current read. */
+  #partitions: PartitionedState | undefined;
+  /**
+   * The state the read started from, for lookups: a partition the cap drops from the state
+   * being built still resumes from its input cursor when its turn comes in this read.
+   */
+  #input: PartitionedState | undefined;
+
+  constructor(parent?: Stream<P>) {
+    super();
+    this[parentSlot] = parent;
+  }
+
+  /** The parent record of the slice being read. */
+  parentOf(options: { slice?: StreamSlice }): P {
+    const slice = options.slice as Partial<ParentSlice<P>> | undefined;
+    if (slice === undefined || slice === null || !('parent' in slice)) {
+      throw new ConnectorError(
+        `Stream '${this.name}' is a sub-stream: it reads one slice per parent record ({ parent: record }), but was given ${slice === undefined ? 'no slice' : 'a slice without "parent"'}`,
+      );
+    }
+    return slice.parent as P;
+  }
+
+  /**
+   * The partition a parent record stands for in the state: small and stable. By default the
+   * parent's primary key, `parent_<field>` for each of its fields (`{ parent_id: 7 }`).
+   */
+  partition(parent: P): StreamSlice {
+    const key = normalizePrimaryKey(this.parent.primaryKey);
+    if (key === undefined) {
+      throw new ConnectorError(
+        `Stream '${this.name}': its parent stream '${this.parent.name}' has no primary key to name partitions by; define partition(parent) on '${this.name}'`,
+      );
+    }
+    const out: StreamSlice = {};
+    for (const path of key) {
+      const value = valueAt(parent, path);
+      if (value === undefined || value === null) {
+        throw new ConnectorError(
+          `Stream '${this.name}': a record of its parent stream '${this.parent.name}' has no '${path.join('.')}' (the parent's primary key), so it cannot name a partition`,
+        );
+      }
+      out[`parent_${path.join('_')}`] = value;
+    }
+    return out;
+  }
+
+  /** One slice per parent record: `{ parent: record }`. The parent is read once, to its end, and cached. */
+  async *streamSlices(options: SliceOptions): AsyncGenerator<StreamSlice> {
+    const incremental = options.syncMode === 'incremental';
+    const fresh = !incremental && this.supportsResumableFullRefresh !== true;
+    this.resetState(fresh ? undefined : options.state, incremental ? options.cursorField : undefined);
+    const parent = this.parent;
+    const cache = new RecordCache(this.parentCacheMemoryBytes);
+    try {
+      options.logger.info(`Stream '${this.name}': reading its parent stream '${parent.name}'`);
+      await readAllRecords(parent as Stream<unknown>, cache, options);
+      options.logger.info(
+        `Stream '${this.name}': ${cache.count} parent record${cache.count === 1 ? '' : 's'} of '${parent.name}'${cache.spilled ? ', cached in a temporary file' : ''}`,
+      );
+      for await (const record of cache.records()) yield { parent: record };
+    } finally {
+      await cache.dispose();
+    }
+  }
+
+  /** The per-partition state (see `PartitionedState`). */
+  get state(): StreamState {
+    return this.#partitions?.toState() ?? {};
+  }
+
+  set state(value: StreamState | undefined) {
+    this.resetState(value, undefined);
+  }
+
+  /** Partitions do not depend on each other: after any completed slice the whole per-partition state is safe. */
+  sliceState(_slice: StreamSlice): StreamState {
+    return this.state;
+  }
+
+  /** @internal Per-partition progress: the partition's cursor, or its page token and completion. */
+  [sliceProgress](options: ReadOptions): SliceProgress<T> {
+    if (this.#partitions === undefined || this.#input === undefined) this.resetState(undefined, undefined);
+    const partitions = this.#partitions as PartitionedState;
+    const input = this.#input as PartitionedState;
+    const partition = this.partition(this.parentOf(options));
+    if (options.syncMode === 'incremental') {
+      const field = options.cursorField ?? normalizeCursorField(this.cursorField);
+      const start = partitions.get(partition) ?? input.cursorFor(partition) ?? {};
+      if (field.length === 0) return { state: start, sliceDone: () => partitions.set(partition, start) };
+      const cursor = new MaxCursor(field);
+      cursor.state = start;
+      return {
+        state: start,
+        observe: (record) => cursor.observe(record as object),
+        sliceDone: () => partitions.set(partition, cursor.state),
+      };
+    }
+    const done = () => partitions.set(partition, { [FULL_REFRESH_COMPLETE_KEY]: true });
+    if (this.supportsResumableFullRefresh !== true) return { state: {}, sliceDone: done };
+    const own = partitions.get(partition) ?? input.get(partition);
+    if (own?.[FULL_REFRESH_COMPLETE_KEY] === true) {
+      options.logger.debug(`Stream '${this.name}': partition ${JSON.stringify(partition)} was read completely before; skipping it`);
+      return { skip: true };
+    }
+    const checkpoint = options.checkpoint;
+    const startToken = savedPageToken<T>(own);
+    return {
+      state: startToken === undefined ? {} : (own as StreamState),
+      startToken,
+      pageDone: (next) => {
+        partitions.set(partition, { [NEXT_PAGE_TOKEN_KEY]: next });
+        checkpoint?.(partitions.toState());
+      },
+      sliceDone: done,
+    };
+  }
+
+  private resetState(blob: StreamState | undefined, cursorField: string[] | undefined): void {
+    const key = cursorField?.join('.');
+    const options = {
+      maxPartitions: this.maxPartitions,
+      streamName: this.name,
+      compareCursors: key === undefined ? undefined : (a: StreamState, b: StreamState) => compareOptional(a[key], b[key]),
+    };
+    this.#partitions = PartitionedState.from(blob, options);
+    this.#input = PartitionedState.from(blob, options);
+  }
+}
+
+/**
+ * Resumable full refresh per partition, on by default for a sub-stream without a cursor that
+ * uses the CDK's own `readRecords`.
+ */
+Object.defineProperty(HttpSubStream.prototype, 'supportsResumableFullRefresh', {
+  configurable: true,
+  enumerable: false,
+  get(this: HttpSubStream<object, object>): boolean {
+    return normalizeCursorField(this.cursorField).length === 0 && this.readRecords === HttpStream.prototype.readRecords;
+  },
+  set(this: HttpSubStream<object, object>, value: boolean) {
+    Object.defineProperty(this, 'supportsResumableFullRefresh', { value, writable: true, enumerable: true, configurable: true });
+  },
+});
+
+Object.defineProperty(HttpSubStream.prototype, 'parent', {
+  configurable: true,
+  enumerable: false,
+  get(this: HttpSubStream<object, object>): Stream<object> {
+    const parent = this[parentSlot];
+    if (parent === undefined) {
+      throw new ConnectorError(`Stream '${this.name}' is a sub-stream without a parent: pass it to the constructor or define \`parent\``);
+    }
+    return parent;
+  },
+  set(this: HttpSubStream<object, object>, value: Stream<object>) {
+    Object.defineProperty(this, 'parent', { value, writable: true, enumerable: true, configurable: true });
+  },
+});
+
+/** Every record of `stream` in a full refresh, all its slices, into `cache`. */
+async function readAllRecords(stream: Stream<unknown>, cache: RecordCache, options: SliceOptions): Promise<void> {
+  const { logger, signal } = options;
+  const slices =
+    typeof stream.streamSlices === 'function' ? await stream.streamSlices({ syncMode: 'full_refresh', logger, signal }) : [undefined];
+  for await (const slice of slices) {
+    signal.throwIfAborted();
+    const readOptions: ReadOptions = { syncMode: 'full_refresh', logger, signal };
+    if (slice !== undefined) readOptions.slice = slice;
+    const records = await stream.readRecords(readOptions);
+    for await (const record of records) await cache.add(record);
+  }
+}
+
+function valueAt(record: unknown, path: readonly string[]): unknown {
+  let node = record;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** Orders cursor values; a missing one is the earliest (read from the start). */
+function compareOptional(a: unknown, b: unknown): number {
+  const validA = typeof a === 'string' || typeof a === 'number';
+  const validB = typeof b === 'string' || typeof b === 'number';
+  if (!validA) return validB ? -1 : 0;
+  if (!validB) return 1;
+  return compareCursorValues(a as CursorValue, b as CursorValue);
+}

@@ -14,6 +14,7 @@ export { TokenAuthenticator, type TokenAuthenticatorOptions } from './http/auth/
 export type { BackoffOptions } from './http/backoff.js';
 export { CallBudget, type CallRatePolicy } from './http/call-budget.js';
 export { DEFAULT_ERROR_MAPPING, type ErrorResolution, type ErrorRule, type ResponseAction } from './http/error-mapping.js';
+export { DEFAULT_HOST_CONCURRENCY, HostLimiter, hostLimiter, setHostConcurrency } from './http/host-limiter.js';
 export {
   HttpClient,
   type HttpClientOptions,

@@ -6,6 +6,7 @@ import type { AuthContext, Authenticator, AuthRequest } from './auth/authenticat
 import { backoffDelay, sleep } from './backoff.js';
 import type { CallBudget } from './call-budget.js';
 import { type ErrorResolution, type ErrorRule, resolveResponse } from './error-mapping.js';
+import { hostLimiter } from './host-limiter.js';
 import { describeResponse, HttpError, redactUrl } from './http-error.js';
 import { HttpResponse, InvalidBodyError, type ResponseFormat } from './http-response.js';
 import { describeNetworkError, isRetryableNetworkError, RequestTimeoutError } from './network-errors.js';
@@ -160,7 +161,15 @@ export class HttpClient {
         if (waited > 0 && logger?.isDebugEnabled) logger.debug(`Waited ${seconds(waited)} for the call budget of ${prepared.url.host}`);
       }
 
-      const outcome = await this.attempt(prepared, request.body, options);
+      // Every request to the host, from every stream and slice, shares one adaptive limiter.
+      const limiter = hostLimiter(prepared.url.host);
+      await limiter.acquire(signal);
+      let outcome: Attempt;
+      try {
+        outcome = await this.attempt(prepared, request.body, options);
+      } finally {
+        limiter.release();
+      }
       if (signal?.aborted) throw signal.reason;
       const { response } = outcome;
       let resolution: ErrorResolution;
@@ -184,6 +193,7 @@ export class HttpClient {
       const where = `${method} ${redactUrl(prepared.url)}`;
       switch (resolution.action) {
         case 'success':
+          limiter.onSuccess();
           return response!;
         case 'ignore':
           if (response === undefined)
@@ -222,6 +232,7 @@ export class HttpClient {
           const reason = response === undefined ? describeNetworkError(outcome.error) : `HTTP ${response.status}`;
           const because = asked !== undefined ? ` (as its ${asked.header} header asks)` : '';
           if (rateLimited && response !== undefined) {
+            limiter.onRateLimited(wait);
             options.onRateLimited?.({ waitMs: wait, resetAt: asked?.resetAt, attempt, response });
             logger?.info(`${where} was rate limited (${reason}); waiting ${seconds(wait)}${because} before attempt ${attempt + 1}`);
           } else {

@@ -7,9 +7,12 @@ export const DEFAULT_HOST_CONCURRENCY = 64;
  * Every request to one host, from every stream and slice of the process, goes through that
  * host's limiter, so concurrent reads share one view of the server's limits:
  * - at most `limit` requests are in flight to the host;
- * - a 429 halves the limit, and each further 429 within the wait the server asked for lowers it
- *   by one more (a burst of 429s says how far over capacity the burst was); every request to the
- *   host is held until that wait is over, instead of each slice hammering on and backing off alone;
+ * - a burst of 429s measures how far over capacity the burst was: the first 429 of a burst starts
+ *   from the requests that were in flight, and each 429 of the burst lowers the limit by one, so
+ *   the limit lands on what the server accepted (16 in flight, 6 rejected: 10);
+ * - when the server says its quota is used up until a reset time (`X-RateLimit-Reset`,
+ *   `RateLimit-Reset`), every request to the host waits for it, instead of each slice spending a
+ *   request to learn the same thing; a plain `Retry-After` only delays the request that got it;
  * - each success raises the limit by 1/limit (about +1 per round of requests), back to the maximum.
  * This is additive-increase/multiplicative-decrease, the way TCP finds a link's capacity.
  */
@@ -17,7 +20,7 @@ export class HostLimiter {
   private limit: number;
   private inFlight = 0;
   private pausedUntil = 0;
-  private cooldownUntil = 0;
+  private burst: { until: number; base: number; rejected: number } | undefined;
   private readonly waiters: Array<() => void> = [];
 
   constructor(readonly maxConcurrency: number) {
@@ -33,7 +36,7 @@ export class HostLimiter {
     return this.inFlight;
   }
 
-  /** Waits for a slot (and for any rate-limit pause) before a request is sent. */
+  /** Waits for a slot (and for any quota pause) before a request is sent. */
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
@@ -70,16 +73,19 @@ export class HostLimiter {
     }
   }
 
-  /** The server said "too many": slow every request to this host down, not just this one. */
-  onRateLimited(waitMs: number): void {
+  /**
+   * The server answered 429 (after this request's slot was released). `waitMs` is how long it
+   * asked to wait; `quotaResetAt` is set when it said its quota is exhausted until then.
+   */
+  onRateLimited(waitMs: number, quotaResetAt?: number): void {
     const now = Date.now();
-    if (now >= this.cooldownUntil) {
-      this.limit = Math.max(1, Math.floor(this.effectiveLimit / 2));
-      this.cooldownUntil = now + Math.max(waitMs, 1);
-    } else {
-      this.limit = Math.max(1, this.effectiveLimit - 1);
+    if (this.burst === undefined || now >= this.burst.until) {
+      // The requests still in flight plus this one were what the server saw at once.
+      this.burst = { until: now + Math.max(waitMs, 1), base: Math.min(this.effectiveLimit, this.inFlight + 1), rejected: 0 };
     }
-    this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
+    this.burst.rejected++;
+    this.limit = Math.max(1, Math.min(Math.ceil(this.burst.base / 2) + 1, this.burst.base - this.burst.rejected));
+    if (quotaResetAt !== undefined) this.pausedUntil = Math.max(this.pausedUntil, quotaResetAt);
   }
 }
 

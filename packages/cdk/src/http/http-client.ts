@@ -232,7 +232,7 @@ export class HttpClient {
           const reason = response === undefined ? describeNetworkError(outcome.error) : `HTTP ${response.status}`;
           const because = asked !== undefined ? ` (as its ${asked.header} header asks)` : '';
           if (rateLimited && response !== undefined) {
-            limiter.onRateLimited(wait);
+            limiter.onRateLimited(wait, asked?.header === 'Retry-After' ? undefined : asked?.resetAt);
             options.onRateLimited?.({ waitMs: wait, resetAt: asked?.resetAt, attempt, response });
             logger?.info(`${where} was rate limited (${reason}); waiting ${seconds(wait)}${because} before attempt ${attempt + 1}`);
           } else {

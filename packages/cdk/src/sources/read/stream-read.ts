@@ -161,6 +161,9 @@ export class StreamRead {
   /** Writes the stream's final state and its terminal status. Called once, when `isDone`. */
   finish(): void {
     this.finished = true;
+    // A stream that stops early (failure, `_limit`, abort) lets its slice generator clean up
+    // (a sub-stream's parent cache, say) by returning it.
+    if (!this.slicesExhausted) void Promise.resolve(this.slices?.return?.()).catch(() => undefined);
     const { writer } = this.context;
     if (!this.started && this.error === undefined) return;
     if (this.error !== undefined) {

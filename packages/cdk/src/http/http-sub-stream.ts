@@ -138,6 +138,15 @@ export abstract class HttpSubStream<R = Record<string, unknown>, P = Record<stri
     this.resetState(value, undefined);
   }
 
+  /**
+   * Every STATE of a sub-stream lists all its partitions, so with many partitions a STATE after
+   * each one would grow the output with the square of their number: past 500 partitions, write
+   * one at most every 5 s (which still keeps the platform's heartbeat alive).
+   */
+  get checkpointIntervalMs(): number | undefined {
+    return (this.#partitions?.size ?? 0) > 500 ? 5_000 : undefined;
+  }
+
   /** Partitions do not depend on each other: after any completed slice the whole per-partition state is safe. */
   sliceState(_slice: StreamSlice): StreamState {
     return this.state;

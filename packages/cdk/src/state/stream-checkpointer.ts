@@ -20,6 +20,8 @@ export interface RecordCounts {
 export class StreamCheckpointer {
   readonly counts: RecordCounts = { total: 0, sinceState: 0 };
   private emitted = 0;
+  /** When the last STATE was written (epoch ms; 0 before the first). */
+  lastEmittedAt = 0;
 
   constructor(
     private readonly writer: MessageSink,
@@ -35,5 +37,6 @@ export class StreamCheckpointer {
     this.writer.writeMessage(streamStateMessage(this.stream, state, this.counts.sinceState));
     this.counts.sinceState = 0;
     this.emitted++;
+    this.lastEmittedAt = Date.now();
   }
 }

@@ -57,6 +57,12 @@ export interface Stream<R = Record<string, unknown>> {
   streamSlices?(
     options: SliceOptions,
   ): Iterable<StreamSlice> | AsyncIterable<StreamSlice> | Promise<Iterable<StreamSlice> | AsyncIterable<StreamSlice>>;
+  /**
+   * Writes intermediate STATE messages at most this often (ms); the newest held-back state is
+   * written at the end. For streams whose state is large (many partitions), where a STATE after
+   * every slice would make the output grow with the square of the partition count.
+   */
+  readonly checkpointIntervalMs?: number;
   /** Also checkpoint every N records inside a slice (only correct when records come sorted by cursor). */
   readonly stateCheckpointInterval?: number;
   /**

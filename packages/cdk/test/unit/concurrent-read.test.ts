@@ -239,9 +239,7 @@ test('a failing slice fails its stream only; the other streams complete', async 
 test('concurrent slices checkpoint only the end of a completed prefix of slices', async () => {
   const completions: number[] = [];
   // Later slices finish first: slice i sleeps (10 - i) ms per record.
-  const make = () => [
-    new SlicedWithState({ name: 'windows', slices: 10, perSlice: 3, delay: (i) => 10 - i, gauges: [], completions }),
-  ];
+  const make = () => [new SlicedWithState({ name: 'windows', slices: 10, perSlice: 3, delay: (i) => 10 - i, gauges: [], completions })];
   const { code, sink } = await read(make, ['windows'], 5);
   assert.equal(code, 0);
   assert.notDeepEqual(
@@ -280,4 +278,23 @@ test('a slow consumer bounds memory: producers wait, unconsumed records stay und
   assert.equal(sink.records.length, 2000);
   // Each producer may add at most one record after the sink reported full.
   assert.ok(sink.maxPending <= 200 + 8, `at most capacity + concurrency records pending, saw ${sink.maxPending}`);
+});
+
+test('checkpointIntervalMs holds back intermediate states and writes the newest at the end', async () => {
+  class Throttled extends SlicedWithState {
+    checkpointIntervalMs = 60_000;
+  }
+  for (const concurrency of [1, 4]) {
+    const make = () => [new Throttled({ name: 'many', slices: 30, perSlice: 2, delay: () => 0, gauges: [] })];
+    const { code, sink } = await read(make, ['many'], concurrency);
+    assert.equal(code, 0);
+    const states = sink.messages.filter((m) => m.type === 'STATE').map((m) => (m.type === 'STATE' ? m.state : undefined));
+    assert.equal(states.length, 2, `concurrency ${concurrency}: the first state, then only the final one`);
+    assert.deepEqual(states.at(-1)?.stream?.stream_state, { through: 29 });
+    assert.equal(
+      states.reduce((sum, s) => sum + (s?.sourceStats?.recordCount ?? 0), 0),
+      60,
+      'record counts still add up',
+    );
+  }
 });

@@ -58,6 +58,7 @@ export class StreamRead {
   private readonly doneAhead = new Map<number, StreamSlice | undefined>();
   private completedPrefix = 0;
   private stoppedMidSlice = false;
+  private pendingState: StreamState | undefined;
   private started = false;
   private finished = false;
   private running = false;
@@ -166,6 +167,8 @@ export class StreamRead {
     if (!this.slicesExhausted) void Promise.resolve(this.slices?.return?.()).catch(() => undefined);
     const { writer } = this.context;
     if (!this.started && this.error === undefined) return;
+    // A state held back by `checkpointIntervalMs` was safe when computed: keep that progress.
+    if (this.pendingState !== undefined && !writer.isClosed) this.checkpoint(this.pendingState, true);
     if (this.error !== undefined) {
       writer.writeMessage(streamStatusMessage(this.descriptor, 'INCOMPLETE'));
       writer.writeMessage(errorTraceMessage(errorTraceFor(this.error, this.descriptor)));
@@ -222,7 +225,7 @@ export class StreamRead {
       signal,
       checkpoint: (state) => {
         this.tracked = state;
-        this.checkpointer.emit(state);
+        this.checkpoint(state);
       },
       reportRateLimited: (event) => writer.writeMessage(rateLimitedMessage(this.descriptor, event.quotaResetAt)),
     };
@@ -239,7 +242,7 @@ export class StreamRead {
           this.slicesExhausted = true;
           return;
         }
-        if (!concurrent && !records.done && sink.counts.sinceState >= this.interval) this.checkpointer.emit(this.currentState());
+        if (!concurrent && !records.done && sink.counts.sinceState >= this.interval) this.checkpoint(this.currentState());
       }
     } catch (error) {
       // With a checkpoint interval the author declared records sorted by cursor, so the state
@@ -259,8 +262,9 @@ export class StreamRead {
     if (this.maxParallelSlices === 1) {
       if (!this.perSliceState) return;
       const tracksItself = this.hasStateMember || this.updater !== undefined;
-      if (!tracksItself && typeof sliceState === 'function' && task.slice !== undefined) this.tracked = sliceState.call(this.stream, task.slice);
-      this.checkpointer.emit(this.currentState());
+      if (!tracksItself && typeof sliceState === 'function' && task.slice !== undefined)
+        this.tracked = sliceState.call(this.stream, task.slice);
+      this.checkpoint(this.currentState());
       return;
     }
     if (typeof sliceState !== 'function') return;
@@ -273,8 +277,22 @@ export class StreamRead {
     }
     if (last !== undefined && last.slice !== undefined) {
       this.tracked = sliceState.call(this.stream, last.slice);
-      this.checkpointer.emit(this.tracked);
+      this.checkpoint(this.tracked);
     }
+  }
+
+  /**
+   * Writes a safe state now, or holds it back while the stream's `checkpointIntervalMs` has not
+   * passed since its previous STATE (the newest held-back state is written at the end).
+   */
+  private checkpoint(state: StreamState, force = false): void {
+    const minimumMs = positiveInteger(this.stream.checkpointIntervalMs);
+    if (!force && minimumMs !== undefined && Date.now() - this.checkpointer.lastEmittedAt < minimumMs) {
+      this.pendingState = state;
+      return;
+    }
+    this.pendingState = undefined;
+    this.checkpointer.emit(state);
   }
 
   private observe(record: object): void {

@@ -1,5 +1,7 @@
 import { MessageLogger } from '../output/logger.js';
+import { MaskingSink } from '../output/masking-sink.js';
 import type { MessageSink } from '../output/message-sink.js';
+import { secretMasker } from '../output/secret-masker.js';
 import type { Source } from '../sources/source.js';
 import type { CommandRequest } from './command-request.js';
 import { execute } from './execute.js';
@@ -29,8 +31,9 @@ export function invoke<Config>(
   sink: MessageSink,
   options: InvokeOptions = {},
 ): Promise<number> {
-  const logger = new MessageLogger(sink, options.debug === true);
-  return execute(source, toCommandRequest(request), sink, logger, options.signal ?? new AbortController().signal);
+  const masked = new MaskingSink(sink, secretMasker);
+  const logger = new MessageLogger(masked, options.debug === true);
+  return execute(source, toCommandRequest(request), masked, logger, options.signal ?? new AbortController().signal);
 }
 
 function toCommandRequest(request: InvokeRequest): CommandRequest {

@@ -14,7 +14,8 @@ export class SecretMasker {
   add(secret: unknown): void {
     if (secret === undefined || secret === null) return;
     const text = typeof secret === 'string' ? secret : String(secret);
-    if (text.length === 0) return;
+    // Masking every space (or every empty string) of the output would hide nothing and garble it all.
+    if (text.trim().length === 0) return;
     const before = this.secrets.size;
     for (const form of [text, JSON.stringify(text).slice(1, -1), safeEncode(text), formEncode(text)]) {
       if (form.length > 0) this.secrets.add(form);

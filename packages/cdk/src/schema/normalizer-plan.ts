@@ -68,6 +68,12 @@ export function buildPlan(schema: JsonSchema, onFirstFailure: (warning: Normaliz
         items = node(schema.items, `${path}[]`, depth + 1);
       }
       const types = declaredTypes(schema.type);
+      // `properties` and `items` only describe values the type allows to be objects or arrays: a
+      // value declared a string is converted to one, never walked (even when that conversion
+      // fails, as Python's `str()` never does), so normalising twice gives the same result. The
+      // root is always the record object, whatever its schema says.
+      if (depth > 0 && types !== null && !types.includes('object')) props.length = 0;
+      if (depth > 0 && types !== null && !types.includes('array')) items = null;
       if (types === null && props.length === 0 && items === null) return null;
       const nonNull = types?.filter((type) => type !== 'null') ?? [];
       const convert = nonNull.length === 1 ? converterFor(nonNull[0], schema) : null;

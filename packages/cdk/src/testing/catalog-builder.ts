@@ -11,7 +11,7 @@ import { streamKey } from './results.js';
 
 /** How one stream is configured; what is left out comes from the discovered stream. */
 export interface StreamConfiguration {
-  /** Default: `full_refresh`, or the builder's default. */
+  /** Default: `full_refresh`, or the builder's default (for a stream that supports it). */
   syncMode?: SyncMode;
   /** Default: the stream's `default_cursor_field` when read incrementally. */
   cursorField?: string | string[];
@@ -49,7 +49,16 @@ export class CatalogBuilder {
     const settings = { ...this.defaults, ...configuration };
     const key = streamKey({ name, namespace: settings.namespace });
     if (this.configured.some((entry) => streamKey(entry.stream) === key)) throw new Error(`Stream '${key}' is already in the catalog`);
-    this.configured.push(configureStream(this.find(name, settings), settings));
+    const stream = this.find(name, settings);
+    // A default sync mode the stream does not support falls back to one it does (an explicit one fails).
+    if (
+      configuration.syncMode === undefined &&
+      settings.syncMode !== undefined &&
+      !stream.supported_sync_modes.includes(settings.syncMode)
+    ) {
+      settings.syncMode = stream.supported_sync_modes[0];
+    }
+    this.configured.push(configureStream(stream, settings));
     return this;
   }
 

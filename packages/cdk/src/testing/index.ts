@@ -3,14 +3,58 @@
  * command, catalog and state builders, HTTP mocks and recorded fixtures, the acceptance suite,
  * schema inference and record types from schemas.
  */
+
+export {
+  type AcceptanceCheck,
+  type AcceptanceOptions,
+  CHECK_IDS,
+  type CheckId,
+  type CheckOutcome,
+  type ConnectorUnderTest,
+} from './acceptance/options.js';
+export {
+  type AcceptanceTestOptions,
+  acceptanceTests,
+  nodeTestFramework,
+  type TestContextLike,
+  type TestFramework,
+} from './acceptance/register.js';
+export {
+  type AcceptanceReport,
+  acceptanceChecks,
+  type CheckReport,
+  type CheckStatus,
+  formatReport,
+  runAcceptance,
+} from './acceptance/suite.js';
 export { CatalogBuilder, configuredCatalog, type StreamConfiguration, type StreamSelection } from './catalog-builder.js';
 export { CollectingSink } from './collecting-sink.js';
+export {
+  type FixtureFile,
+  type FixtureMode,
+  HttpFixture,
+  type HttpFixtureOptions,
+  type Interaction,
+  useHttpFixture,
+} from './http-fixture.js';
+export {
+  Expectation,
+  type ExpectedRequest,
+  HttpMock,
+  type HttpMockOptions,
+  type MockResponse,
+  mockHttp,
+  type QueryMatcher,
+} from './http-mock.js';
+export type { SeenRequest } from './http-request.js';
+export { type InferSchemaOptions, inferSchema } from './infer-schema.js';
 export {
   compileValidator,
   draft07Problems,
   findRefs,
   type SchemaValidator,
 } from './json-schema-tools.js';
+export { type LoadedConnector, loadConnector } from './load-connector.js';
 export { AIRBYTE_MESSAGE_SCHEMA, protocolProblems, protocolProblemsOf } from './protocol-schema.js';
 export { CheckResult, CommandResult, DiscoverResult, ReadResult, SpecResult, streamKey } from './results.js';
 export {
@@ -24,4 +68,5 @@ export {
   spec,
   type TestConfig,
 } from './runners.js';
+export { recordTypeName, recordTypesModule, type SchemaTypeOptions, schemaToTypeScript } from './schema-types.js';
 export { StateBuilder, streamState } from './state-builder.js';

@@ -60,7 +60,8 @@ export function compileValidator(schema: JsonSchema, options: { formats?: boolea
 export function describeError(error: ErrorObject, root: unknown): string {
   const where = error.instancePath === '' ? '(record)' : error.instancePath;
   let reason = error.message ?? 'is invalid';
-  if (error.keyword === 'additionalProperties') reason = `has a property not in the schema: ${JSON.stringify(error.params.additionalProperty)}`;
+  if (error.keyword === 'additionalProperties')
+    reason = `has a property not in the schema: ${JSON.stringify(error.params.additionalProperty)}`;
   if (error.keyword === 'enum') reason = `must be one of ${JSON.stringify(error.params.allowedValues)}`;
   const value = valueAtPointer(root, error.instancePath);
   const got = error.keyword === 'required' || error.keyword === 'additionalProperties' ? '' : ` (got ${preview(value)})`;

@@ -50,7 +50,13 @@ export class MockTransport {
       .get(() => true)
       .intercept({ path: () => true, method: () => true })
       .reply((options) => {
-        const reply = respond(seenRequest(options as unknown as DispatchedRequest));
+        let reply: TransportReply;
+        try {
+          reply = respond(seenRequest(options as unknown as DispatchedRequest));
+        } catch (error) {
+          // A 400 fails the request at once; a thrown error would look like a network failure and be retried.
+          reply = refusal(`The HTTP mock failed: ${(error as Error).message}`);
+        }
         return { statusCode: reply.status, data: toBuffer(reply.body), responseOptions: { headers: reply.headers ?? {} } };
       })
       .persist();
@@ -69,6 +75,15 @@ export class MockTransport {
     this.release();
     await this.agent.close();
   }
+}
+
+/**
+ * The answer to a request the test did not expect: HTTP 400, which the CDK fails at once without
+ * retrying (a network error would be retried with backoff), with the reason in the body so it
+ * shows in the stream's TRACE error. The mock's `verify()` reports the request too.
+ */
+export function refusal(message: string): TransportReply {
+  return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: message }) };
 }
 
 function toBuffer(body: string | Uint8Array | undefined): Buffer {

@@ -198,32 +198,40 @@ let compiled: ValidateFunction | undefined;
  */
 export function protocolProblems(message: unknown): string[] {
   compiled ??= createAjv().compile(AIRBYTE_MESSAGE_SCHEMA);
-  const problems = compiled(message) ? [] : (compiled.errors ?? []).map((error) => describeError(error, message).replace('(record)', '(message)'));
+  const problems = compiled(message)
+    ? []
+    : (compiled.errors ?? []).map((error) => describeError(error, message).replace('(record)', '(message)'));
   if (typeof message !== 'object' || message === null) return problems;
   const typed = message as AirbyteMessage & Record<string, unknown>;
   const expected = PAYLOAD_KEYS[typed.type];
   if (expected !== undefined) {
     const payloads = Object.keys(typed).filter((key) => ALL_PAYLOADS.has(key));
     if (payloads.length !== 1 || payloads[0] !== expected) {
-      problems.push(`a ${typed.type} message must carry exactly the "${expected}" payload, found ${JSON.stringify(payloads)}`);
+      problems.push(
+        `${article(typed.type)} ${typed.type} message must carry exactly the "${expected}" payload, found ${JSON.stringify(payloads)}`,
+      );
     }
   }
   if (typed.type === 'TRACE' && typeof typed.trace === 'object' && typed.trace !== null) {
     const part = { ERROR: 'error', ESTIMATE: 'estimate', STREAM_STATUS: 'stream_status', ANALYTICS: 'analytics' }[typed.trace.type];
     if (part !== undefined && (typed.trace as unknown as Record<string, unknown>)[part] === undefined) {
-      problems.push(`a ${typed.trace.type} trace must carry "${part}"`);
+      problems.push(`${article(typed.trace.type)} ${typed.trace.type} trace must carry "${part}"`);
     }
   }
   if (typed.type === 'STATE' && typeof typed.state === 'object' && typed.state !== null) {
     const part = { STREAM: 'stream', GLOBAL: 'global', LEGACY: 'data' }[typed.state.type ?? 'LEGACY'];
     if (part !== undefined && (typed.state as unknown as Record<string, unknown>)[part] === undefined) {
-      problems.push(`a ${typed.state.type ?? 'LEGACY'} state must carry "${part}"`);
+      problems.push(`${article(typed.state.type ?? 'LEGACY')} ${typed.state.type ?? 'LEGACY'} state must carry "${part}"`);
     }
   }
   if (typed.type === 'CONTROL' && typeof typed.control === 'object' && typed.control?.type === 'CONNECTOR_CONFIG') {
     if (typed.control.connectorConfig === undefined) problems.push('a CONNECTOR_CONFIG control message must carry "connectorConfig"');
   }
   return problems;
+}
+
+function article(word: string): string {
+  return /^[AEIOU]/.test(word) ? 'an' : 'a';
 }
 
 /** Checks every message; returns the problems as `message N (TYPE): problem`. */

@@ -22,7 +22,8 @@ export class StateBuilder {
   /** Adds (or replaces) the state of one stream. */
   stream(name: string, state: StreamState, namespace?: string): this {
     const index = this.states.findIndex(
-      (entry) => entry.type === 'STREAM' && entry.stream?.stream_descriptor.name === name && entry.stream.stream_descriptor.namespace === namespace,
+      (entry) =>
+        entry.type === 'STREAM' && entry.stream?.stream_descriptor.name === name && entry.stream.stream_descriptor.namespace === namespace,
     );
     if (index >= 0) this.states.splice(index, 1);
     this.states.push(streamState(name, state, namespace));
@@ -35,7 +36,10 @@ export class StateBuilder {
       type: 'GLOBAL',
       global: {
         ...(shared === undefined ? {} : { shared_state: structuredClone(shared) }),
-        stream_states: Object.entries(streams).map(([name, state]) => ({ stream_descriptor: { name }, stream_state: structuredClone(state) })),
+        stream_states: Object.entries(streams).map(([name, state]) => ({
+          stream_descriptor: { name },
+          stream_state: structuredClone(state),
+        })),
       },
     });
     return this;

@@ -113,3 +113,11 @@ describe('maskDeep', () => {
     assert.equal(maskerWith('hunter2').maskDeep('hunter2!'), '****!');
   });
 });
+
+test('whitespace-only secrets are ignored: masking every space would garble everything and hide nothing', () => {
+  const masker = new SecretMasker();
+  masker.add(' ');
+  masker.add('\t\n');
+  assert.equal(masker.size, 0);
+  assert.equal(masker.mask('a b c'), 'a b c');
+});

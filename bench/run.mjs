@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs, USAGE } from './lib/args.mjs';
 import { writeBenchmarksMd } from './lib/benchmarks-md.mjs';
 import { READ_CASES, START_CASES } from './lib/cases.mjs';
+import { runDuckdbCase } from './lib/duckdb-case.mjs';
 import { ensureFarosInstalled, FAROS_VERSION } from './lib/faros-install.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { closeDevNull, countedRun, timedRun } from './lib/measure.mjs';
@@ -46,6 +47,7 @@ async function main() {
     cases: {},
     start: null,
     memory: null,
+    duckdb: null,
     targets: [],
     notes,
   };
@@ -68,13 +70,15 @@ async function main() {
   await rounds(active, options, results);
   if (options.only.includes('e')) results.start = await startUp(options, farosOk, notes);
   if (options.full) results.memory = await memoryRun(options.fullRecords, results);
+  if (options.only.includes('f')) results.duckdb = await runDuckdbCase(options, log);
 
   results.targets = computeTargets(results);
   results.durationS = (performance.now() - began) / 1000;
   process.stdout.write(`\n${textReport(results)}\n`);
   if (options.write) writeOutputs(results);
   closeDevNull();
-  const ownFailure = Object.values(results.cases).some((c) => c.status !== 'ok' && c.id !== 'd');
+  const duckdbFailed = results.duckdb !== null && results.duckdb.summary.endToEnd.verified === 0;
+  const ownFailure = duckdbFailed || Object.values(results.cases).some((c) => c.status !== 'ok' && c.id !== 'd');
   return ownFailure ? 1 : 0;
 }
 

@@ -1,14 +1,15 @@
 // Command-line options of `npm run bench` (after `--`) / `node bench/run.mjs`.
 
-export const ALL_CASES = ['a', 'b', 'c', 'd', 'e'];
+export const ALL_CASES = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 const USAGE = `usage: npm run bench -- [options]
   --records N        records per read run (default 1000000; 1e6 and 1_000_000 work)
   --rounds K         interleaved rounds of the read cases (default 5)
   --spec-runs M      runs of each start-up command in case e (default 15)
   --only a,b,...     run only these cases: a raw ceiling, b Tributary, c Tributary + normalisation,
-                     d faros-airbyte-cdk, e spec cold start
-  --full             also measure peak RSS at 10,000,000 records (a and b); or BENCH_FULL=1
+                     d faros-airbyte-cdk, e spec cold start, f source-faker → DuckDB
+                     (tributary sync, end to end, and the same source read only)
+  --full             also measure peak RSS at 10,000,000 records (a, b and f); or BENCH_FULL=1
   --full-records N   records of that memory run (default 10000000)
   --count-every-round  follow every timed run with a counted pipe run (default: one counted run
                      per case, before the rounds; every timed run must match its byte count)

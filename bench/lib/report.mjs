@@ -1,4 +1,5 @@
 // The results as a plain-text table (stdout) and as Markdown (BENCHMARKS.md).
+import { duckdbTables } from './duckdb-case.mjs';
 
 const int = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
 const fixed = (n, digits) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -82,6 +83,17 @@ export function textReport(results) {
     'ratios and targets (value = ratio of the medians; paired rounds = median of the per-round ratios)',
     textTable(targetRows(results)),
   );
+  if (results.duckdb) {
+    const { cases, targets } = duckdbTables(results.duckdb);
+    out.push(
+      '',
+      `source-faker → DuckDB: ${int(results.duckdb.records)} records, median of ${results.duckdb.rounds} rounds`,
+      textTable(cases),
+      '',
+      textTable(targets),
+    );
+    for (const problem of results.duckdb.problems) out.push(`note: ${problem}`);
+  }
   for (const note of results.notes) out.push(`note: ${note}`);
   out.push(`total time: ${fixed(results.durationS, 0)} s`);
   return out.join('\n');
@@ -107,6 +119,16 @@ export function markdownReport(results, chartPath) {
     out.push('', `### Memory at ${int(results.memory.records)} records (one run each)`, '', markdownTable(memoryRows(results)));
   out.push('', '### Ratios and targets (issue 3)', '', markdownTable(targetRows(results)));
   out.push('', '*value*: ratio of the medians; *paired rounds*: median of the ratios taken within each round.');
+  if (results.duckdb) {
+    const { cases, targets } = duckdbTables(results.duckdb);
+    out.push(
+      '',
+      `### source-faker → DuckDB: ${int(results.duckdb.records)} records (issue 7), median of ${results.duckdb.rounds} rounds`,
+      '',
+    );
+    out.push(markdownTable(cases), '', markdownTable(targets));
+    if (results.duckdb.problems.length > 0) out.push('', ...results.duckdb.problems.map((problem) => `- ${problem}`));
+  }
   if (results.notes.length > 0) out.push('', ...results.notes.map((note) => `- ${note}`));
   return out.join('\n');
 }

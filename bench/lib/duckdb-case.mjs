@@ -1,0 +1,158 @@
+// Case f (issue 7): source-faker → DuckDB end to end with the local runner, next to the read-only
+// throughput of the same source in the same session. Records: `--records` in total, half users
+// (incremental, nested address) and half purchases (incremental, sliced, concurrent). Each round
+// runs, as child processes:
+// - read only: bench/cases/faker-read-only.mjs, the faker read in-process through invoke() into a
+//   sink that only counts (what `tributary sync` reads, without a destination);
+// - end to end: `node packages/cli/dist/main.js sync connectors/source-faker --streams
+//   users,purchases --to duckdb:<fresh file> --progress none`, then the file is checked: both
+//   tables must hold exactly records/2 distinct ids, and the sync must have recorded success.
+// Wall time is spawn to exit (Node start-up, opening DuckDB and the final checkpoint included);
+// peak RSS comes from the same preload as the read cases.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { timedRun } from './measure.mjs';
+import { benchDir, repoRoot, runDir } from './paths.mjs';
+import { median } from './stats.mjs';
+import { kibToMB } from './summarize.mjs';
+
+const TARGET_RECORDS_PER_S = 200_000;
+const cli = join(repoRoot, 'packages', 'cli', 'dist', 'main.js');
+const readOnly = join(benchDir, 'cases', 'faker-read-only.mjs');
+
+/** Runs case f for `records` records, `rounds` interleaved rounds (plus one e2e run at `fullRecords` with --full). */
+export async function runDuckdbCase(options, log) {
+  const users = Math.floor(options.records / 2);
+  const result = { records: 2 * users, rounds: options.rounds, readOnly: [], endToEnd: [], memory: null, problems: [] };
+  for (let round = 0; round < options.rounds; round++) {
+    const order = round % 2 === 0 ? ['readOnly', 'endToEnd'] : ['endToEnd', 'readOnly'];
+    for (const kind of order) {
+      const run = kind === 'readOnly' ? await readOnlyRun(users) : await endToEndRun(users);
+      result[kind].push({ round, ...run });
+      const label = kind === 'readOnly' ? 'faker read only' : 'faker → DuckDB';
+      log(
+        `round ${round + 1}/${options.rounds} ${label}: ${run.wallS.toFixed(2)} s, ${Math.round(run.recordsPerS).toLocaleString('en-US')} rec/s, ${run.rssMB?.toFixed(1)} MB RSS; ${run.problem ?? 'verified'}`,
+      );
+      if (run.problem) result.problems.push(`${label}, round ${round + 1}: ${run.problem}`);
+    }
+  }
+  if (options.full) {
+    const bigUsers = Math.floor(options.fullRecords / 2);
+    result.memory = { records: 2 * bigUsers, ...(await endToEndRun(bigUsers)) };
+    log(
+      `memory ${result.memory.records.toLocaleString('en-US')} faker → DuckDB: ${result.memory.rssMB?.toFixed(1)} MB RSS; ${result.memory.problem ?? 'verified'}`,
+    );
+  }
+  result.summary = summarize(result);
+  return result;
+}
+
+async function readOnlyRun(users) {
+  const timed = await timedRun([readOnly, String(users)]);
+  const problem = timed.code === 0 ? null : `exited ${timed.code ?? timed.signal}: ${timed.stderr.trim().split('\n').pop()}`;
+  return numbers(2 * users, timed, problem);
+}
+
+async function endToEndRun(users) {
+  const db = join(runDir, 'faker-duckdb.duckdb');
+  rmSync(db, { force: true });
+  rmSync(`${db}.wal`, { force: true });
+  const config = join(runDir, `faker-duckdb-${users}.json`);
+  writeFileSync(config, `${JSON.stringify({ count: users, seed: 42 })}\n`);
+  const args = [cli, 'sync', join(repoRoot, 'connectors', 'source-faker'), '--config', config, '--streams', 'users,purchases'];
+  const timed = await timedRun([...args, '--to', `duckdb:${db}`, '--progress', 'none']);
+  let problem = timed.code === 0 ? null : `exited ${timed.code ?? timed.signal}: ${timed.stderr.trim().split('\n').pop()}`;
+  if (problem === null) problem = await verify(db, users);
+  rmSync(db, { force: true });
+  return numbers(2 * users, timed, problem);
+}
+
+/** Null when both tables hold exactly `users` distinct ids each and the sync recorded success. */
+async function verify(path, users) {
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    const rows = (
+      await connection.runAndReadAll(
+        `SELECT (SELECT count(*) FROM users), (SELECT count(DISTINCT id) FROM users), (SELECT count(*) FROM purchases),
+           (SELECT count(DISTINCT id) FROM purchases), (SELECT status FROM _tributary_syncs)`,
+      )
+    ).getRows()[0];
+    const [u, uDistinct, p, pDistinct, status] = rows.map((v) => (typeof v === 'bigint' ? Number(v) : v));
+    if ([u, uDistinct, p, pDistinct].some((n) => n !== users) || status !== 'succeeded') {
+      return `the DuckDB file holds users ${u} (${uDistinct} distinct), purchases ${p} (${pDistinct} distinct), sync ${status}; expected ${users} each`;
+    }
+    return null;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function numbers(records, timed, problem) {
+  const wallS = timed.wallMs / 1000;
+  return { wallS, recordsPerS: records / wallS, rssMB: kibToMB(timed.report?.maxRssKiB), problem };
+}
+
+function summarize(result) {
+  const ok = (runs) => runs.filter((run) => run.problem === null);
+  const pick = (runs, key) => median(ok(runs).map((run) => run[key]));
+  const byRound = new Map(ok(result.readOnly).map((run) => [run.round, run]));
+  const paired = median(
+    ok(result.endToEnd).flatMap((run) => (byRound.has(run.round) ? [run.recordsPerS / byRound.get(run.round).recordsPerS] : [])),
+  );
+  const summary = {};
+  for (const kind of ['readOnly', 'endToEnd']) {
+    summary[kind] = {
+      recordsPerS: pick(result[kind], 'recordsPerS'),
+      wallS: pick(result[kind], 'wallS'),
+      rssMB: pick(result[kind], 'rssMB'),
+      verified: ok(result[kind]).length,
+      runs: result[kind].length,
+    };
+  }
+  const e2e = summary.endToEnd.recordsPerS;
+  const read = summary.readOnly.recordsPerS;
+  summary.ratio = Number.isFinite(e2e) && Number.isFinite(read) ? e2e / read : null;
+  summary.pairedRatio = paired;
+  summary.meetsTarget = Number.isFinite(e2e) ? e2e >= TARGET_RECORDS_PER_S : null;
+  return summary;
+}
+
+const int = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+const fixed = (n, digits) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+/** The rows of the case's table and of its targets, for the text and Markdown reports. */
+export function duckdbTables(duckdb) {
+  const { summary } = duckdb;
+  const row = (label, s) => [label, int(s.recordsPerS), fixed(s.wallS, 2), fixed(s.rssMB, 1), `${s.verified}/${s.runs}`];
+  const cases = {
+    header: ['run', 'records/s', 'wall s', 'peak RSS MB', 'verified runs'],
+    rows: [row('read only (in-process, counting sink)', summary.readOnly), row('end to end: tributary sync → DuckDB', summary.endToEnd)],
+  };
+  const targets = {
+    header: ['measure', 'value', 'paired rounds', 'target', 'result'],
+    rows: [
+      [
+        'end to end records/s',
+        int(summary.endToEnd.recordsPerS),
+        '',
+        `≥ ${int(TARGET_RECORDS_PER_S)}`,
+        summary.meetsTarget === null ? 'n/a' : summary.meetsTarget ? 'met' : 'not met',
+      ],
+      ['end to end ÷ read only (records/s)', fixed(summary.ratio, 2), fixed(summary.pairedRatio, 2), '', ''],
+    ],
+  };
+  if (duckdb.memory) {
+    const growth = duckdb.memory.rssMB / summary.endToEnd.rssMB - 1;
+    targets.rows.push([
+      `peak RSS end to end: ${int(duckdb.memory.records)} vs ${int(duckdb.records)} records`,
+      Number.isFinite(growth) ? `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%` : '–',
+      '',
+      'flat',
+      duckdb.memory.problem ?? '',
+    ]);
+  }
+  return { cases, targets };
+}

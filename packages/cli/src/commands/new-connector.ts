@@ -1,0 +1,97 @@
+/**
+ * `tributary new source-<name> [--http] [--dir <folder>]`: generates a connector package that
+ * builds, passes its tests and the acceptance suite from the first minute.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { basicTemplate } from './templates/basic-template.js';
+import { connectorNames } from './templates/connector-names.js';
+import { httpTemplate } from './templates/http-template.js';
+import { readme } from './templates/readme.js';
+import { entryFiles, packageFiles, schemaFiles } from './templates/shared-files.js';
+import { DEFAULT_VERSIONS, type TemplateFiles, type TemplateVersions } from './templates/template-files.js';
+
+export interface NewConnectorOptions {
+  /** `source-<name>` */
+  name: string;
+  /** The HTTP API template (an `HttpStream` with a paginator and token auth). */
+  http?: boolean;
+  /** The folder to create the connector in (default: the current folder); the connector goes to `<dir>/<name>`. */
+  dir?: string;
+  /** Version ranges for package.json (default: this CDK's). */
+  versions?: Partial<TemplateVersions>;
+}
+
+/** The files of a new connector, without writing them. */
+export function connectorTemplate(options: NewConnectorOptions): TemplateFiles {
+  const names = connectorNames(options.name);
+  const http = options.http === true;
+  const versions = { ...DEFAULT_VERSIONS, ...options.versions };
+  const files: TemplateFiles = new Map([
+    ...packageFiles({ names, versions, http }),
+    ...schemaFiles(),
+    ...entryFiles(names),
+    ...(http ? httpTemplate(names) : basicTemplate(names)),
+  ]);
+  files.set('README.md', readme(names, http));
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Writes a new connector; refuses to write into a folder that is not empty. Returns its folder and files. */
+export function createConnector(options: NewConnectorOptions): { dir: string; files: string[] } {
+  const files = connectorTemplate(options);
+  const dir = resolve(options.dir ?? '.', options.name);
+  if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} already exists and is not empty`);
+  for (const [path, content] of files) {
+    const target = join(dir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  return { dir, files: [...files.keys()] };
+}
+
+/** Adds `tributary new` to the program. */
+export function register(program: Command): Command {
+  return program
+    .command('new')
+    .description('create a connector package: a source, a stream, schemas, tests with the test kit, a Dockerfile')
+    .argument('<name>', 'the package name, source-<name>')
+    .option('--http', 'an HTTP API connector (HttpStream, page-number paginator, bearer token, recorded fixtures)')
+    .option('--dir <folder>', 'where to create it (default: the current folder)', '.')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  tributary new source-acme
+  tributary new source-acme-crm --http --dir connectors`,
+    )
+    .action((name: string, options: { http?: boolean; dir: string }, command: Command) => {
+      let created: { dir: string; files: string[] };
+      try {
+        created = createConnector({ name, http: options.http === true, dir: options.dir });
+      } catch (error) {
+        command.error(`error: ${(error as Error).message}`, { exitCode: 2 });
+      }
+      const shown = relative(process.cwd(), created.dir) || '.';
+      write(
+        program,
+        [
+          `Created ${name} in ${shown} (${created.files.length} files, ${options.http ? 'HTTP API' : 'basic'} template).`,
+          '',
+          'Next:',
+          `  cd ${shown}`,
+          '  npm install',
+          '  npm test          # type-checks, runs the tests and the acceptance suite',
+          '  npm run build && node dist/main.js spec',
+          '',
+        ].join('\n'),
+      );
+    });
+}
+
+function write(program: Command, text: string): void {
+  const output = program.configureOutput();
+  if (output.writeOut) output.writeOut(text);
+  else process.stdout.write(text);
+}

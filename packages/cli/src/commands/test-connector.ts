@@ -1,0 +1,90 @@
+/**
+ * `tributary test <connector>`: runs the acceptance suite of `@tributary/cdk/testing` against a
+ * built connector package, in this process, and prints a pass/fail table.
+ */
+import { resolve } from 'node:path';
+import type { AirbyteState } from '@tributary/cdk';
+import type { AcceptanceReport, CheckId } from '@tributary/cdk/testing';
+import type { Command } from 'commander';
+import { configInput, list, readJsonInput, testKitFor } from './connector-test-kit.js';
+
+export interface TestConnectorOptions {
+  config?: string;
+  invalidConfig?: string;
+  state?: string;
+  streams?: string;
+  emptyStreams?: string;
+  skip?: string;
+  export?: string;
+  timeout?: string;
+  json?: boolean;
+}
+
+/** Runs the acceptance checks of the connector in `folder`; the report says what passed. */
+export async function testConnector(folder: string, options: TestConnectorOptions): Promise<{ report: AcceptanceReport; text: string }> {
+  const dir = resolve(folder);
+  const kit = await testKitFor(dir);
+  const connector = await kit.loadConnector(dir, { exportName: options.export });
+  const config = configInput(dir, options.config);
+  if (config === undefined)
+    throw new Error(`give the connector's config with --config (a file or inline JSON), or put it in ${folder}/secrets/config.json`);
+  const invalidConfig = configInput(dir, options.invalidConfig, 'integration_tests/invalid_config.json');
+  const skip: Partial<Record<CheckId, string>> = {};
+  for (const id of list(options.skip) ?? []) {
+    if (!(kit.CHECK_IDS as readonly string[]).includes(id))
+      throw new Error(`--skip: no check '${id}'; the checks are ${kit.CHECK_IDS.join(', ')}`);
+    skip[id as CheckId] = 'skipped with --skip';
+  }
+  const timeoutSeconds = options.timeout === undefined ? undefined : Number(options.timeout);
+  if (timeoutSeconds !== undefined && !(timeoutSeconds > 0))
+    throw new Error(`--timeout takes a number of seconds, got '${options.timeout}'`);
+  const report = await kit.runAcceptance(() => connector.create(), {
+    name: connector.name,
+    config,
+    ...(invalidConfig === undefined ? {} : { invalidConfig }),
+    ...(options.state === undefined ? {} : { state: readJsonInput(options.state, 'state') as unknown as AirbyteState[] }),
+    ...(options.streams === undefined ? {} : { streams: list(options.streams) }),
+    ...(options.emptyStreams === undefined ? {} : { emptyStreams: list(options.emptyStreams) }),
+    skip,
+    ...(timeoutSeconds === undefined ? {} : { timeoutMs: timeoutSeconds * 1000 }),
+  });
+  return { report, text: options.json ? `${JSON.stringify(report, null, 2)}\n` : `${kit.formatReport(report)}\n` };
+}
+
+/** Adds `tributary test` to the program. */
+export function register(program: Command): Command {
+  return program
+    .command('test')
+    .description('run the acceptance checks (spec, check, discover, read, incremental) against a connector package')
+    .argument('<connector>', 'a built Tributary connector package folder')
+    .option('--config <file|json>', 'a valid config (default: <connector>/secrets/config.json)')
+    .option(
+      '--invalid-config <file|json>',
+      'a config check must reject (default: <connector>/integration_tests/invalid_config.json, if any)',
+    )
+    .option('--state <file|json>', 'the input state the incremental reads start from')
+    .option('--streams <a,b>', 'read only these streams')
+    .option('--empty-streams <a,b>', 'streams allowed to have no records')
+    .option('--skip <check,check>', 'checks to skip, by id (spec-secrets, full-refresh-idempotent, …)')
+    .option('--export <name>', 'the exported Source class, when the package exports several')
+    .option('--timeout <seconds>', 'the time limit of each check', '120')
+    .option('--json', 'print the report as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  tributary test connectors/source-faker --config '{"count": 500}'
+  tributary test . --skip full-refresh-idempotent --empty-streams archived_items
+
+Exits 1 when a check fails. The connector is loaded like tributary sync loads it (package.json
+"tributary": {"source", "export"}, or its one exported Source subclass), through its own CDK.`,
+    )
+    .action(async (connector: string, options: TestConnectorOptions) => {
+      const { report, text } = await testConnector(connector, options);
+      const output = program.configureOutput();
+      if (output.writeOut) output.writeOut(text);
+      else process.stdout.write(text);
+      const failed = report.checks.filter((check) => check.status === 'fail').length;
+      if (failed > 0) throw new Error(`${failed} acceptance check${failed === 1 ? '' : 's'} failed`);
+    });
+}

@@ -1,0 +1,139 @@
+/**
+ * A Tributary connector package, loaded into this process: no subprocess, records handed over
+ * as objects through the CDK's `invoke`.
+ *
+ * Which class is the source, by convention:
+ * 1. `package.json` may say it:
+ *      "tributary": { "source": "./dist/index.js", "export": "FakerSource" }
+ *    (`source`: the module, relative to the package folder; `export`: the exported class).
+ * 2. Otherwise the package's entry module (`main`, or `exports["."]`) is imported and its one
+ *    exported subclass of `Source` is used; none or several is an error that asks for (1).
+ *
+ * The connector is run through the `@tributary/cdk` it depends on (resolved from its folder),
+ * so a connector built against its own copy of the CDK works too.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as Cdk from '@tributary/cdk';
+import type { AirbyteCatalog, MessageSink } from '@tributary/cdk';
+import { type Connector, ConnectorFailure, failureFrom, type ReadRequest } from './connector.js';
+import { MessageCollector } from './message-collector.js';
+
+interface PackageJson {
+  name?: string;
+  main?: string;
+  exports?: unknown;
+  tributary?: { source?: string; export?: string };
+}
+
+type CdkModule = typeof Cdk;
+type SourceClass = new () => Cdk.Source<unknown>;
+
+export class PackageConnector implements Connector {
+  private constructor(
+    readonly name: string,
+    readonly description: string,
+    private readonly cdk: CdkModule,
+    private readonly SourceClass: SourceClass,
+    private readonly log: (level: string, message: string) => void,
+  ) {}
+
+  /** Loads the connector package in `folder`. Errors say what to fix. */
+  static async load(folder: string, log: (level: string, message: string) => void = () => {}): Promise<PackageConnector> {
+    const dir = resolve(folder);
+    const manifestPath = join(dir, 'package.json');
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new ConnectorFailure(`connector '${folder}' is not a folder; give a connector package folder, --command or --image`, undefined);
+    }
+    if (!existsSync(manifestPath)) throw new ConnectorFailure(`connector folder '${folder}' has no package.json`, undefined);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PackageJson;
+    const name = (manifest.name ?? basename(dir)).replace(/^@[^/]+\//, '');
+    const cdk = await loadCdk(manifestPath);
+    const entry = entryOf(manifest);
+    const entryPath = resolve(dir, entry);
+    if (!existsSync(entryPath)) {
+      throw new ConnectorFailure(
+        `connector '${name}': its module ${entry} does not exist; build the connector first (npm run build)`,
+        undefined,
+      );
+    }
+    const module = (await import(pathToFileURL(entryPath).href)) as Record<string, unknown>;
+    const exportName = manifest.tributary?.export;
+    let chosen: [string, SourceClass];
+    if (exportName !== undefined) {
+      const value = module[exportName];
+      if (!isSourceClass(value, cdk)) {
+        throw new ConnectorFailure(`connector '${name}': ${entry} has no exported Source subclass named '${exportName}'`, undefined);
+      }
+      chosen = [exportName, value];
+    } else {
+      const found = new Map<SourceClass, string>();
+      for (const [key, value] of Object.entries(module)) if (isSourceClass(value, cdk) && !found.has(value)) found.set(value, key);
+      if (found.size !== 1) {
+        const listed = found.size === 0 ? 'none' : [...found.values()].join(', ');
+        throw new ConnectorFailure(
+          `connector '${name}': expected ${entry} to export exactly one Source subclass (found ${listed}); ` +
+            `name it in package.json: "tributary": { "source": "${entry}", "export": "MySource" }`,
+          undefined,
+        );
+      }
+      const [[value, key]] = [...found.entries()] as [[SourceClass, string]];
+      chosen = [key, value];
+    }
+    return new PackageConnector(name, `in-process ${name} (${chosen[0]})`, cdk, chosen[1], log);
+  }
+
+  async discover(config: Record<string, unknown>): Promise<AirbyteCatalog> {
+    const collector = new MessageCollector(this.log);
+    const code = await this.cdk.invoke(new this.SourceClass(), { command: 'discover', config }, collector);
+    const catalog = collector.messages.find((m) => m.type === 'CATALOG');
+    if (code !== 0 || catalog?.type !== 'CATALOG') throw failureFrom('discover', collector.errors, `exit code ${code}`);
+    return catalog.catalog;
+  }
+
+  read(request: ReadRequest, sink: MessageSink, signal: AbortSignal): Promise<number> {
+    return this.cdk.invoke(
+      new this.SourceClass(),
+      { command: 'read', config: request.config, catalog: request.catalog, state: request.state },
+      sink,
+      { signal },
+    );
+  }
+}
+
+/** The connector's own `@tributary/cdk` (or this CLI's, when it has none of its own). */
+async function loadCdk(manifestPath: string): Promise<CdkModule> {
+  let resolved: string | undefined;
+  try {
+    resolved = createRequire(manifestPath).resolve('@tributary/cdk');
+  } catch {
+    resolved = undefined;
+  }
+  const cdk = (resolved ? await import(pathToFileURL(resolved).href) : await import('@tributary/cdk')) as CdkModule;
+  if (typeof cdk.invoke !== 'function') {
+    throw new ConnectorFailure('the connector depends on a @tributary/cdk without invoke(); update it to 0.1.0 or later', undefined);
+  }
+  return cdk;
+}
+
+function entryOf(manifest: PackageJson): string {
+  if (manifest.tributary?.source) return manifest.tributary.source;
+  if (manifest.main) return manifest.main;
+  const root =
+    typeof manifest.exports === 'object' && manifest.exports !== null
+      ? (manifest.exports as Record<string, unknown>)['.']
+      : manifest.exports;
+  if (typeof root === 'string') return root;
+  if (typeof root === 'object' && root !== null) {
+    const conditions = root as Record<string, unknown>;
+    for (const condition of ['import', 'node', 'default'])
+      if (typeof conditions[condition] === 'string') return conditions[condition] as string;
+  }
+  return 'index.js';
+}
+
+function isSourceClass(value: unknown, cdk: CdkModule): value is SourceClass {
+  return typeof value === 'function' && value.prototype instanceof cdk.Source;
+}

@@ -1,0 +1,260 @@
+/**
+ * Any Airbyte source as a child process: a command (`--command "python main.py"`) or a Docker
+ * image (`--image airbyte/source-faker:6.2.1`). Its inputs are JSON files in a temporary folder
+ * (for an image, mounted at /config with the names the Airbyte platform uses); its stdout is
+ * read as JSON lines and every message goes to the sink, with backpressure: while the sink is
+ * busy, stdout is not read, so a fast connector blocks on its own writes.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join } from 'node:path';
+import type { AirbyteCatalog, AirbyteMessage, MessageSink, RecordWriter } from '@tributary/cdk';
+import { type Connector, failureFrom, type ReadRequest } from './connector.js';
+import { MessageCollector } from './message-collector.js';
+
+type Log = (level: string, message: string) => void;
+
+interface InputFiles {
+  config: string;
+  catalog?: string;
+  state?: string;
+}
+
+/** How to start the connector for one command, given the input files on the host. */
+interface Launcher {
+  folderNames: { config: string; catalog: string; state: string };
+  /** The files must be readable by another user (a container's non-root user). */
+  shareFiles: boolean;
+  argv(command: string, files: InputFiles, folder: string): { file: string; args: string[]; shell: boolean };
+}
+
+/** Lines of stderr kept to explain a failure that sent no TRACE error. */
+const STDERR_LINES = 20;
+
+export class ProcessConnector implements Connector {
+  private constructor(
+    readonly name: string,
+    readonly description: string,
+    private readonly launcher: Launcher,
+    private readonly log: Log,
+  ) {}
+
+  /** A command line, run by the shell with the Airbyte arguments appended. */
+  static command(command: string, log: Log = () => {}): ProcessConnector {
+    const launcher: Launcher = {
+      folderNames: { config: 'config.json', catalog: 'catalog.json', state: 'state.json' },
+      shareFiles: false,
+      argv: (verb, files) => {
+        const args = [verb, ...flag('--config', files.config), ...flag('--catalog', files.catalog), ...flag('--state', files.state)];
+        return { file: `${command} ${args.map(shellQuote).join(' ')}`, args: [], shell: true };
+      },
+    };
+    return new ProcessConnector(nameOfCommand(command), `command "${command}"`, launcher, log);
+  }
+
+  /** A connector image, run as `docker run -i --rm` with the input folder mounted at /config. */
+  static image(image: string, log: Log = () => {}): ProcessConnector {
+    const launcher: Launcher = {
+      folderNames: { config: 'connectionConfiguration.json', catalog: 'source_catalog.json', state: 'input_state.json' },
+      shareFiles: true,
+      argv: (verb, files, folder) => {
+        const inContainer = (file: string | undefined) => (file === undefined ? undefined : `/config/${basename(file)}`);
+        const args = [
+          'run',
+          '-i',
+          '--rm',
+          '-v',
+          `${folder}:/config`,
+          image,
+          verb,
+          ...flag('--config', inContainer(files.config)),
+          ...flag('--catalog', inContainer(files.catalog)),
+          ...flag('--state', inContainer(files.state)),
+        ];
+        return { file: 'docker', args, shell: false };
+      },
+    };
+    return new ProcessConnector(nameOfImage(image), `image ${image}`, launcher, log);
+  }
+
+  async discover(config: Record<string, unknown>): Promise<AirbyteCatalog> {
+    const collector = new MessageCollector(this.log);
+    const { code, stderr } = await this.run('discover', { config }, collector, new AbortController().signal);
+    const catalog = collector.messages.find((m) => m.type === 'CATALOG');
+    if (code !== 0 || catalog?.type !== 'CATALOG') {
+      throw failureFrom('discover', collector.errors, `exit code ${code}${stderr ? `; stderr: ${stderr}` : ''}`);
+    }
+    return catalog.catalog;
+  }
+
+  async read(request: ReadRequest, sink: MessageSink, signal: AbortSignal): Promise<number> {
+    const inputs: { config: unknown; catalog: unknown; state?: unknown } = { config: request.config, catalog: request.catalog };
+    if (request.state.length > 0) inputs.state = request.state;
+    const { code, stderr } = await this.run('read', inputs, sink, signal);
+    if (code !== 0 && stderr) this.log('ERROR', `connector stderr (last lines):\n${stderr}`);
+    return code;
+  }
+
+  private async run(
+    verb: string,
+    inputs: { config: unknown; catalog?: unknown; state?: unknown },
+    sink: MessageSink,
+    signal: AbortSignal,
+  ): Promise<{ code: number; stderr: string }> {
+    const folder = mkdtempSync(join(tmpdir(), 'tributary-connector-'));
+    try {
+      const names = this.launcher.folderNames;
+      const files: InputFiles = { config: write(folder, names.config, inputs.config) };
+      if (inputs.catalog !== undefined) files.catalog = write(folder, names.catalog, inputs.catalog);
+      if (inputs.state !== undefined) files.state = write(folder, names.state, inputs.state);
+      if (this.launcher.shareFiles) {
+        // Connector images run as a non-root user; the folder is private to us otherwise.
+        chmodSync(folder, 0o755);
+        for (const file of Object.values(files)) chmodSync(file, 0o644);
+      }
+      const { file, args, shell } = this.launcher.argv(verb, files, folder);
+      const child = spawn(file, args, { shell, stdio: ['ignore', 'pipe', 'pipe'] });
+      const stderrLines: string[] = [];
+      child.stderr.setEncoding('utf8');
+      let partial = '';
+      child.stderr.on('data', (text: string) => {
+        const lines = (partial + text).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) if (line.trim()) stderrLines.push(line);
+        stderrLines.splice(0, Math.max(0, stderrLines.length - STDERR_LINES));
+      });
+      const exited = new Promise<number>((resolveExit, reject) => {
+        child.once('error', reject);
+        child.once('close', (code, sig) => resolveExit(code ?? (sig ? 128 + signalNumber(sig) : 1)));
+      });
+      const stop = () => child.kill('SIGTERM');
+      signal.addEventListener('abort', stop, { once: true });
+      try {
+        await pumpMessages(child.stdout, sink, this.log, () => child.kill('SIGTERM'));
+        const code = await exited;
+        if (partial.trim()) stderrLines.push(partial);
+        return { code, stderr: stderrLines.join('\n') };
+      } finally {
+        signal.removeEventListener('abort', stop);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Reads JSON lines and hands each message to the sink; a RECORD goes to its stream's record
+ * writer, and when that asks for it the reading waits for `sink.drain()`. A line that is not a
+ * JSON message becomes a log line, as the Airbyte platform treats it.
+ */
+export async function pumpMessages(stdout: NodeJS.ReadableStream, sink: MessageSink, log: Log, stopProducer: () => void): Promise<void> {
+  const writers = new Map<string, RecordWriter>();
+  let rest = '';
+  stdout.setEncoding('utf8');
+  for await (const chunk of stdout as AsyncIterable<string>) {
+    const text = rest + chunk;
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      const line = text.slice(start, end);
+      start = end + 1;
+      if (handleLine(line, sink, writers, log)) await sink.drain();
+      if (sink.isClosed) {
+        stopProducer();
+        return;
+      }
+    }
+    rest = text.slice(start);
+  }
+  if (rest.trim()) handleLine(rest, sink, writers, log);
+}
+
+/** Handles one line; true when the sink asked the producer to wait. */
+function handleLine(line: string, sink: MessageSink, writers: Map<string, RecordWriter>, log: Log): boolean {
+  const trimmed = line.trim();
+  if (trimmed === '') return false;
+  let message: AirbyteMessage;
+  try {
+    message = JSON.parse(trimmed) as AirbyteMessage;
+  } catch {
+    log('INFO', trimmed);
+    return false;
+  }
+  if (typeof message !== 'object' || message === null || typeof message.type !== 'string') {
+    log('INFO', trimmed);
+    return false;
+  }
+  if (message.type === 'RECORD') {
+    const { stream, namespace, data } = message.record;
+    const key = `${namespace ?? ''}\0${stream}`;
+    let writer = writers.get(key);
+    if (writer === undefined) {
+      writer = sink.recordWriter(namespace === undefined ? { name: stream } : { name: stream, namespace });
+      writers.set(key, writer);
+    }
+    return writer(data);
+  }
+  sink.writeMessage(message);
+  return false;
+}
+
+function write(folder: string, name: string, value: unknown): string {
+  const file = join(folder, name);
+  writeFileSync(file, JSON.stringify(value));
+  return file;
+}
+
+function flag(name: string, value: string | undefined): string[] {
+  return value === undefined ? [] : [name, value];
+}
+
+function shellQuote(text: string): string {
+  return /^[\w./:=@-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+const INTERPRETERS = new Set([
+  'node',
+  'nodejs',
+  'python',
+  'python3',
+  'bash',
+  'sh',
+  'npx',
+  'env',
+  'uv',
+  'poetry',
+  'run',
+  'tsx',
+  'deno',
+  'bun',
+]);
+const GENERIC = new Set(['main', 'index', 'cli', 'run', 'source', 'dist', 'src', 'bin', 'build', 'lib', '.', '']);
+
+/** `node connectors/source-faker/dist/main.js` → `source-faker`: the first meaningful name in the command. */
+export function nameOfCommand(command: string): string {
+  const words = command.split(/\s+/).filter((word) => word && !word.startsWith('-'));
+  const program = words.find((word) => !INTERPRETERS.has(basename(word))) ?? words[0] ?? 'connector';
+  let path = program;
+  for (;;) {
+    const name = basename(path, extname(path));
+    if (!GENERIC.has(name)) return sanitize(name);
+    const parent = dirname(path);
+    if (parent === path || parent === '.' || parent === '/') return 'connector';
+    path = parent;
+  }
+}
+
+/** `airbyte/source-faker:6.2.1` → `source-faker`. */
+export function nameOfImage(image: string): string {
+  const withoutTag = image.replace(/[:@][^/]*$/, '');
+  return sanitize(basename(withoutTag));
+}
+
+function sanitize(name: string): string {
+  return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'connector';
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  return signal === 'SIGKILL' ? 9 : signal === 'SIGINT' ? 2 : 15;
+}

@@ -1,0 +1,444 @@
+/**
+ * The DuckDB destination: a `MessageSink` that loads a connector's records into one DuckDB file.
+ *
+ * Records are appended (typed, per value, never through SQL text) into an in-memory staging
+ * table per stream. A batch is sealed at a STATE message once it is worth a commit (enough rows
+ * or enough time), or when it grows too big; then, on a second connection and off the main
+ * thread, one transaction inserts the batch into the stream tables (deduplicated where the
+ * stream is) and stores the STATE messages that came with it. Meanwhile the connector fills the
+ * other staging table. So a STATE is committed together with every record that came before it:
+ * a sync killed at any moment restarts from a state whose records are all in the file. Records
+ * committed after the last stored state are read again by the next sync, which dedup streams
+ * absorb (append streams may then hold them twice, as Airbyte's at-least-once delivery allows).
+ */
+import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type {
+  AirbyteErrorTrace,
+  AirbyteMessage,
+  AirbyteState,
+  ConfiguredAirbyteCatalog,
+  MessageSink,
+  RecordWriter,
+  StreamDescriptor,
+} from '@tributary/cdk';
+import type { StreamStats } from '../../progress/stats.js';
+import { literal, literalOrNull } from './sql.js';
+import { keyOfState, loadStates, type StoredState, stateKey, storable, upsertStateSql } from './state-store.js';
+import { StreamTarget } from './stream-target.js';
+import { ensureBookkeeping, MEMORY_DB, SYNCS_TABLE } from './tables.js';
+
+export interface CommitPolicy {
+  /** At a STATE, commit once the batch has this many rows ... */
+  minRows: number;
+  /** ... or once this much time passed since the last commit. */
+  intervalMs: number;
+  /** Commit (at the next record) whatever the batch holds once it has this many rows ... */
+  maxRows: number;
+  /** ... or about this many bytes (records × their sampled average size), for wide records. */
+  maxBytes: number;
+}
+
+export const DEFAULT_COMMIT_POLICY: CommitPolicy = { minRows: 100_000, intervalMs: 1000, maxRows: 200_000, maxBytes: 64_000_000 };
+
+/** The default policy, with TRIBUTARY_COMMIT_INTERVAL_MS / TRIBUTARY_COMMIT_ROWS overriding the interval and batch size. */
+export function commitPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): CommitPolicy {
+  const number = (value: string | undefined) => (value !== undefined && Number(value) > 0 ? Number(value) : undefined);
+  const rows = number(env.TRIBUTARY_COMMIT_ROWS);
+  return {
+    intervalMs: number(env.TRIBUTARY_COMMIT_INTERVAL_MS) ?? DEFAULT_COMMIT_POLICY.intervalMs,
+    minRows: rows ?? DEFAULT_COMMIT_POLICY.minRows,
+    maxRows: rows === undefined ? DEFAULT_COMMIT_POLICY.maxRows : rows * 2,
+    maxBytes: DEFAULT_COMMIT_POLICY.maxBytes,
+  };
+}
+
+/** DuckDB's memory limit during a sync (TRIBUTARY_DUCKDB_MEMORY_LIMIT overrides it). */
+const DEFAULT_MEMORY_LIMIT = '256MB';
+
+/** Records between two chances for timers and I/O (progress, finished commits) to run. */
+const YIELD_EVERY = 4096;
+/** One record in this many is serialized to estimate the stream's bytes. */
+const SAMPLE_EVERY = 512;
+
+export interface DestinationEvents {
+  /** A LOG message (or a destination notice). */
+  log?: (level: string, message: string) => void;
+  /** The connector changed its config (a CONTROL message). */
+  config?: (config: Record<string, unknown>) => void;
+}
+
+export interface SyncOutcome {
+  status: 'succeeded' | 'failed' | 'interrupted';
+  recordsRead: number;
+  recordsWritten: number;
+  error: string | undefined;
+}
+
+interface Batch {
+  slot: number;
+  rows: number[];
+  states: Map<string, AirbyteState>;
+  finalize: Set<number>;
+}
+
+export class DuckDBDestination implements MessageSink {
+  /** TRACE errors the connector sent, in order. */
+  readonly errors: AirbyteErrorTrace[] = [];
+  readonly path: string;
+  targets: StreamTarget[] = [];
+  syncId = 0;
+  private readonly byKey = new Map<string, StreamTarget>();
+  private stored = new Map<string, StoredState>();
+  private slot = 0;
+  private batchRows = 0;
+  private batchBytes = 0;
+  private batchStates = new Map<string, AirbyteState>();
+  private batchFinalize = new Set<number>();
+  private lastSealAt = performance.now();
+  private inFlight: Promise<void> | undefined;
+  private sealWanted = false;
+  private sinceYield = 0;
+  private failure: Error | undefined;
+  private stopped = false;
+  private readonly unknownStreams = new Set<string>();
+  private committedRows = 0;
+
+  private constructor(
+    path: string,
+    private readonly instance: DuckDBInstance,
+    /** Runs the commits (and all DDL), asynchronously. */
+    private readonly writer: DuckDBConnection,
+    /** Owns the staging appenders, used synchronously on the main thread. */
+    private readonly loader: DuckDBConnection,
+    private readonly policy: CommitPolicy,
+    private readonly events: DestinationEvents,
+  ) {
+    this.path = path;
+  }
+
+  /** Opens (or creates) the DuckDB file and its bookkeeping tables. */
+  static async open(path: string, options: { policy?: CommitPolicy; events?: DestinationEvents } = {}): Promise<DuckDBDestination> {
+    const file = resolve(path);
+    mkdirSync(dirname(file), { recursive: true });
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(file);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`cannot open the DuckDB file ${path}: ${message}`);
+    }
+    const writer = await instance.connect();
+    const loader = await instance.connect();
+    // The connector and the loader keep one core busy; more DuckDB threads than the other cores
+    // only compete with them (measured: more CPU, slower syncs on 2 cores).
+    await writer.run(`SET threads = ${Math.max(1, availableParallelism() - 1)}`);
+    // Bounded memory: DuckDB's buffer pool (cached table blocks) would otherwise grow with the
+    // file up to 80% of RAM, and its allocator keeps freed pages unless its background threads
+    // return them. Operators that need more spill to disk.
+    const limit = process.env.TRIBUTARY_DUCKDB_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT;
+    await writer.run(`SET memory_limit = ${literal(limit)}; SET allocator_background_threads = true`);
+    await writer.run(`ATTACH ':memory:' AS ${MEMORY_DB}`);
+    await ensureBookkeeping(writer);
+    return new DuckDBDestination(file, instance, writer, loader, options.policy ?? commitPolicyFromEnv(), options.events ?? {});
+  }
+
+  /** Records the start of a sync; returns its id (also written into every row's `_airbyte_meta`). */
+  async beginSync(connector: string): Promise<number> {
+    const reader = await this.writer.runAndReadAll(`SELECT coalesce(max(sync_id), 0) + 1 FROM ${SYNCS_TABLE}`);
+    this.syncId = Number(reader.getRows()[0]?.[0] ?? 1);
+    await this.writer.run(
+      `INSERT INTO ${SYNCS_TABLE} VALUES (${this.syncId}, ${literal(connector)}, now(), NULL, 'running', NULL, NULL, NULL)`,
+    );
+    this.stored = await loadStates(this.writer);
+    return this.syncId;
+  }
+
+  /**
+   * Prepares every configured stream's tables and staging. Returns the state to pass to the
+   * connector: what was committed for these streams, unless `fullRefresh`.
+   */
+  async prepare(catalog: ConfiguredAirbyteCatalog, options: { fullRefresh: boolean }): Promise<AirbyteState[]> {
+    const targets: StreamTarget[] = [];
+    for (const [index, configured] of catalog.streams.entries()) {
+      const { name, namespace } = configured.stream;
+      const key = stateKey('STREAM', namespace, name);
+      if (this.byKey.has(key)) throw new Error(`the catalog lists stream '${name}' twice`);
+      const target = await StreamTarget.prepare(this.writer, this.loader, index, configured, this.stored.get(key), {
+        fullRefresh: options.fullRefresh,
+        syncId: this.syncId,
+      });
+      targets.push(target);
+      this.byKey.set(key, target);
+      for (const change of target.schemaChanges) {
+        const what =
+          change.change === 'added'
+            ? `added column ${change.column} ${change.newType}`
+            : `column ${change.column} stays ${change.previousType} although the schema now says ${change.newType}; values that do not fit are nulled and listed in _airbyte_meta.changes`;
+        this.events.log?.('WARN', `stream '${target.stats.label}': ${what}`);
+      }
+    }
+    this.targets = targets;
+    if (options.fullRefresh) return [];
+    const input: AirbyteState[] = [];
+    for (const target of targets) {
+      const state = target.inputState;
+      if (state !== null) input.push(state);
+    }
+    for (const entry of this.stored.values()) if (entry.type !== 'STREAM' && entry.state !== null) input.push(entry.state);
+    return input;
+  }
+
+  get stats(): StreamStats[] {
+    return this.targets.map((target) => target.stats);
+  }
+
+  get isClosed(): boolean {
+    return this.failure !== undefined || this.stopped;
+  }
+
+  /** The destination's own failure (a DuckDB error), if any. */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
+  /** Makes producers stop at their next record (Ctrl-C). What was read so far is still committed by `finish`. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  recordWriter(descriptor: StreamDescriptor): RecordWriter {
+    const target = this.byKey.get(stateKey('STREAM', descriptor.namespace, descriptor.name));
+    if (target === undefined) return this.unknownStream(descriptor);
+    const { stats, appendRow } = target;
+    return (data: object) => {
+      appendRow(data as Record<string, unknown>);
+      target.rows++;
+      if (++stats.records % SAMPLE_EVERY === 1) sampleSize(target, data);
+      this.batchBytes += stats.bytesPerRecord;
+      if (++this.batchRows >= this.policy.maxRows || this.batchBytes >= this.policy.maxBytes) this.requestSeal();
+      if (++this.sinceYield >= YIELD_EVERY) return true;
+      return this.sealWanted;
+    };
+  }
+
+  writeMessage(message: AirbyteMessage): void {
+    switch (message.type) {
+      case 'STATE':
+        this.onState(message.state);
+        break;
+      case 'TRACE': {
+        const { trace } = message;
+        if (trace.type === 'ERROR' && trace.error) this.errors.push(trace.error);
+        else if (trace.type === 'STREAM_STATUS' && trace.stream_status) {
+          const { stream_descriptor: descriptor, status } = trace.stream_status;
+          this.onStatus(descriptor, status);
+        } else if (trace.type === 'ESTIMATE' && trace.estimate?.type === 'STREAM') {
+          const target = this.byKey.get(stateKey('STREAM', trace.estimate.namespace, trace.estimate.name));
+          if (target && trace.estimate.row_estimate !== undefined) target.stats.estimate = trace.estimate.row_estimate;
+        }
+        break;
+      }
+      case 'LOG':
+        this.events.log?.(message.log.level, message.log.message);
+        break;
+      case 'CONTROL':
+        if (message.control.type === 'CONNECTOR_CONFIG') this.events.config?.(message.control.connectorConfig.config);
+        break;
+      default:
+        break;
+    }
+  }
+
+  async drain(): Promise<void> {
+    this.sinceYield = 0;
+    if (this.sealWanted) {
+      await this.settle();
+      if (this.sealWanted && this.failure === undefined) this.seal();
+    }
+    // Let timers (the progress view) and finished commits run between runs of records.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /** Commits whatever was received and waits for it. Call once the connector is done. */
+  async finish(): Promise<void> {
+    await this.settle();
+    if (this.failure === undefined && this.hasBatch()) this.seal();
+    await this.settle();
+    for (const target of this.targets) target.closeAppenders();
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** Records how the sync ended. */
+  async endSync(outcome: SyncOutcome): Promise<void> {
+    await this.writer.run(
+      `UPDATE ${SYNCS_TABLE} SET finished_at = now(), status = ${literal(outcome.status)}, records_read = ${outcome.recordsRead}, ` +
+        `records_written = ${outcome.recordsWritten}, error = ${literalOrNull(outcome.error)} WHERE sync_id = ${this.syncId}`,
+    );
+  }
+
+  get recordsWritten(): number {
+    return this.committedRows;
+  }
+
+  close(): void {
+    for (const target of this.targets) target.closeAppenders();
+    this.loader.closeSync();
+    this.writer.closeSync();
+    this.instance.closeSync();
+  }
+
+  private onState(state: AirbyteState): void {
+    const { key } = keyOfState(state);
+    this.batchStates.set(key, storable(state));
+    const target = this.byKey.get(key);
+    if (target !== undefined) target.stats.states++;
+    if (this.batchRows >= this.policy.minRows || performance.now() - this.lastSealAt >= this.policy.intervalMs) this.requestSeal();
+  }
+
+  private onStatus(descriptor: StreamDescriptor, status: string): void {
+    const target = this.byKey.get(stateKey('STREAM', descriptor.namespace, descriptor.name));
+    if (target === undefined) return;
+    const { stats } = target;
+    if (status === 'STARTED' || status === 'RUNNING') {
+      stats.phase = 'running';
+      stats.startedAt ??= performance.now();
+    } else if (status === 'COMPLETE' || status === 'INCOMPLETE') {
+      stats.phase = status === 'COMPLETE' ? 'complete' : 'incomplete';
+      stats.startedAt ??= performance.now();
+      stats.endedAt = performance.now();
+      if (status === 'COMPLETE') {
+        target.complete = true;
+        if (target.replace) this.batchFinalize.add(target.index);
+      }
+    }
+  }
+
+  private unknownStream(descriptor: StreamDescriptor): RecordWriter {
+    const label = descriptor.namespace === undefined ? descriptor.name : `${descriptor.namespace}.${descriptor.name}`;
+    return () => {
+      if (!this.unknownStreams.has(label)) {
+        this.unknownStreams.add(label);
+        this.events.log?.('WARN', `the connector sent records of stream '${label}', which is not in the catalog; they are ignored`);
+      }
+      return false;
+    };
+  }
+
+  private hasBatch(): boolean {
+    return this.batchRows > 0 || this.batchStates.size > 0 || this.batchFinalize.size > 0;
+  }
+
+  /** Seals the batch now if no commit is running, else as soon as the running one is done (producers wait). */
+  private requestSeal(): void {
+    if (this.inFlight === undefined && this.failure === undefined) this.seal();
+    else this.sealWanted = true;
+  }
+
+  /** Hands the current batch to the writer and switches the appenders to the other staging slot. */
+  private seal(): void {
+    this.sealWanted = false;
+    if (!this.hasBatch()) return;
+    const slot = this.slot;
+    for (const target of this.targets) {
+      if (target.rows > 0) target.flushSlot(slot);
+      target.useSlot(1 - slot);
+    }
+    const batch: Batch = {
+      slot,
+      rows: this.targets.map((target) => target.rows),
+      states: this.batchStates,
+      finalize: this.batchFinalize,
+    };
+    for (const target of this.targets) target.rows = 0;
+    this.batchRows = 0;
+    this.batchBytes = 0;
+    this.batchStates = new Map();
+    this.batchFinalize = new Set();
+    this.slot = 1 - slot;
+    this.lastSealAt = performance.now();
+    const commit = this.commit(batch).then(
+      () => {
+        if (this.inFlight === commit) this.inFlight = undefined;
+      },
+      (error: unknown) => {
+        if (this.inFlight === commit) this.inFlight = undefined;
+        this.failure ??= new Error(`DuckDB: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+    this.inFlight = commit;
+  }
+
+  private async settle(): Promise<void> {
+    while (this.inFlight !== undefined) await this.inFlight;
+  }
+
+  /** One transaction: the batch's rows, overwrite swaps, and the states that came with them. */
+  private async commit(batch: Batch): Promise<void> {
+    const statements: string[] = [];
+    for (const target of this.targets) {
+      if ((batch.rows[target.index] ?? 0) > 0) statements.push(target.batchSql(batch.slot, this.syncId));
+    }
+    const changed = new Map<string, StoredState>();
+    for (const [key, state] of batch.states) {
+      const target = this.byKey.get(key);
+      const { type, namespace, name } = keyOfState(state);
+      const entry = target?.stored ?? this.stored.get(key) ?? { type, namespace, name, state: null, pending: null };
+      const next = target?.replace ? { ...entry, pending: state } : { ...entry, state };
+      changed.set(key, next);
+    }
+    for (const index of batch.finalize) {
+      const target = this.targets[index] as StreamTarget;
+      statements.push(target.finalizeSql());
+      const entry = changed.get(target.key) ?? target.stored;
+      changed.set(target.key, { ...entry, state: entry.pending ?? entry.state, pending: null });
+    }
+    for (const entry of changed.values()) statements.push(upsertStateSql(entry, this.syncId));
+    const started = performance.now();
+    try {
+      await this.writer.run(`BEGIN TRANSACTION;\n${statements.join(';\n')};\nCOMMIT`);
+      if (process.env.TRIBUTARY_DEBUG) {
+        const rss = (process.memoryUsage.rss() / 1e6).toFixed(0);
+        this.events.log?.(
+          'DEBUG',
+          `committed ${batch.rows.join(' + ')} rows in ${(performance.now() - started).toFixed(0)} ms (rss ${rss} MB)`,
+        );
+      }
+    } catch (error) {
+      await this.writer.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    // Committed: update what this process knows, then empty the staging slot for reuse.
+    for (const [key, entry] of changed) {
+      this.stored.set(key, entry);
+      const target = this.byKey.get(key);
+      if (target !== undefined) {
+        target.stored = entry;
+        const committed = target.replace && !batch.finalize.has(target.index) ? entry.pending : entry.state;
+        target.stats.committedState = committed?.stream?.stream_state ?? committed;
+      }
+    }
+    for (const target of this.targets) {
+      const rows = batch.rows[target.index] ?? 0;
+      if (rows === 0) continue;
+      target.stats.written += rows;
+      this.committedRows += rows;
+      await target.resetSlot(batch.slot, this.writer, this.loader);
+    }
+  }
+}
+
+/** Serializes one record in SAMPLE_EVERY to keep a running average of the stream's record size. */
+function sampleSize(target: StreamTarget, data: object): void {
+  let size: number;
+  try {
+    size = JSON.stringify(data).length + 1;
+  } catch {
+    return;
+  }
+  target.sampledBytes += size;
+  target.samples++;
+  target.stats.bytesPerRecord = target.sampledBytes / target.samples;
+}

@@ -1,0 +1,139 @@
+/**
+ * The SQL that moves one batch of a stream from its in-memory staging table into DuckDB: typed
+ * (text staged for dates and times is cast here), with `_airbyte_*` columns, deduplicated when
+ * the stream is, and, for overwrite streams, the swap of the new table for the old one.
+ */
+import { type ColumnPlan, canonicalType, EXTRACTED_AT, META, NULLED, nativeType, RAW_ID, STAGED_AT } from './columns.js';
+import { ident, literal } from './sql.js';
+
+/** What the SQL needs to know about a stream's destination. */
+export interface MergeTarget {
+  columns: readonly ColumnPlan[];
+  primaryKey: readonly (readonly string[])[];
+  cursor: readonly string[] | undefined;
+}
+
+/** The final-typed value of a column, from the staged one. */
+function typedValue(column: ColumnPlan, source: string): string {
+  const staged = `${source}.${ident(column.column)}`;
+  return isChecked(column) ? `TRY_CAST(${staged} AS ${column.sqlType})` : `CAST(${staged} AS ${column.sqlType})`;
+}
+
+/**
+ * A column whose staged value may fail the cast to its final type (which then nulls it): text
+ * for dates and times, and values going into an existing column of a narrower type.
+ */
+function isChecked(column: ColumnPlan): boolean {
+  const native = nativeType(column.kind);
+  return native === undefined || canonicalType(native) !== canonicalType(column.sqlType);
+}
+
+/**
+ * `_airbyte_meta` of each row: the sync id and a change entry for every field that was nulled
+ * (by the loader, or by a cast that failed: the staged value `r<i>` is there, its typed value
+ * `v<i>` is not). Rows without changes, nearly all of them, share one constant JSON value.
+ */
+function metaExpression(columns: readonly ColumnPlan[], syncId: number, source: string): string {
+  const head = literal(`{"sync_id":${syncId},"changes":[`);
+  const clean = `${literal(`{"sync_id":${syncId},"changes":[]}`)}::JSON`;
+  const nulled = `${source}._n`;
+  const failures: { failed: string; column: ColumnPlan }[] = [];
+  columns.forEach((column, i) => {
+    if (isChecked(column)) failures.push({ failed: `(${source}.r${i} IS NOT NULL AND ${source}.v${i} IS NULL)`, column });
+  });
+  if (failures.length === 0) return `CASE WHEN ${nulled} IS NULL THEN ${clean} ELSE CAST(${head} || ${nulled} || ']}' AS JSON) END`;
+  const entries = failures.map(({ failed, column }) => {
+    const change = JSON.stringify({ field: column.key, change: 'NULLED', reason: 'DESTINATION_TYPECAST_ERROR' });
+    return `CASE WHEN ${failed} THEN ${literal(change)} END`;
+  });
+  const anyFailed = failures.map(({ failed }) => failed).join(' OR ');
+  return `CASE WHEN ${nulled} IS NULL AND NOT (${anyFailed}) THEN ${clean} ELSE CAST(${head} || concat_ws(',', ${[nulled, ...entries].join(', ')}) || ']}' AS JSON) END`;
+}
+
+/** An expression for a primary-key or cursor path: a column, or a value inside a JSON column. */
+function pathExpression(target: MergeTarget, path: readonly string[], source: string, staged: boolean): string {
+  const [first, ...rest] = path;
+  const column = target.columns.find((c) => c.key === first);
+  if (column === undefined) throw new Error(`the field '${path.join('.')}' is not a property of the stream's schema`);
+  const value = staged ? typedValue(column, source) : `${source}.${ident(column.column)}`;
+  if (rest.length === 0) return value;
+  const jsonPath = `$${rest.map((part) => `.${JSON.stringify(part)}`).join('')}`;
+  return `json_extract_string(${value}, ${literal(jsonPath)})`;
+}
+
+function keyList(target: MergeTarget, source: string, staged: boolean): string[] {
+  return target.primaryKey.map((path) => pathExpression(target, path, source, staged));
+}
+
+/**
+ * Inserts the staged rows into `table`, typed, in the order they arrived (DuckDB's
+ * preserve_insertion_order keeps the staging table's order without a sort).
+ */
+export function insertSql(target: MergeTarget, staging: string, table: string, syncId: number): string {
+  const columns = [RAW_ID, EXTRACTED_AT, META, ...target.columns.map((c) => c.column)].map(ident).join(', ');
+  // The inner query casts each value once; the outer one also uses the casts to build the meta.
+  const inner = [`s.${ident(STAGED_AT)} AS _ms`, `s.${ident(NULLED)} AS _n`];
+  target.columns.forEach((column, i) => {
+    inner.push(`${typedValue(column, 's')} AS v${i}`);
+    if (isChecked(column)) inner.push(`s.${ident(column.column)} AS r${i}`);
+  });
+  const values = [
+    'gen_random_uuid()',
+    'to_timestamp(x._ms / 1000)',
+    metaExpression(target.columns, syncId, 'x'),
+    ...target.columns.map((_, i) => `x.v${i}`),
+  ];
+  return `INSERT INTO ${table} (${columns}) SELECT ${values.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${staging} AS s) AS x`;
+}
+
+/**
+ * The sort key whose maximum is the latest version of a primary key: a present cursor beats a
+ * missing one, then the highest cursor, then the latest extraction, then (rows of one batch are
+ * inserted in arrival order) the latest arrival.
+ */
+function latestKey(target: MergeTarget, source: string): string {
+  const parts: string[] = [];
+  if (target.cursor && target.cursor.length > 0) {
+    const cursor = pathExpression(target, target.cursor, source, false);
+    parts.push(`${cursor} IS NOT NULL`, cursor);
+  }
+  parts.push(`${source}.${ident(EXTRACTED_AT)}`, `${source}.rowid`);
+  return `(${parts.join(', ')})`;
+}
+
+/**
+ * Deletes the rows of `table` that are not the latest version of their primary key, among the
+ * keys `keyFilter` selects (all keys when undefined). Duplicated keys are found first with a
+ * plain count, so when there are none, nearly always, no row is ranked at all.
+ */
+function dedupSql(target: MergeTarget, table: string, keyFilter: string | undefined): string {
+  const keys = keyList(target, 't', false);
+  const where = keyFilter === undefined ? '' : ` WHERE ${keyFilter}`;
+  const duplicated = `SELECT ${keys.map((key, i) => `${key} AS k${i}`).join(', ')} FROM ${table} AS t${where} GROUP BY ALL HAVING count(*) > 1`;
+  const isDuplicated = keys.map((key, i) => `${key} IS NOT DISTINCT FROM k.k${i}`).join(' AND ');
+  const grouped = keys.map((key, i) => `${key} AS k${i}`).join(', ');
+  const join = keyList(target, 'd', false)
+    .map((key, i) => `${key} IS NOT DISTINCT FROM w.k${i}`)
+    .join(' AND ');
+  return (
+    `DELETE FROM ${table} WHERE rowid IN (SELECT d.rowid FROM ${table} AS d JOIN (` +
+    `SELECT ${grouped}, arg_max(t.rowid, ${latestKey(target, 't')}) AS keep FROM ${table} AS t ` +
+    `WHERE EXISTS (SELECT 1 FROM (${duplicated}) AS k WHERE ${isDuplicated}) GROUP BY ALL) AS w ON ${join} WHERE d.rowid <> w.keep)`
+  );
+}
+
+/**
+ * After `insertSql`, deletes every row of `table` that is not the latest version of its primary
+ * key, among the keys of the batch: the table holds one row per key again.
+ */
+export function dedupAgainstBatchSql(target: MergeTarget, staging: string, table: string): string {
+  const match = target.primaryKey
+    .map((path) => `${pathExpression(target, path, 't', false)} IS NOT DISTINCT FROM ${pathExpression(target, path, 'b', true)}`)
+    .join(' AND ');
+  return dedupSql(target, table, `EXISTS (SELECT 1 FROM ${staging} AS b WHERE ${match})`);
+}
+
+/** Deletes all but the latest row of each primary key in the whole table (overwrite with dedup). */
+export function dedupTableSql(target: MergeTarget, table: string): string {
+  return dedupSql(target, table, undefined);
+}

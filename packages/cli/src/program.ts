@@ -1,0 +1,113 @@
+/** The `tributary` command line: its commands, options and help text. */
+import { Command, CommanderError } from 'commander';
+import { register as registerBuildImage } from './commands/build-image.js';
+import { register as registerInferSchema } from './commands/infer-schema.js';
+import { register as registerNew } from './commands/new-connector.js';
+import { sqlCommand } from './commands/sql.js';
+import { type Output, syncCommand, UsageError } from './commands/sync.js';
+import { register as registerTest } from './commands/test-connector.js';
+
+const SYNC_EXAMPLES = `
+Examples:
+  tributary sync connectors/source-faker --config '{"count": 100000}'
+  tributary sync connectors/source-faker --config faker.json --streams users,purchases
+  tributary sync connectors/source-faker --full-refresh --to duckdb:/tmp/faker.duckdb
+  tributary sync --command "node connectors/source-faker/dist/main.js" --config faker.json
+  tributary sync --image airbyte/source-faker:6.2.1 --config '{"count": 1000}'
+
+The connector is a Tributary connector package folder (loaded in this process; package.json
+"tributary": {"source": "./dist/index.js", "export": "MySource"} names the Source class, else
+the package's single exported Source subclass is used), or any Airbyte source executable
+(--command), or an Airbyte connector image (--image, run with docker run -i --rm).
+
+Streams are written by their destination sync mode: overwrite (a new table replaces the old one
+when the stream completes), append, or append_dedup (latest record per primary key, by cursor).
+Each STATE is committed with the records before it in _tributary_state and passed back on the
+next sync, so incremental streams resume; --full-refresh ignores it and replaces every table.
+
+Environment: TRIBUTARY_COMMIT_INTERVAL_MS (commit at the first STATE after this long, default
+1000), TRIBUTARY_COMMIT_ROWS (or once a batch has this many rows, default 100000),
+TRIBUTARY_DEBUG=1 (log every commit).`;
+
+const SQL_EXAMPLES = `
+Examples:
+  tributary sql .tributary/source-faker.duckdb "SELECT * FROM users LIMIT 5"
+  tributary sql source-faker "SELECT count(*) FROM purchases"
+  tributary sql source-faker "SELECT * FROM _tributary_state" --format json`;
+
+export function buildProgram(output: Output, setExitCode: (code: number) => void): Command {
+  const program = new Command('tributary')
+    .description('Run Airbyte source connectors locally and look at the data: sync into an embedded DuckDB, query it with SQL.')
+    .version('0.1.0', '-V, --version')
+    .showHelpAfterError()
+    .configureOutput({
+      writeOut: (text) => output.stdout.write(text),
+      writeErr: (text) => output.stderr.write(text),
+    })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  npm start                                             # the faker demo: sync, summary, a query
+  tributary sync connectors/source-faker --config '{"count": 1000}'
+  tributary sql source-faker "SELECT * FROM users LIMIT 5"`,
+    );
+
+  program
+    .command('sync')
+    .description('read a connector into a DuckDB file, resuming from the state of the previous sync')
+    .argument('[connector]', 'a Tributary connector package folder (loaded in-process)')
+    .option('--command <cmd>', 'an Airbyte source executable, run as a child process ("<cmd> read --config ...")')
+    .option('--image <image>', 'an Airbyte source image, run with docker run -i --rm')
+    .option('--config <file|json>', 'the connector config: a JSON file, or inline JSON')
+    .option('--catalog <file>', 'a configured catalog to use instead of the one built from discover')
+    .option('--streams <a,b>', 'sync only these streams')
+    .option('--full-refresh', 'ignore stored state: read everything and replace the tables')
+    .option('--to <duckdb:path>', 'the DuckDB file (default .tributary/<connector>.duckdb)')
+    .option('--progress <mode>', 'auto (live view on a terminal, plain lines otherwise), tty, plain or none', 'auto')
+    .option('--progress-interval <seconds>', 'how often plain progress lines are printed', '10')
+    .option('--verbose', 'also print the connector INFO logs')
+    .addHelpText('after', SYNC_EXAMPLES)
+    .action(async (connector: string | undefined, options) => {
+      setExitCode(await syncCommand(connector, options, output));
+    });
+
+  program
+    .command('sql')
+    .description('run a SQL query on a DuckDB file and print the result')
+    .argument('<db>', 'a DuckDB file, or a connector name for .tributary/<name>.duckdb')
+    .argument('<query>', 'the SQL query')
+    .option('--format <format>', 'table, csv or json (one object per line)', 'table')
+    .option('--max-rows <n>', 'rows shown as a table', '100')
+    .option('--max-width <n>', 'characters shown per value in a table', '40')
+    .addHelpText('after', SQL_EXAMPLES)
+    .action(async (db: string, query: string, options) => {
+      setExitCode(await sqlCommand(db, query, options, output));
+    });
+  registerNew(program);
+  registerTest(program);
+  registerInferSchema(program);
+  registerBuildImage(program);
+  return program;
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function run(argv: string[], output: Output): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(output, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      output.stderr.write(`error: ${error.message}\n`);
+      return 2;
+    }
+    output.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

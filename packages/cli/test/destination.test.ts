@@ -1,0 +1,236 @@
+/**
+ * The DuckDB destination driven directly as a MessageSink (no connector): deduplication by
+ * primary key and cursor, value conversion, commits at STATE messages, and the live views.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { after, describe, test } from 'node:test';
+import type { AirbyteMessage, ConfiguredAirbyteCatalog, ConfiguredAirbyteStream, JsonSchema } from '@tributary/cdk';
+import { planColumns } from '../src/destinations/duckdb/columns.js';
+import { DuckDBDestination } from '../src/destinations/duckdb/duckdb-destination.js';
+import { ProgressView } from '../src/progress/progress-view.js';
+import { newStats } from '../src/progress/stats.js';
+import { query, tempDir } from './helpers/cli.js';
+
+const schema: JsonSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    region: { type: 'string' },
+    updated: { type: ['null', 'string'], format: 'date-time' },
+    amount: { type: 'number' },
+    active: { type: 'boolean' },
+    label: { type: 'string' },
+    details: { type: 'object' },
+  },
+};
+
+function stream(
+  mode: ConfiguredAirbyteStream['destination_sync_mode'],
+  primaryKey: string[][] = [['id'], ['region']],
+): ConfiguredAirbyteCatalog {
+  return {
+    streams: [
+      {
+        stream: {
+          name: 'orders',
+          namespace: 'shop',
+          json_schema: schema,
+          supported_sync_modes: ['incremental'],
+          default_cursor_field: ['updated'],
+          source_defined_primary_key: primaryKey,
+        },
+        sync_mode: 'incremental',
+        destination_sync_mode: mode,
+      },
+    ],
+  };
+}
+
+function state(value: string): AirbyteMessage {
+  return {
+    type: 'STATE',
+    state: { type: 'STREAM', stream: { stream_descriptor: { name: 'orders', namespace: 'shop' }, stream_state: { updated: value } } },
+  };
+}
+
+describe('DuckDB destination', () => {
+  const { dir, cleanup } = tempDir('destination');
+  after(cleanup);
+
+  test('append_dedup keeps the latest version of each composite key, by cursor then arrival', async () => {
+    const path = join(dir, 'dedup.duckdb');
+    const destination = await DuckDBDestination.open(path);
+    await destination.beginSync('test');
+    assert.deepEqual(await destination.prepare(stream('append_dedup'), { fullRefresh: false }), []);
+    const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+    write({ id: 1, region: 'eu', updated: '2024-01-02T00:00:00Z', label: 'v2' });
+    write({ id: 1, region: 'us', updated: '2024-01-01T00:00:00Z', label: 'other key' });
+    destination.writeMessage(state('2024-01-02T00:00:00Z'));
+    write({ id: 1, region: 'eu', updated: '2024-01-01T00:00:00Z', label: 'older, arrives later' });
+    write({ id: 2, region: 'eu', updated: null, label: 'no cursor' });
+    write({ id: 2, region: 'eu', updated: '2024-01-01T00:00:00Z', label: 'has a cursor' });
+    write({ id: 3, region: 'eu', updated: '2024-01-05T00:00:00Z', label: 'first' });
+    write({ id: 3, region: 'eu', updated: '2024-01-05T00:00:00Z', label: 'same cursor, later' });
+    destination.writeMessage(state('2024-01-05T00:00:00Z'));
+    await destination.finish();
+    destination.close();
+
+    const rows = await query(path, 'SELECT id, region, label FROM shop.orders ORDER BY id, region');
+    assert.deepEqual(rows, [
+      { id: '1', region: 'eu', label: 'v2' },
+      { id: '1', region: 'us', label: 'other key' },
+      { id: '2', region: 'eu', label: 'has a cursor' },
+      { id: '3', region: 'eu', label: 'same cursor, later' },
+    ]);
+    const [stored] = await query(path, `SELECT CAST(state AS VARCHAR) AS state FROM _tributary_state`);
+    assert.deepEqual(JSON.parse(String(stored?.state)).stream.stream_state, { updated: '2024-01-05T00:00:00Z' });
+
+    // A second sync starts from that state and merges against what is there.
+    const next = await DuckDBDestination.open(path);
+    await next.beginSync('test');
+    const input = await next.prepare(stream('append_dedup'), { fullRefresh: false });
+    assert.deepEqual(input[0]?.stream?.stream_state, { updated: '2024-01-05T00:00:00Z' });
+    next.recordWriter({ name: 'orders', namespace: 'shop' })({ id: 1, region: 'eu', updated: '2024-01-06T00:00:00Z', label: 'v3' });
+    next.writeMessage(state('2024-01-06T00:00:00Z'));
+    await next.finish();
+    next.close();
+    const after2 = await query(path, `SELECT label FROM shop.orders WHERE id = 1 AND region = 'eu'`);
+    assert.deepEqual(after2, [{ label: 'v3' }]);
+  });
+
+  test('values are converted to their column type, or nulled with the change in _airbyte_meta', async () => {
+    const path = join(dir, 'convert.duckdb');
+    const destination = await DuckDBDestination.open(path);
+    await destination.beginSync('test');
+    await destination.prepare(stream('append'), { fullRefresh: false });
+    const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+    write({ id: '42', region: 7, updated: '2024-03-01T10:00:00.123456Z', amount: '1.5', active: 'true', label: { a: 1 }, details: 'text' });
+    write({ id: 'x', region: 'eu', updated: { not: 'a date' }, amount: 'lots', active: 1, label: true, details: [1, { b: null }] });
+    write({ id: 2 ** 53, region: null, updated: 'soon', amount: Number.NaN, active: false, details: null });
+    await destination.finish();
+    destination.close();
+
+    const rows = await query(
+      path,
+      `SELECT id, region, CAST(updated AS VARCHAR) AS updated, amount, active, label, CAST(details AS VARCHAR) AS details,
+        CAST(_airbyte_meta->'$.changes' AS VARCHAR) AS changes FROM shop.orders ORDER BY _airbyte_extracted_at, rowid`,
+    );
+    const changes = (...fields: string[]) =>
+      JSON.stringify(fields.map((field) => ({ field, change: 'NULLED', reason: 'DESTINATION_TYPECAST_ERROR' })));
+    assert.deepEqual(rows, [
+      {
+        id: '42',
+        region: '7',
+        updated: '2024-03-01 10:00:00.123456+00',
+        amount: 1.5,
+        active: true,
+        label: '{"a":1}',
+        details: '"text"',
+        changes: '[]',
+      },
+      {
+        id: null,
+        region: 'eu',
+        updated: null,
+        amount: null,
+        active: null,
+        label: 'true',
+        details: '[1,{"b":null}]',
+        changes: changes('id', 'updated', 'amount', 'active'),
+      },
+      {
+        id: String(2 ** 53),
+        region: null,
+        updated: null,
+        amount: 'NaN',
+        active: false,
+        label: null,
+        details: null,
+        changes: changes('updated'),
+      },
+    ]);
+  });
+
+  test('a STATE is committed with the records before it, not before they are all in', async () => {
+    const path = join(dir, 'commits.duckdb');
+    const destination = await DuckDBDestination.open(path, { policy: { minRows: 1, intervalMs: 0, maxRows: 1000, maxBytes: 1e9 } });
+    await destination.beginSync('test');
+    await destination.prepare(stream('append'), { fullRefresh: false });
+    const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+    for (let id = 1; id <= 3000; id++) {
+      if (write({ id, region: 'eu', updated: new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString() })) await destination.drain();
+      if (id % 700 === 0) destination.writeMessage(state(new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString()));
+    }
+    await destination.finish();
+    assert.equal(destination.stats[0]?.written, 3000);
+    assert.equal(destination.stats[0]?.states, 4);
+    destination.close();
+    const [row] = await query(path, 'SELECT count(*) AS n, count(DISTINCT id) AS ids FROM shop.orders');
+    assert.deepEqual(row, { n: '3000', ids: '3000' });
+  });
+
+  test('planColumns maps JSON Schema types, and renames columns that clash', () => {
+    const plans = planColumns({
+      properties: {
+        a: { type: 'integer' },
+        b: { type: 'number', airbyte_type: 'integer' },
+        c: { type: ['null', 'string'], format: 'date' },
+        d: { type: 'string', format: 'date-time', airbyte_type: 'timestamp_without_timezone' },
+        e: { type: 'string', format: 'time', airbyte_type: 'time_without_timezone' },
+        f: { type: ['string', 'integer'] },
+        g: { oneOf: [{ type: 'string' }] },
+        A: { type: 'boolean' },
+        _airbyte_meta: { type: 'string' },
+      },
+    });
+    assert.deepEqual(
+      plans.map((p) => [p.key, p.column, p.sqlType]),
+      [
+        ['a', 'a', 'BIGINT'],
+        ['b', 'b', 'BIGINT'],
+        ['c', 'c', 'DATE'],
+        ['d', 'd', 'TIMESTAMP'],
+        ['e', 'e', 'TIME'],
+        ['f', 'f', 'JSON'],
+        ['g', 'g', 'JSON'],
+        ['A', 'A_1', 'BOOLEAN'],
+        ['_airbyte_meta', '_airbyte_meta_1', 'VARCHAR'],
+      ],
+    );
+  });
+
+  test('the terminal view redraws in place; the plain view prints lines', () => {
+    const stats = newStats('users', 'append_dedup');
+    stats.phase = 'running';
+    stats.records = 12_345;
+    stats.bytesPerRecord = 100;
+    stats.startedAt = performance.now() - 2000;
+    stats.committedState = { updated_at: '2024-01-02T00:00:00.000Z' };
+    let out = '';
+    const sink = Object.assign(
+      new Writable({
+        write(chunk, _encoding, callback) {
+          out += String(chunk);
+          callback();
+        },
+      }),
+      { columns: 200 },
+    );
+    const tty = new ProgressView(() => [stats], { mode: 'tty', out: sink, intervalMs: 1000 });
+    tty.start();
+    tty.log('warn: something');
+    tty.stop();
+    assert.match(out, /users\s+running\s+12,345 rec\s+[\d,]+ rec\/s\s+~1\.2 MB/);
+    assert.match(out, /state \{"updated_at":"2024-01-02T00:00:00.000Z"\}/);
+    const esc = String.fromCharCode(27);
+    assert.ok(out.includes(`${esc}[J`) && /\[\d+A/.test(out), 'redrawn in place');
+    assert.match(out, /warn: something\n/);
+    out = '';
+    const plain = new ProgressView(() => [stats], { mode: 'plain', out: sink, intervalMs: 1000 });
+    plain.start();
+    plain.stop();
+    assert.match(out, /^\[tributary [\d.]+ s\] users: started \(append_dedup\)\n$/);
+  });
+});

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the read benchmarks of issue 3 (bench/run.mjs, every option passed through),
 // then the concurrent-read benchmark of issue 6 (bench/concurrency.mjs, which takes `--rounds`
-// and `--no-write` from the same options). `--only` without `f` skips the concurrency part.
+// and `--no-write` from the same options). `--only` without `g` skips the concurrency part.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,13 +12,13 @@ const run = (script, scriptArgs) => spawnSync(process.execPath, [join(here, scri
 
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',') : undefined;
-const readCases = only?.filter((id) => id !== 'f');
+const readCases = only?.filter((id) => id !== 'g');
 let status = 0;
 if (only === undefined || readCases.length > 0) {
   const readArgs = only === undefined ? args : args.map((arg, i) => (i === onlyIndex + 1 ? readCases.join(',') : arg));
   status = run('run.mjs', readArgs);
 }
-if ((only === undefined || only.includes('f')) && !args.includes('--help')) {
+if ((only === undefined || only.includes('g')) && !args.includes('--help')) {
   const roundsIndex = args.indexOf('--rounds');
   const concurrencyArgs = [
     ...(roundsIndex >= 0 ? ['--rounds', args[roundsIndex + 1]] : []),

@@ -10,6 +10,7 @@
 //    when code generation is disallowed.
 // Every variant runs once per round, interleaved, after one warm-up round; medians are reported.
 import { compileNormalizer, compileNormalizerWithClosures } from '../packages/cdk/dist/schema/normalizer.js';
+import { makeRecord } from './records.mjs';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const ROUNDS = Number(process.argv[3] ?? 5);
@@ -40,20 +41,8 @@ const schema = {
   },
 };
 
-function record(i) {
-  return {
-    id: i,
-    uid: `rec-${i.toString(36).padStart(6, '0')}`,
-    title: `Synthetic record number ${i}`,
-    owner_email: `user${i % 5000}@example.com`,
-    status: STATUSES[i % 4],
-    priority: i % 5,
-    score: (i % 10007) / 100,
-    is_active: i % 2 === 0,
-    updated_at: new Date(EPOCH + i * 1000).toISOString(),
-    meta: { shard: i % 16, source: 'synthetic', owner: { id: i % 997, login: `login_${i % 997}` } },
-  };
-}
+/** The benchmark's record shape, shared with the read benchmark. */
+const record = makeRecord;
 
 /** Numbers and booleans as strings, as loosely typed APIs send them. Its own literal, so the hidden classes of `record` never change. */
 function stringlyRecord(i) {

@@ -9,27 +9,14 @@
 // medians; round 0 is a warm-up. --reordered adds the same records with their keys in reverse
 // order (the compiled serializer's slower "keys out of schema order" path).
 import { compileSerializer } from '../packages/cdk/dist/output/compiled-serializer.js';
+import { makeRecord } from './records.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')));
 const total = Number(args.records ?? 1_000_000);
 const rounds = Number(args.rounds ?? 5);
-const STATUSES = ['open', 'in_progress', 'blocked', 'done'];
-const START = Date.UTC(2024, 0, 1);
 
-function record(i) {
-  return {
-    id: i,
-    uid: `rec-${i.toString(36).padStart(6, '0')}`,
-    title: `Synthetic record number ${i}`,
-    owner_email: `user${i % 5000}@example.com`,
-    status: STATUSES[i % 4],
-    priority: i % 5,
-    score: (i % 10007) / 100,
-    is_active: i % 2 === 0,
-    updated_at: new Date(START + i * 1000).toISOString(),
-    meta: { shard: i % 16, source: 'synthetic', owner: { id: i % 997, login: `login_${i % 997}` } },
-  };
-}
+/** The benchmark's record shape, shared with the read benchmark. */
+const record = makeRecord;
 
 const schema = {
   type: 'object',

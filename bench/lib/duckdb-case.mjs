@@ -50,21 +50,23 @@ export async function runDuckdbCase(options, log) {
 
 async function readOnlyRun(users) {
   const timed = await timedRun([readOnly, String(users)]);
-  const problem = timed.code === 0 ? null : `exited ${timed.code ?? timed.signal}: ${timed.stderr.trim().split('\n').pop()}`;
+  const problem = timed.code === 0 ? null : `exited ${timed.code ?? timed.signal}: ${errorLine(timed.stderr)}`;
   return numbers(2 * users, timed, problem);
 }
 
 async function endToEndRun(users) {
-  const db = join(runDir, 'faker-duckdb.duckdb');
+  // Named per harness process, so that two benchmark runs on the machine cannot remove each other's file.
+  const db = join(runDir, `faker-duckdb-${process.pid}.duckdb`);
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
   const config = join(runDir, `faker-duckdb-${users}.json`);
   writeFileSync(config, `${JSON.stringify({ count: users, seed: 42 })}\n`);
   const args = [cli, 'sync', join(repoRoot, 'connectors', 'source-faker'), '--config', config, '--streams', 'users,purchases'];
   const timed = await timedRun([...args, '--to', `duckdb:${db}`, '--progress', 'none']);
-  let problem = timed.code === 0 ? null : `exited ${timed.code ?? timed.signal}: ${timed.stderr.trim().split('\n').pop()}`;
+  let problem = timed.code === 0 ? null : `exited ${timed.code ?? timed.signal}: ${errorLine(timed.stderr)}`;
   if (problem === null) problem = await verify(db, users);
   rmSync(db, { force: true });
+  rmSync(`${db}.wal`, { force: true });
   return numbers(2 * users, timed, problem);
 }
 
@@ -88,6 +90,12 @@ async function verify(path, users) {
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/** The line of a child's stderr that says what failed. */
+function errorLine(stderr) {
+  const lines = stderr.trim().split('\n');
+  return lines.find((line) => line.startsWith('error:')) ?? lines.at(-1) ?? '';
 }
 
 function numbers(records, timed, problem) {

@@ -103,22 +103,31 @@ function latestKey(target: MergeTarget, source: string): string {
 
 /**
  * Deletes the rows of `table` that are not the latest version of their primary key, among the
- * keys `keyFilter` selects (all keys when undefined). Duplicated keys are found first with a
- * plain count, so when there are none, nearly always, no row is ranked at all.
+ * keys also in `batch` (all keys when undefined). Duplicated keys are found first with a
+ * plain count, so when there are none, nearly always, no row is ranked at all. Keys are compared
+ * with `=`, so that DuckDB can skip row groups whose keys are outside the batch's range (a row
+ * with a null key field, which Airbyte does not allow, is never merged).
  */
-function dedupSql(target: MergeTarget, table: string, keyFilter: string | undefined): string {
+function dedupSql(target: MergeTarget, table: string, batch: string | undefined): string {
   const keys = keyList(target, 't', false);
-  const where = keyFilter === undefined ? '' : ` WHERE ${keyFilter}`;
-  const duplicated = `SELECT ${keys.map((key, i) => `${key} AS k${i}`).join(', ')} FROM ${table} AS t${where} GROUP BY ALL HAVING count(*) > 1`;
-  const isDuplicated = keys.map((key, i) => `${key} IS NOT DISTINCT FROM k.k${i}`).join(' AND ');
-  const grouped = keys.map((key, i) => `${key} AS k${i}`).join(', ');
+  const named = keys.map((key, i) => `${key} AS k${i}`).join(', ');
+  // Plain semi joins: DuckDB plans them as hash joins, where a correlated EXISTS costs it
+  // several times more (delim joins).
+  const inBatch =
+    batch === undefined
+      ? ''
+      : ` SEMI JOIN ${batch} AS b ON ${target.primaryKey
+          .map((path) => `${pathExpression(target, path, 't', false)} = ${pathExpression(target, path, 'b', true)}`)
+          .join(' AND ')}`;
+  const duplicated = `SELECT ${named} FROM ${table} AS t${inBatch} GROUP BY ALL HAVING count(*) > 1`;
+  const isDuplicated = keys.map((key, i) => `${key} = k.k${i}`).join(' AND ');
   const join = keyList(target, 'd', false)
-    .map((key, i) => `${key} IS NOT DISTINCT FROM w.k${i}`)
+    .map((key, i) => `${key} = w.k${i}`)
     .join(' AND ');
   return (
     `DELETE FROM ${table} WHERE rowid IN (SELECT d.rowid FROM ${table} AS d JOIN (` +
-    `SELECT ${grouped}, arg_max(t.rowid, ${latestKey(target, 't')}) AS keep FROM ${table} AS t ` +
-    `WHERE EXISTS (SELECT 1 FROM (${duplicated}) AS k WHERE ${isDuplicated}) GROUP BY ALL) AS w ON ${join} WHERE d.rowid <> w.keep)`
+    `SELECT ${named}, arg_max(t.rowid, ${latestKey(target, 't')}) AS keep FROM ${table} AS t ` +
+    `SEMI JOIN (${duplicated}) AS k ON ${isDuplicated} GROUP BY ALL) AS w ON ${join} WHERE d.rowid <> w.keep)`
   );
 }
 
@@ -127,10 +136,7 @@ function dedupSql(target: MergeTarget, table: string, keyFilter: string | undefi
  * key, among the keys of the batch: the table holds one row per key again.
  */
 export function dedupAgainstBatchSql(target: MergeTarget, staging: string, table: string): string {
-  const match = target.primaryKey
-    .map((path) => `${pathExpression(target, path, 't', false)} IS NOT DISTINCT FROM ${pathExpression(target, path, 'b', true)}`)
-    .join(' AND ');
-  return dedupSql(target, table, `EXISTS (SELECT 1 FROM ${staging} AS b WHERE ${match})`);
+  return dedupSql(target, table, staging);
 }
 
 /** Deletes all but the latest row of each primary key in the whole table (overwrite with dedup). */

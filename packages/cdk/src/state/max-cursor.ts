@@ -37,7 +37,7 @@ export class MaxCursor {
   observe(record: object): void {
     const value = readPath(record, this.path);
     if (typeof value !== 'string' && typeof value !== 'number') return;
-    if (this.current === undefined || compareCursorValues(value, this.current) > 0) this.current = value;
+    if (this.current === undefined || isAfter(value, this.current)) this.current = value;
   }
 
   /** True when the record's cursor is strictly after `value` (records to read in an incremental sync). */
@@ -65,6 +65,33 @@ export class MaxCursor {
       return cursor.state;
     };
   }
+}
+
+/**
+ * `observe` runs once per record: two UTC ISO-8601 strings of the same shape (four-digit year,
+ * `T` at index 10, same length, ending in `Z`) are in time order as text, so they are compared
+ * without parsing; anything else goes through `compareCursorValues`.
+ */
+function isAfter(a: CursorValue, b: CursorValue): boolean {
+  if (
+    typeof a === 'string' &&
+    typeof b === 'string' &&
+    a.length === b.length &&
+    a.length >= 20 &&
+    a.charCodeAt(10) === 84 &&
+    b.charCodeAt(10) === 84 &&
+    a.charCodeAt(a.length - 1) === 90 &&
+    b.charCodeAt(b.length - 1) === 90 &&
+    isDigit(a.charCodeAt(0)) &&
+    isDigit(b.charCodeAt(0))
+  ) {
+    return a > b;
+  }
+  return compareCursorValues(a, b) > 0;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** Orders two cursor values: negative, zero or positive as `a` is before, equal to or after `b`. */

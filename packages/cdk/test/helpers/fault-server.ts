@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { after, before, beforeEach } from 'node:test';
 
 export interface RecordedRequest {
   method: string;
@@ -176,3 +177,19 @@ export const reply = {
     };
   },
 };
+
+/**
+ * One fault server for a whole test file: started before its tests, closed after them, its
+ * request log cleared before each test. `onStart` receives it (test files keep it in a variable).
+ */
+export function useFaultServer(onStart: (server: FaultServer) => void): void {
+  let server: FaultServer | undefined;
+  before(async () => {
+    server = await FaultServer.start();
+    onStart(server);
+  });
+  after(() => server?.close());
+  beforeEach(() => {
+    if (server) server.requests.length = 0;
+  });
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import type { Authenticator } from '../../src/http/auth/authenticator.js';
 import { BasicAuthenticator } from '../../src/http/auth/basic-authenticator.js';
@@ -12,16 +12,12 @@ import { PageNumberPaginator } from '../../src/http/paginators/page-number-pagin
 import { observeConfig, stopObservingConfig } from '../../src/output/config-updates.js';
 import { secretMasker } from '../../src/output/secret-masker.js';
 import type { AirbyteMessage } from '../../src/protocol/types.js';
-import { FaultServer, type HandlerContext, reply, sendJson } from '../helpers/fault-server.js';
+import { type FaultServer, type HandlerContext, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
 import { MemoryLogger, readAll, readOptions, readUntilFailure } from '../helpers/read-records.js';
 
 let server: FaultServer;
-before(async () => {
-  server = await FaultServer.start();
-});
-after(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
+useFaultServer((started) => {
+  server = started;
 });
 
 const ITEMS = Array.from({ length: 12 }, (_, index) => ({ id: index + 1 }));

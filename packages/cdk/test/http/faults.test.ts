@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import { CallBudget } from '../../src/http/call-budget.js';
@@ -7,16 +7,12 @@ import { HttpError } from '../../src/http/http-error.js';
 import { HttpStream } from '../../src/http/http-stream.js';
 import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
 import type { RetryPolicyOptions } from '../../src/http/retry-policy.js';
-import { FaultServer, type Handler, reply } from '../helpers/fault-server.js';
+import { FaultServer, type Handler, reply, useFaultServer } from '../helpers/fault-server.js';
 import { MemoryLogger, readAll, readOptions, readUntilFailure } from '../helpers/read-records.js';
 
 let server: FaultServer;
-before(async () => {
-  server = await FaultServer.start();
-});
-after(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
+useFaultServer((started) => {
+  server = started;
 });
 
 const ITEMS = Array.from({ length: 25 }, (_, index) => ({ id: index + 1, name: `item ${index + 1}` }));

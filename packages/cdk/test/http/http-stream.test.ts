@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import type { Authenticator } from '../../src/http/auth/authenticator.js';
@@ -10,16 +10,12 @@ import { PageNumberPaginator } from '../../src/http/paginators/page-number-pagin
 import type { Paginator } from '../../src/http/paginators/paginator.js';
 import type { HttpRequestOptions, PageInfo } from '../../src/http/request-options.js';
 import type { QueryParams } from '../../src/http/url.js';
-import { FaultServer, reply } from '../helpers/fault-server.js';
+import { type FaultServer, reply, useFaultServer } from '../helpers/fault-server.js';
 import { MemoryLogger, readAll, readOptions, readUntilFailure } from '../helpers/read-records.js';
 
 let server: FaultServer;
-before(async () => {
-  server = await FaultServer.start();
-});
-after(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
+useFaultServer((started) => {
+  server = started;
 });
 
 const FAST = { maxRetries: 2, backoff: { baseMs: 5, maxDelayMs: 20 } };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { HttpStream } from '../../src/http/http-stream.js';
 import { CursorPaginator, HeaderCursorPaginator } from '../../src/http/paginators/cursor-paginator.js';
@@ -8,16 +8,12 @@ import { NextUrlPaginator } from '../../src/http/paginators/next-url-paginator.j
 import { OffsetPaginator } from '../../src/http/paginators/offset-paginator.js';
 import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
 import type { Paginator } from '../../src/http/paginators/paginator.js';
-import { FaultServer, reply, sendJson } from '../helpers/fault-server.js';
+import { type FaultServer, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
 import { readAll, readUntilFailure } from '../helpers/read-records.js';
 
 let server: FaultServer;
-before(async () => {
-  server = await FaultServer.start();
-});
-after(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
+useFaultServer((started) => {
+  server = started;
 });
 
 const ITEMS = Array.from({ length: 23 }, (_, index) => ({ id: index + 1 }));

@@ -4,24 +4,20 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { HttpStream } from '../../src/http/http-stream.js';
 import { HttpSubStream } from '../../src/http/http-sub-stream.js';
 import { LinkHeaderPaginator } from '../../src/http/paginators/link-header-paginator.js';
 import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
 import type { ReadOptions, StreamState } from '../../src/streams/read-options.js';
-import { FaultServer, type Handler, reply, sendJson } from '../helpers/fault-server.js';
+import { FaultServer, type Handler, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
 import { mergeStates, readKilledAfter, type StreamStateEntry, stateArgs } from '../helpers/interrupted-read.js';
 import { readAll, readOptions } from '../helpers/read-records.js';
 import { catalogFor, FIXTURES_DIR, messagesOfType, outlineOf, recordsOf, runFixture, TempDir } from '../helpers/run-cli.js';
 
 let server: FaultServer;
-before(async () => {
-  server = await FaultServer.start();
-});
-after(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
+useFaultServer((started) => {
+  server = started;
 });
 
 const ITEMS = Array.from({ length: 11 }, (_, index) => ({ id: index + 1 }));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { HttpStream } from '../../src/http/http-stream.js';
 import { HttpSubStream } from '../../src/http/http-sub-stream.js';
 import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
@@ -15,18 +15,14 @@ import { RecordCache } from '../../src/http/record-cache.js';
 import type { HttpRequestOptions } from '../../src/http/request-options.js';
 import type { ConfiguredAirbyteCatalog } from '../../src/protocol/types.js';
 import type { ReadOptions, SliceOptions, StreamSlice, StreamState } from '../../src/streams/read-options.js';
-import { FaultServer, reply, sendJson } from '../helpers/fault-server.js';
+import { FaultServer, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
 import { mergeStates, readKilledAfter, type StreamStateEntry, stateArgs } from '../helpers/interrupted-read.js';
 import { MemoryLogger, readAll, readOptions } from '../helpers/read-records.js';
 import { catalogFor, FIXTURES_DIR, messagesOfType, recordsOf, runFixture, TempDir } from '../helpers/run-cli.js';
 
 let server: FaultServer;
-before(async () => {
-  server = await FaultServer.start();
-});
-after(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
+useFaultServer((started) => {
+  server = started;
 });
 
 interface Post {

@@ -4,31 +4,24 @@
  * and the union of everything every run wrote must be the whole data set.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { test } from 'node:test';
-import type { AirbyteMessage, AirbyteStreamState } from '../../../packages/cdk/src/protocol/types.js';
+import {
+  mergeStates,
+  type PartialRun,
+  readKilledAfter,
+  type StreamStateEntry,
+} from '../../../packages/cdk/test/helpers/interrupted-read.js';
 import { assertBuilt, FAKER_MAIN, runFaker } from './faker-cli.js';
-
-/** A STREAM state, as the platform passes it back in the `--state` array. */
-interface AirbyteStateMessageLike {
-  type: 'STREAM';
-  stream: AirbyteStreamState;
-}
 
 const COUNT = 3000;
 const CONFIG = { count: COUNT, seed: 7, records_per_slice: 800, clock: '2024-01-09T00:00:00Z' };
 
-interface Run {
-  records: Array<{ stream: string; id: number; cursor: string }>;
-  /** Per stream, the records written after its last STATE: the only ones a resume may repeat. */
-  uncommitted: Map<string, number>;
-  /** The last STATE per stream written before the run ended or was killed. */
-  states: Map<string, AirbyteStateMessageLike>;
-  completed: boolean;
+/** What a run wrote, with each record reduced to its stream, id and cursor. */
+interface Run extends PartialRun {
+  keys: Array<{ stream: string; id: number; cursor: string }>;
 }
 
 async function files(config: object, streams: string[]) {
@@ -48,10 +41,10 @@ async function files(config: object, streams: string[]) {
   return { dir, configPath, catalogPath };
 }
 
-/** Runs `read`, killing the process (SIGKILL, like a crash) once `killAfter` records arrived. */
+/** Runs `read` from `state`, crashing it (SIGKILL) right after its `killAfter`th record. */
 async function readUntil(
   paths: { dir: string; configPath: string; catalogPath: string },
-  state: AirbyteStateMessageLike[],
+  state: StreamStateEntry[],
   killAfter: number,
 ): Promise<Run> {
   const args = ['read', '--config', paths.configPath, '--catalog', paths.catalogPath];
@@ -60,37 +53,12 @@ async function readUntil(
     await writeFile(statePath, JSON.stringify(state));
     args.push('--state', statePath);
   }
-  const child = spawn(process.execPath, [FAKER_MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const run: Run = { records: [], uncommitted: new Map(), states: new Map(), completed: false };
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  for await (const line of createInterface({ input: child.stdout })) {
-    if (run.records.length >= killAfter) break;
-    const message = JSON.parse(line) as AirbyteMessage;
-    if (message.type === 'RECORD') {
-      const data = message.record.data as { id: number; updated_at?: string; purchased_at?: string };
-      run.records.push({ stream: message.record.stream, id: data.id, cursor: (data.updated_at ?? data.purchased_at) as string });
-      run.uncommitted.set(message.record.stream, (run.uncommitted.get(message.record.stream) ?? 0) + 1);
-      if (run.records.length >= killAfter) child.kill('SIGKILL');
-    } else if (message.type === 'STATE') {
-      const stream = message.state.stream as AirbyteStreamState;
-      run.states.set(stream.stream_descriptor.name, { type: 'STREAM', stream });
-      run.uncommitted.set(stream.stream_descriptor.name, 0);
-    }
-  }
-  child.kill('SIGKILL');
-  const code = await exited;
-  run.completed = code === 0;
-  if (!run.completed && run.records.length < killAfter) assert.fail(`read failed before the kill (exit ${code}): ${stderr}`);
-  return run;
-}
-
-/** Keeps the newest state per stream across runs: what the platform would have committed. */
-function mergeStates(previous: AirbyteStateMessageLike[], run: Run): AirbyteStateMessageLike[] {
-  const byStream = new Map(previous.map((s) => [s.stream.stream_descriptor.name, s]));
-  for (const [name, message] of run.states) byStream.set(name, message);
-  return [...byStream.values()];
+  const run = await readKilledAfter(FAKER_MAIN, args, killAfter, { typescript: false });
+  const keys = run.records.map((record) => {
+    const data = record.data as { id: number; updated_at?: string; purchased_at?: string };
+    return { stream: record.stream, id: data.id, cursor: (data.updated_at ?? data.purchased_at) as string };
+  });
+  return { ...run, keys };
 }
 
 async function fullSet(paths: { dir: string; configPath: string; catalogPath: string }) {
@@ -106,15 +74,16 @@ for (const concurrency of [1, 4]) {
     assertBuilt();
     const paths = await files({ ...CONFIG, _concurrency: concurrency }, ['users', 'purchases']);
     const expected = await fullSet(paths);
-    const expectedKeys = new Set(expected.records.map((r) => `${r.stream}:${r.id}`));
-    assert.equal(expectedKeys.size, expected.records.length, 'an uninterrupted read has no duplicates');
+    const expectedKeys = new Set(expected.keys.map((r) => `${r.stream}:${r.id}`));
+    assert.equal(expectedKeys.size, expected.keys.length, 'an uninterrupted read has no duplicates');
     assert.ok(expectedKeys.size > COUNT, 'both streams have records');
 
     // Kill points: the first record, inside the users slice, around stream boundaries, inside
-    // purchase slices (not on a checkpoint), and late in the read.
-    for (const killAfter of [1, 137, 1999, 2999, 3001, 3260, 4100, 4999, 5500]) {
+    // purchase slices (not on a checkpoint), late in the read, and after the last record but
+    // before the final STATE.
+    for (const killAfter of [1, 137, 1999, 2999, 3001, 3260, 4100, 4999, 5500, 6000]) {
       const seen = new Map<string, number>();
-      let state: AirbyteStateMessageLike[] = [];
+      let state: StreamStateEntry[] = [];
       let allowedDuplicates = 0;
       const killed = await readUntil(paths, state, killAfter);
       assert.ok(!killed.completed, `kill after ${killAfter}: the read was killed before it completed`);
@@ -126,14 +95,14 @@ for (const concurrency of [1, 4]) {
         // Concurrent slices: a STATE covers the completed prefix of slices, so records of slices
         // still running (written before or after it) may be read again; nothing it covers may.
         const cursors = new Map(state.map((s) => [s.stream.stream_descriptor.name, Object.values(s.stream.stream_state ?? {})[0]]));
-        allowedDuplicates = killed.records.filter((r) => {
+        allowedDuplicates = killed.keys.filter((r) => {
           const cursor = cursors.get(r.stream);
           return typeof cursor !== 'string' || Date.parse(r.cursor) > Date.parse(cursor);
         }).length;
       }
       const resumed = await readUntil(paths, state, Number.POSITIVE_INFINITY);
       assert.ok(resumed.completed, `kill after ${killAfter}: the resumed read completes`);
-      for (const r of [...killed.records, ...resumed.records]) seen.set(`${r.stream}:${r.id}`, (seen.get(`${r.stream}:${r.id}`) ?? 0) + 1);
+      for (const r of [...killed.keys, ...resumed.keys]) seen.set(`${r.stream}:${r.id}`, (seen.get(`${r.stream}:${r.id}`) ?? 0) + 1);
 
       const missing = [...expectedKeys].filter((key) => !seen.has(key));
       assert.deepEqual(missing.slice(0, 5), [], `kill after ${killAfter}: ${missing.length} records were never read`);
@@ -160,29 +129,29 @@ test('a second incremental read from the final state yields only newer records, 
   // Same data, no time passed: nothing new.
   const again = await readUntil(first, finalStates, Number.POSITIVE_INFINITY);
   assert.ok(again.completed);
-  assert.deepEqual(again.records, [], 'nothing changed, so nothing is read');
+  assert.deepEqual(again.keys, [], 'nothing changed, so nothing is read');
   assert.equal(mergeStates([], again).length, 2, 'each stream still writes its state');
 
   // Two days later: new purchases happened, users were created and some changed.
   const later = await files({ ...CONFIG, clock: '2024-01-11T00:00:00Z' }, ['users', 'purchases']);
   const second = await readUntil(later, finalStates, Number.POSITIVE_INFINITY);
   assert.ok(second.completed);
-  assert.ok(second.records.length > 0);
-  for (const record of second.records) {
+  assert.ok(second.keys.length > 0);
+  for (const record of second.keys) {
     assert.ok(
       Date.parse(record.cursor) > Date.parse(cursors.get(record.stream) as string),
       `${record.stream} ${record.id} is not newer than the cursor`,
     );
   }
-  const firstUserIds = new Set(firstRun.records.filter((r) => r.stream === 'users').map((r) => r.id));
-  const changedUsers = second.records.filter((r) => r.stream === 'users' && firstUserIds.has(r.id));
+  const firstUserIds = new Set(firstRun.keys.filter((r) => r.stream === 'users').map((r) => r.id));
+  const changedUsers = second.keys.filter((r) => r.stream === 'users' && firstUserIds.has(r.id));
   assert.ok(changedUsers.length > 0, 'users that existed before and changed since are read again');
 
   // What the second read found is exactly what a full read at the later clock has beyond the first cursor.
   const full = await fullSet(await files({ ...CONFIG, clock: '2024-01-11T00:00:00Z' }, ['users', 'purchases']));
-  const expected = full.records
+  const expected = full.keys
     .filter((r) => Date.parse(r.cursor) > Date.parse(cursors.get(r.stream) as string))
     .map((r) => `${r.stream}:${r.id}:${r.cursor}`)
     .sort();
-  assert.deepEqual(second.records.map((r) => `${r.stream}:${r.id}:${r.cursor}`).sort(), expected);
+  assert.deepEqual(second.keys.map((r) => `${r.stream}:${r.id}:${r.cursor}`).sort(), expected);
 });

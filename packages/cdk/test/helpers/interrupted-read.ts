@@ -1,11 +1,11 @@
 /**
- * Reads that crash: a connector's real `read` in a child process, killed (SIGKILL) once it has
- * written N records, and what it had written by then, as the platform would have seen it.
+ * Reads that crash: a connector's real `read` in a child process, killed (SIGKILL) right after it
+ * wrote N records, and what it had written by then, as the platform would have seen it.
  */
 import assert from 'node:assert/strict';
 import { createInterface } from 'node:readline';
 import type { AirbyteMessage, AirbyteRecord, AirbyteStreamState } from '../../src/protocol/types.js';
-import { type RunOptions, spawnNode, type TempDir, TSX_LOADER } from './run-cli.js';
+import { exitOf, type RunOptions, spawnNode, type TempDir, TSX_LOADER } from './run-cli.js';
 
 /** A STREAM state as the platform passes it back in the `--state` array. */
 export interface StreamStateEntry {
@@ -26,39 +26,55 @@ export interface PartialRun {
   stderr: string;
 }
 
-/** Runs `node --import tsx <script> <args>` and kills it once `killAfter` records were read. */
+/** Preloaded into the child to crash it right after its Nth record (see the file for why). */
+const CRASH_PRELOAD = new URL('./crash-after-records.mjs', import.meta.url).href;
+
+export interface KilledReadOptions extends RunOptions {
+  /** Run a TypeScript script through the tsx loader (default) or plain JavaScript. */
+  typescript?: boolean;
+}
+
+/**
+ * Runs `node [--import tsx] <script> <args>`, crashing it (SIGKILL) right after it wrote its
+ * `killAfter`th record; `Infinity` runs it to the end.
+ */
 export async function readKilledAfter(
   script: string,
   args: readonly string[],
   killAfter: number,
-  options: RunOptions = {},
+  options: KilledReadOptions = {},
 ): Promise<PartialRun> {
-  const child = spawnNode(script, args, { ...options, nodeArgs: ['--import', TSX_LOADER, ...(options.nodeArgs ?? [])] });
+  const crash = Number.isFinite(killAfter) ? ['--import', CRASH_PRELOAD] : [];
+  const loader = options.typescript === false ? [] : ['--import', TSX_LOADER];
+  const child = spawnNode(script, args, {
+    ...options,
+    env: { ...options.env, TRIBUTARY_TEST_CRASH_AFTER_RECORDS: Number.isFinite(killAfter) ? String(killAfter) : undefined },
+    nodeArgs: [...loader, ...crash, ...(options.nodeArgs ?? [])],
+  });
   const run: PartialRun = { messages: [], records: [], states: new Map(), uncommitted: new Map(), completed: false, stderr: '' };
   child.stderr!.on('data', (chunk: Buffer) => {
     run.stderr += chunk.toString('utf8');
   });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const exited = exitOf(child, options.timeoutMs);
   for await (const line of createInterface({ input: child.stdout! })) {
-    if (run.records.length >= killAfter) continue;
     const message = JSON.parse(line) as AirbyteMessage;
     run.messages.push(message);
     if (message.type === 'RECORD') {
       run.records.push(message.record);
       const name = message.record.stream;
       run.uncommitted.set(name, (run.uncommitted.get(name) ?? 0) + 1);
-      if (run.records.length >= killAfter) child.kill('SIGKILL');
     } else if (message.type === 'STATE' && message.state.stream) {
       const stream = message.state.stream;
       run.states.set(stream.stream_descriptor.name, { type: 'STREAM', stream });
       run.uncommitted.set(stream.stream_descriptor.name, 0);
     }
   }
-  child.kill('SIGKILL');
-  const code = await exited;
+  const { code, signal } = await exited;
   run.completed = code === 0;
-  if (!run.completed && run.records.length < killAfter) {
-    assert.fail(`the read failed before the kill (exit ${code}):\n${run.stderr.slice(-3000)}`);
+  if (!run.completed && !(signal === 'SIGKILL' && run.records.length === killAfter)) {
+    assert.fail(
+      `the read failed before the kill after ${killAfter} records (exit ${code ?? signal}, ${run.records.length} records):\n${run.stderr.slice(-3000)}`,
+    );
   }
   return run;
 }

@@ -63,3 +63,4 @@ export type { PrimaryKey } from './streams/primary-key.js';
 export type { ReadOptions, RecordSource, SliceOptions, StreamSlice, StreamState } from './streams/read-options.js';
 export { type SchemaNormalization, Stream } from './streams/stream.js';
 export { streamNameFromClassName } from './streams/stream-name.js';
+export { isoTimestamp } from './values/iso-timestamp.js';

@@ -153,6 +153,62 @@ describe('DuckDB destination', () => {
     ]);
   });
 
+  test('every value arrives intact across staging chunks: separators, marks, empty strings, nulls, unicode', async () => {
+    const path = join(dir, 'staging.duckdb');
+    // Small commits, so that batches end in partial chunks as well as full ones.
+    const destination = await DuckDBDestination.open(path, { policy: { minRows: 1500, intervalMs: 0, maxRows: 3000, maxBytes: 1e9 } });
+    await destination.beginSync('test');
+    await destination.prepare(stream('append'), { fullRefresh: false });
+    const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+    const odd = [
+      '',
+      '\u001f',
+      'a\u001fb',
+      '\u001estarts with the mark',
+      'ends\u001e',
+      '["looks", "like JSON"]',
+      'é — 日本 😀',
+      'quote " back\\slash',
+      'nul \u0000 inside',
+    ];
+    const expected: { id: number; label: string | null; region: string; amount: number | null; details: string | null }[] = [];
+    const total = 10_000;
+    for (let id = 1; id <= total; id++) {
+      // Chunks of every kind: with nulls (ids up to 4000), plain (joined), with odd strings (above 6000).
+      const label = id <= 4000 && id % 997 === 0 ? null : id > 6000 && id % 13 === 0 ? (odd[id % odd.length] as string) : `label ${id}`;
+      const amount = id % 11 === 0 ? null : id / 4;
+      const details = id % 7 === 0 ? null : { id, text: odd[id % odd.length], nested: [id, null, 'x\u001fy'] };
+      const record = { id, region: id % 2 === 0 ? 'eu' : '', label, amount, active: id % 3 === 0, details };
+      expected.push({ id, label, region: record.region, amount, details: details === null ? null : JSON.stringify(details) });
+      if (write(record)) await destination.drain();
+      if (id % 1000 === 0) destination.writeMessage(state(new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString()));
+    }
+    await destination.finish();
+    destination.close();
+
+    const rows = await query(
+      path,
+      `SELECT id, label, region, amount, CAST(details AS VARCHAR) AS details, CAST(_airbyte_meta->'$.changes' AS VARCHAR) AS changes
+       FROM shop.orders ORDER BY id`,
+    );
+    assert.equal(rows.length, total);
+    rows.forEach((row, i) => {
+      const want = expected[i] as (typeof expected)[number];
+      assert.deepEqual(
+        { ...row, details: row.details === null ? null : JSON.parse(row.details as string) },
+        {
+          id: String(want.id),
+          label: want.label,
+          region: want.region,
+          amount: want.amount,
+          details: want.details === null ? null : JSON.parse(want.details),
+          changes: '[]',
+        },
+        `record ${want.id}`,
+      );
+    });
+  });
+
   test('a STATE is committed with the records before it, not before they are all in', async () => {
     const path = join(dir, 'commits.duckdb');
     const destination = await DuckDBDestination.open(path, { policy: { minRows: 1, intervalMs: 0, maxRows: 1000, maxBytes: 1e9 } });

@@ -1,4 +1,5 @@
 import {
+  isoTimestamp,
   type JsonSchema,
   MaxCursor,
   type ReadOptions,
@@ -73,7 +74,7 @@ export class Purchases extends Stream<Purchase> {
 
   /** Slices cover consecutive purchases, so once a slice and all before it are read, its end is a safe cursor. */
   sliceState(slice: StreamSlice): StreamState {
-    return { purchased_at: new Date(EPOCH_MS + (slice as PurchaseSlice).last * SPACING_MS).toISOString() };
+    return { purchased_at: isoTimestamp(EPOCH_MS + (slice as PurchaseSlice).last * SPACING_MS) };
   }
 
   *readRecords(options: ReadOptions): Generator<Purchase> {
@@ -88,8 +89,8 @@ export class Purchases extends Stream<Purchase> {
         user_id: v.int(id, 0, 1, this.config.count),
         product_id: v.int(id, 1, 1, products),
         quantity,
-        purchased_at: new Date(purchasedAt).toISOString(),
-        returned_at: v.unit(id, 3) < 0.1 ? new Date(purchasedAt + v.int(id, 4, 1, 30) * 86_400_000).toISOString() : null,
+        purchased_at: isoTimestamp(purchasedAt),
+        returned_at: v.unit(id, 3) < 0.1 ? isoTimestamp(purchasedAt + v.int(id, 4, 1, 30) * 86_400_000) : null,
         total_cents: quantity * v.int(id, 5, 100, 99_999),
       };
       this.cursor.observe(purchase);

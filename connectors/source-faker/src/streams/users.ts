@@ -1,4 +1,4 @@
-import { MaxCursor, type ReadOptions, Stream, type StreamState } from '@tributary/cdk';
+import { isoTimestamp, MaxCursor, type ReadOptions, Stream, type StreamState } from '@tributary/cdk';
 import { EPOCH_MS, type ResolvedFakerConfig } from '../config.js';
 import { SeededValues } from '../random.js';
 
@@ -105,8 +105,8 @@ export class Users extends Stream<User> {
         geo: { lat: Math.round((v.unit(id, 7) * 180 - 90) * 1e4) / 1e4, lon: Math.round((v.unit(id, 8) * 360 - 180) * 1e4) / 1e4 },
       },
       version: timeline.version,
-      created_at: new Date(timeline.createdMs).toISOString(),
-      updated_at: new Date(timeline.updatedMs).toISOString(),
+      created_at: isoTimestamp(timeline.createdMs),
+      updated_at: isoTimestamp(timeline.updatedMs),
     };
   }
 }

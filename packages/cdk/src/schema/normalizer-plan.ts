@@ -4,6 +4,8 @@
  * declared type and a once-per-path reporter. Per record, only the converters and reporters run,
  * and only for values that are not already of the declared type.
  */
+
+import { isoTimestamp } from '../values/iso-timestamp.js';
 import type { JsonSchema } from './json-schema.js';
 
 export interface NormalizationWarning {
@@ -148,7 +150,7 @@ function toStringValue(value: unknown): unknown {
       return value ? 'true' : 'false';
     case 'object': {
       if (value === null) return FAIL;
-      if (value instanceof Date) return Number.isNaN(value.getTime()) ? FAIL : value.toISOString();
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? FAIL : isoTimestamp(value.getTime());
       try {
         const text = JSON.stringify(value);
         return typeof text === 'string' ? text : FAIL;

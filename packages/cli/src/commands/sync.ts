@@ -121,6 +121,7 @@ export async function syncCommand(connectorArg: string | undefined, options: Syn
     process.off('SIGTERM', onSignal);
   }
 
+  await destination.checkpoint().catch(() => undefined);
   const errorSummary = errors.length > 0 ? errors.map((e) => `${e.message} (${e.failure_type ?? 'unknown'})`).join('; ') : problem;
   try {
     await destination.endSync({

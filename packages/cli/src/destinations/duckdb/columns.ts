@@ -111,16 +111,18 @@ export function canonicalType(sqlType: string): string {
   return type;
 }
 
-/** The type a column has in the in-memory staging table: JavaScript numbers stay doubles. */
+/**
+ * The type a column has in the in-memory staging table, where one row holds a chunk of records
+ * (see staging-chunk.ts): numbers (JavaScript's doubles) and booleans as lists, everything else
+ * as the text of a JSON array.
+ */
 export function stagingType(kind: ColumnKind): string {
   switch (kind) {
     case 'integer':
     case 'number':
-      return 'DOUBLE';
+      return 'DOUBLE[]';
     case 'boolean':
-      return 'BOOLEAN';
-    case 'json':
-      return 'JSON';
+      return 'BOOLEAN[]';
     default:
       return 'VARCHAR';
   }

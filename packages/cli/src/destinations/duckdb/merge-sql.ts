@@ -5,12 +5,49 @@
  */
 import { type ColumnPlan, canonicalType, EXTRACTED_AT, META, NULLED, nativeType, RAW_ID, STAGED_AT } from './columns.js';
 import { ident, literal } from './sql.js';
+import { JOINED_STRINGS_MARK, JSON_TEXT_SEPARATOR } from './staging-chunk.js';
 
 /** What the SQL needs to know about a stream's destination. */
 export interface MergeTarget {
   columns: readonly ColumnPlan[];
   primaryKey: readonly (readonly string[])[];
   cursor: readonly string[] | undefined;
+}
+
+/** One staged column as rows again: lists unnest as they are, texts are split or parsed first. */
+function unnested(kind: ColumnPlan['kind'] | 'text', staged: string): string {
+  switch (kind) {
+    case 'integer':
+    case 'number':
+    case 'boolean':
+      return `unnest(${staged})`;
+    case 'json':
+      return `nullif(unnest(string_split(${staged}, ${literal(JSON_TEXT_SEPARATOR)})), '')`;
+    default: {
+      // Strings are staged joined after a mark, or as a JSON array (see staging-chunk.ts).
+      const joined = `starts_with(${staged}, ${literal(JOINED_STRINGS_MARK)})`;
+      // The mark is followed by a separator, so it splits off as the first element; slicing
+      // the list is cheaper than a substring of the whole text (which DuckDB scans as UTF-8).
+      const split = `string_split(${staged}, ${literal(JSON_TEXT_SEPARATOR)})[2:]`;
+      return `unnest(CASE WHEN ${joined} THEN ${split} ELSE CAST(${staged}::JSON AS VARCHAR[]) END)`;
+    }
+  }
+}
+
+/**
+ * The rows of a staging table, one per record, as a subquery with the staged columns (all of
+ * them, or those `include` keeps, for joins that need only keys). A staging row holds a chunk
+ * of records as lists of equal length, which DuckDB unnests side by side, in order.
+ */
+export function stagedRowsSql(columns: readonly ColumnPlan[], staging: string, include?: (column: ColumnPlan) => boolean): string {
+  const parts: string[] = [];
+  if (include === undefined) parts.push(`${unnested('number', `s.${ident(STAGED_AT)}`)} AS ${ident(STAGED_AT)}`);
+  for (const column of columns) {
+    if (include === undefined || include(column))
+      parts.push(`${unnested(column.kind, `s.${ident(column.column)}`)} AS ${ident(column.column)}`);
+  }
+  if (include === undefined) parts.push(`${unnested('text', `s.${ident(NULLED)}`)} AS ${ident(NULLED)}`);
+  return `(SELECT ${parts.join(', ')} FROM ${staging} AS s)`;
 }
 
 /** The final-typed value of a column, from the staged one. */
@@ -66,10 +103,11 @@ function keyList(target: MergeTarget, source: string, staged: boolean): string[]
 }
 
 /**
- * Inserts the staged rows into `table`, typed, in the order they arrived (DuckDB's
- * preserve_insertion_order keeps the staging table's order without a sort).
+ * Inserts the rows of staging table `staging` into `table`, typed, in the order they arrived
+ * (DuckDB's preserve_insertion_order keeps the staging table's order without a sort).
  */
 export function insertSql(target: MergeTarget, staging: string, table: string, syncId: number): string {
+  const rows = stagedRowsSql(target.columns, staging);
   const columns = [RAW_ID, EXTRACTED_AT, META, ...target.columns.map((c) => c.column)].map(ident).join(', ');
   // The inner query casts each value once; the outer one also uses the casts to build the meta.
   const inner = [`s.${ident(STAGED_AT)} AS _ms`, `s.${ident(NULLED)} AS _n`];
@@ -83,7 +121,7 @@ export function insertSql(target: MergeTarget, staging: string, table: string, s
     metaExpression(target.columns, syncId, 'x'),
     ...target.columns.map((_, i) => `x.v${i}`),
   ];
-  return `INSERT INTO ${table} (${columns}) SELECT ${values.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${staging} AS s) AS x`;
+  return `INSERT INTO ${table} (${columns}) SELECT ${values.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${rows} AS s) AS x`;
 }
 
 /**
@@ -133,10 +171,15 @@ function dedupSql(target: MergeTarget, table: string, batch: string | undefined)
 
 /**
  * After `insertSql`, deletes every row of `table` that is not the latest version of its primary
- * key, among the keys of the batch: the table holds one row per key again.
+ * key, among the keys of the batch in staging table `staging`: the table holds one row per key again.
  */
 export function dedupAgainstBatchSql(target: MergeTarget, staging: string, table: string): string {
-  return dedupSql(target, table, staging);
+  const keyColumns = new Set(target.primaryKey.map((path) => path[0]));
+  return dedupSql(
+    target,
+    table,
+    stagedRowsSql(target.columns, staging, (column) => keyColumns.has(column.key)),
+  );
 }
 
 /** Deletes all but the latest row of each primary key in the whole table (overwrite with dedup). */

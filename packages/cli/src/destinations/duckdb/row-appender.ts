@@ -1,4 +1,3 @@
-import duckdb from '@duckdb/node-bindings';
 import type { ColumnKind, ColumnPlan } from './columns.js';
 import type { ChunkColumn, StagingChunk } from './staging-chunk.js';
 
@@ -23,7 +22,7 @@ export function stagingColumns(columns: readonly ColumnPlan[]): ChunkColumn[] {
 }
 
 function setString(chunk: StagingChunk, i: number, text: string): void {
-  duckdb.vector_assign_string_element(chunk.vectors[i] as duckdb.Vector, chunk.row, text);
+  (chunk.values[i] as unknown[])[chunk.row] = text;
 }
 
 /**
@@ -81,7 +80,7 @@ export function compileRowAppender(columns: readonly ColumnPlan[], chunk: Stagin
   /** The JSON text of each column's change entry, written only when a value had to be nulled. */
   const changes = columns.map((column) => JSON.stringify({ field: column.key, change: 'NULLED', reason: 'DESTINATION_TYPECAST_ERROR' }));
   const nulledIndex = columns.length + 1;
-  const head: string[] = ['const D = b.doubles, B = b.booleans, S = assign;', 'const D0 = D[0];'];
+  const head: string[] = ['const D = b.doubles, B = b.booleans, V = b.values;', 'const D0 = D[0];', `const VN = V[${nulledIndex}];`];
   const body: string[] = ['const row = b.row;', 'let n, v;', 'D0[row] = Date.now();'];
   columns.forEach((column, index) => {
     const i = index + 1;
@@ -103,23 +102,21 @@ export function compileRowAppender(columns: readonly ColumnPlan[], chunk: Stagin
         body.push(`else if (typeof v === 'boolean') B${i}[row] = v ? 1 : 0;`, fallback('boolean'));
         break;
       case 'string':
-        body.push(`else if (typeof v === 'string') S(b.vectors[${i}], row, v);`, fallback('text'));
+        head.push(`const V${i} = V[${i}];`);
+        body.push(`else if (typeof v === 'string') V${i}[row] = v;`, fallback('text'));
         break;
       case 'json':
-        body.push(`else S(b.vectors[${i}], row, JSON.stringify(v));`);
+        head.push(`const V${i} = V[${i}];`);
+        body.push(`else V${i}[row] = JSON.stringify(v);`);
         break;
       case 'cast':
-        body.push(`else if (typeof v === 'string') S(b.vectors[${i}], row, v);`, fallback('castText'));
+        head.push(`const V${i} = V[${i}];`);
+        body.push(`else if (typeof v === 'string') V${i}[row] = v;`, fallback('castText'));
         break;
     }
   });
-  body.push(`if (n === undefined) b.setNull(${nulledIndex}); else S(b.vectors[${nulledIndex}], row, n);`, 'b.endRow();');
+  body.push(`if (n === undefined) b.setNull(${nulledIndex}); else VN[row] = n;`, 'b.endRow();');
   const source = `${head.join('\n')}\nreturn function appendRow(r) {\n${body.join('\n')}\n};`;
-  const build = new Function('b', 'c', 'k', 'assign', source) as (
-    b: StagingChunk,
-    c: typeof convert,
-    k: readonly string[],
-    assign: typeof duckdb.vector_assign_string_element,
-  ) => RowAppender;
-  return build(chunk, convert, changes, duckdb.vector_assign_string_element);
+  const build = new Function('b', 'c', 'k', source) as (b: StagingChunk, c: typeof convert, k: readonly string[]) => RowAppender;
+  return build(chunk, convert, changes);
 }

@@ -11,7 +11,7 @@ import { type ColumnPlan, planColumns } from './columns.js';
 import { dedupAgainstBatchSql, dedupTableSql, insertSql, type MergeTarget } from './merge-sql.js';
 import { compileRowAppender, type RowAppender, stagingColumns } from './row-appender.js';
 import { ident, qualified } from './sql.js';
-import { StagingChunk } from './staging-chunk.js';
+import { CHUNK_ROWS, StagingChunk } from './staging-chunk.js';
 import { type StoredState, stateKey } from './state-store.js';
 import {
   createTableSql,
@@ -23,6 +23,9 @@ import {
   stagingTableSql,
   tableColumns,
 } from './tables.js';
+
+/** Staging rows (of CHUNK_ROWS records each) per INSERT. */
+const STAGING_ROWS_PER_INSERT = 8;
 
 export type WriteMode = 'overwrite' | 'append' | 'append_dedup';
 
@@ -165,7 +168,7 @@ export class StreamTarget implements MergeTarget {
     target.schemaChanges.push(...changes);
     target.stagingNames = [`s${index}_0`, `s${index}_1`];
     // Fail early, before reading anything, if a key or cursor is not a column.
-    target.batchSql(0, options.syncId);
+    target.batchSql(0, options.syncId, 1);
     if (replace) target.finalizeSql();
     for (const name of target.stagingNames) await loader.run(stagingTableSql(name, columns));
     target.appenders = [
@@ -176,10 +179,19 @@ export class StreamTarget implements MergeTarget {
     return target;
   }
 
-  /** Moves one batch from a staging slot into the load table (typed, deduplicated as configured). */
-  batchSql(slot: number, syncId: number): string {
+  /**
+   * Moves one batch of `rows` records from a staging slot into the load table (typed,
+   * deduplicated as configured). The rows go in several INSERTs of a few staging rows each:
+   * DuckDB unnests a whole vector of staging rows at once, so this bounds its memory.
+   */
+  batchSql(slot: number, syncId: number, rows: number): string {
     const staging = this.stagingTable(slot);
-    const statements = [insertSql(this, staging, this.loadTable, syncId)];
+    const stagingRows = Math.ceil(rows / CHUNK_ROWS);
+    const statements: string[] = [];
+    for (let first = 0; first < stagingRows; first += STAGING_ROWS_PER_INSERT) {
+      const range = `(SELECT * FROM ${staging} WHERE rowid >= ${first} AND rowid < ${first + STAGING_ROWS_PER_INSERT})`;
+      statements.push(insertSql(this, stagingRows <= STAGING_ROWS_PER_INSERT ? staging : range, this.loadTable, syncId));
+    }
     if (this.dedup && !this.replace) statements.push(dedupAgainstBatchSql(this, staging, this.loadTable));
     return statements.join(';\n');
   }

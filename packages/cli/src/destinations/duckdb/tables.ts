@@ -87,7 +87,7 @@ export function createTableSql(schema: string | undefined, table: string, column
 
 export function stagingTableSql(name: string, columns: readonly ColumnPlan[]): string {
   const definitions = [
-    `${ident(STAGED_AT)} DOUBLE`,
+    `${ident(STAGED_AT)} DOUBLE[]`,
     ...columns.map((c) => `${ident(c.column)} ${stagingType(c.kind)}`),
     `${ident(NULLED)} VARCHAR`,
   ];

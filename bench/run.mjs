@@ -11,7 +11,7 @@ import { READ_CASES, START_CASES } from './lib/cases.mjs';
 import { runDuckdbCase } from './lib/duckdb-case.mjs';
 import { ensureFarosInstalled, FAROS_VERSION } from './lib/faros-install.mjs';
 import { describeMachine } from './lib/machine.mjs';
-import { closeDevNull, countedRun, timedRun } from './lib/measure.mjs';
+import { closeDevNull, countedRun, setNodeOptions, timedRun } from './lib/measure.mjs';
 import { probeNormalization } from './lib/normalization-probe.mjs';
 import { benchmarksMd, repoRoot, resultsDir, runDir } from './lib/paths.mjs';
 import { markdownReport, textReport } from './lib/report.mjs';
@@ -35,6 +35,7 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  setNodeOptions(options.nodeOptions);
   const began = performance.now();
   mkdirSync(runDir, { recursive: true });
   const notes = [];

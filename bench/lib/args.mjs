@@ -1,5 +1,7 @@
 // Command-line options of `npm run bench` (after `--`) / `node bench/run.mjs`.
 
+import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk';
+
 export const ALL_CASES = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 const USAGE = `usage: npm run bench -- [options]
@@ -13,6 +15,8 @@ const USAGE = `usage: npm run bench -- [options]
   --full-records N   records of that memory run (default 10000000)
   --count-every-round  follow every timed run with a counted pipe run (default: one counted run
                      per case, before the rounds; every timed run must match its byte count)
+  --node-options F   Node.js options for every measured process, all cases alike (default: the
+                     CDK's CONNECTOR_NODE_OPTIONS, what connector images run with; '' for none)
   --no-write         print the table only; leave BENCHMARKS.md and bench/results/ alone
   --help`;
 
@@ -26,6 +30,7 @@ export function parseArgs(argv, env) {
     fullRecords: 10_000_000,
     countEveryRound: false,
     write: true,
+    nodeOptions: CONNECTOR_NODE_OPTIONS,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -65,6 +70,9 @@ export function parseArgs(argv, env) {
         break;
       case '--count-every-round':
         options.countEveryRound = true;
+        break;
+      case '--node-options':
+        options.nodeOptions = value();
         break;
       case '--no-write':
         options.write = false;

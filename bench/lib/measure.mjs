@@ -63,14 +63,24 @@ async function run(args, extraEnv, report, stdout, counter) {
   return { wallMs, code, signal, stderr, report: reportFile ? readReport(reportFile) : null };
 }
 
+/** Node.js options of every measured process (`--node-options`), the same for all cases. */
+let nodeOptions = '';
+
+export function setNodeOptions(options) {
+  nodeOptions = options;
+}
+
 function childEnv(extra, reportFile) {
   const env = { ...process.env, ...extra };
   // Nothing from the caller's environment may change what a connector does or how Node runs.
   for (const key of ['NODE_OPTIONS', 'WORKER_JOB_ID', 'LOG_LEVEL', 'BENCH_REPORT_FILE']) delete env[key];
+  const options = [nodeOptions];
   if (reportFile) {
-    env.NODE_OPTIONS = `--import=${pathToFileURL(reportPreload).href}`;
+    options.push(`--import=${pathToFileURL(reportPreload).href}`);
     env.BENCH_REPORT_FILE = reportFile;
   }
+  const joined = options.filter(Boolean).join(' ');
+  if (joined) env.NODE_OPTIONS = joined;
   return env;
 }
 

@@ -1,5 +1,6 @@
 export { type InvokeOptions, type InvokeRequest, invoke } from './entrypoint/invoke.js';
 export { type LaunchOptions, launch } from './entrypoint/launch.js';
+export { CONNECTOR_NODE_OPTIONS } from './entrypoint/node-options.js';
 export { ConnectorError, type ConnectorErrorOptions } from './errors/connector-error.js';
 export { ApiKeyAuthenticator, type ApiKeyAuthenticatorOptions } from './http/auth/api-key-authenticator.js';
 export type { AuthContext, Authenticator, AuthRequest } from './http/auth/authenticator.js';

@@ -12,6 +12,8 @@
  * shell, no package manager), and nothing needs BuildKit-only syntax.
  */
 
+import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk';
+
 /** The default base image: the official Node.js 20 image, Debian slim variant. */
 export const DEFAULT_BASE_IMAGE = 'node:20-slim';
 /** Where the connector package lives in the image (Airbyte's own images use the same folder). */
@@ -73,6 +75,7 @@ FROM \${BASE_IMAGE}
 COPY --from=bundle ${APP_DIR} ${APP_DIR}
 COPY --from=bundle --chown=${owner} ${WORK_DIR} ${WORK_DIR}
 ENV NODE_ENV=production \\
+    NODE_OPTIONS=${quote(CONNECTOR_NODE_OPTIONS)} \\
     HOME=${WORK_DIR} \\
     AIRBYTE_ENTRYPOINT=${quote(entrypoint.join(' '))}
 LABEL io.airbyte.name=${quote(options.imageName)} \\

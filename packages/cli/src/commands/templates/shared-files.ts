@@ -116,7 +116,8 @@ function dockerfile(names: ConnectorNames): string {
     '',
     'FROM node:20-slim',
     'WORKDIR /airbyte/integration_code',
-    'ENV NODE_ENV=production',
+    // Keeps the young generation, and so peak memory, the same on long reads (see CONNECTOR_NODE_OPTIONS).
+    'ENV NODE_ENV=production NODE_OPTIONS=--max-semi-space-size=8',
     'COPY --from=build /build/package.json /build/spec.json ./',
     'COPY --from=build /build/schemas ./schemas',
     'COPY --from=build /build/dist ./dist',

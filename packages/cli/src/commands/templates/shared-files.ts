@@ -1,4 +1,5 @@
 import type { JsonSchema } from '@tributary/cdk';
+import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk';
 import type { ConnectorNames } from './connector-names.js';
 import { json, lines, type TemplateFiles, type TemplateVersions } from './template-files.js';
 
@@ -117,7 +118,7 @@ function dockerfile(names: ConnectorNames): string {
     'FROM node:20-slim',
     'WORKDIR /airbyte/integration_code',
     // Keeps the young generation, and so peak memory, the same on long reads (see CONNECTOR_NODE_OPTIONS).
-    'ENV NODE_ENV=production NODE_OPTIONS=--max-semi-space-size=8',
+    `ENV NODE_ENV=production NODE_OPTIONS="${CONNECTOR_NODE_OPTIONS}"`,
     'COPY --from=build /build/package.json /build/spec.json ./',
     'COPY --from=build /build/schemas ./schemas',
     'COPY --from=build /build/dist ./dist',

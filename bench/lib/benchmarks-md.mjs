@@ -62,7 +62,7 @@ which it requires without declaring them. The workspaces (and so \`npm ci\`) nev
   few MB, to every command alike).
 - **Node options.** Every measured process, of every case alike, runs with the same
   \`NODE_OPTIONS\`: \`--node-options\`, by default the CDK's \`CONNECTOR_NODE_OPTIONS\`
-  (\`--max-semi-space-size=8 --heap-growing-percent=50\`, what images made by \`tributary build\` run with; see "Memory over
+  (\`--max-semi-space-size=8\`, what images made by \`tributary build\` run with; see "Memory over
   long reads" below). \`--node-options ''\` measures with Node's defaults.
 - **Normalisation probe.** Before case (c) the harness reads three records whose numbers and
   booleans are strings, with normalisation on, to tell whether the CDK build being measured

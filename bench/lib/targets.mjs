@@ -31,7 +31,10 @@ export function computeTargets(results) {
   rows.push({
     name: "spec cold start ÷ node -e '' (wall time)",
     value: startRatio,
-    paired: start ? median(start.walls.tributarySpec.map((ms, i) => ratio(ms, start.walls.node[i]))) : null,
+    paired:
+      start?.walls?.tributarySpec && start.walls.node
+        ? median(start.walls.tributarySpec.map((ms, i) => ratio(ms, start.walls.node[i])))
+        : null,
     unit: '×',
     ...atMost(2, startRatio),
   });

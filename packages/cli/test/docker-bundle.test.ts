@@ -237,7 +237,7 @@ describe('the Dockerfile', () => {
     const entrypoint = JSON.parse(instructions.find((line) => line.startsWith('ENTRYPOINT '))!.slice(11));
     assert.deepEqual(entrypoint, ['node', `${APP_DIR}/dist/main.js`]);
     assert.match(dockerfile, new RegExp(`AIRBYTE_ENTRYPOINT="node ${APP_DIR}/dist/main.js"`));
-    assert.match(dockerfile, /NODE_OPTIONS="--max-semi-space-size=8 --heap-growing-percent=50"/);
+    assert.match(dockerfile, /NODE_OPTIONS="--max-semi-space-size=8"/);
     assert.match(dockerfile, /LABEL io\.airbyte\.name="tributary\/source-faker" \\\n\s+io\.airbyte\.version="0\.1\.0"/);
     assert.ok(instructions.includes(`USER ${CONNECTOR_UID}:${CONNECTOR_UID}`));
     assert.ok(instructions.includes(`WORKDIR ${WORK_DIR}`));

@@ -91,7 +91,7 @@ test('the templates: the files the issue asks for, a secret in the spec, a share
     assert.match(files.get('spec.json')!, /"airbyte_secret": true/);
     assert.match(files.get('Dockerfile')!, /^FROM node:20-slim AS build$/m);
     assert.match(files.get('Dockerfile')!, /^ENV AIRBYTE_ENTRYPOINT="node \/airbyte\/integration_code\/dist\/main.js"$/m);
-    assert.match(files.get('Dockerfile')!, /^ENV NODE_ENV=production NODE_OPTIONS="--max-semi-space-size=8 --heap-growing-percent=50"$/m);
+    assert.match(files.get('Dockerfile')!, /^ENV NODE_ENV=production NODE_OPTIONS="--max-semi-space-size=8"$/m);
     assert.match(files.get('Dockerfile')!, /^ENTRYPOINT \["node", "\/airbyte\/integration_code\/dist\/main.js"\]$/m);
   }
   assert.match(http.get('src/streams/items.ts')!, /extends HttpStream<ItemsRecord>/);

@@ -9,6 +9,7 @@ import { type CliCommand, parseCliArgs } from './cli-args.js';
 import type { CommandRequest } from './command-request.js';
 import { execute } from './execute.js';
 import { readCatalogFile, readConfigFile, readJsonFile } from './input-files.js';
+import { tuneHeapForStreaming } from './node-options.js';
 import { captureConsole, maskStream } from './process-output.js';
 
 export interface LaunchOptions {
@@ -16,7 +17,8 @@ export interface LaunchOptions {
   stdout?: Writable;
   /**
    * Whether launch owns the process: routes `console.*` into LOG messages, masks stderr,
-   * handles SIGTERM/SIGINT and uncaught errors, and exits when done. Default: true when
+   * handles SIGTERM/SIGINT and uncaught errors, tunes V8's heap growth for a long stream
+   * (node-options.ts), and exits when done. Default: true when
    * writing to `process.stdout`; false otherwise (for running a connector inside a test).
    */
   ownProcess?: boolean;
@@ -46,6 +48,7 @@ export async function launch<Config>(
   const cleanups: Array<() => void> = [];
   const fail = (error: unknown) => writer.writeMessage(errorTraceMessage(errorTraceFor(error)));
   if (ownProcess) {
+    tuneHeapForStreaming();
     cleanups.push(captureConsole(logger), maskStream(process.stderr, secretMasker));
     const onFatal = (error: unknown) => {
       fail(error);

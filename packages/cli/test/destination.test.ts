@@ -209,6 +209,37 @@ describe('DuckDB destination', () => {
     });
   });
 
+  test('wide records: chunks are handed over by size, and a batch of many staging rows arrives whole', async () => {
+    const path = join(dir, 'wide.duckdb');
+    const destination = await DuckDBDestination.open(path);
+    await destination.beginSync('test');
+    await destination.prepare(stream('append'), { fullRefresh: false });
+    const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+    // ~40 KB of text per record: about 25 records per staging row, so one commit spans dozens of
+    // staging rows and several INSERT slices.
+    const total = 1200;
+    for (let id = 1; id <= total; id++) {
+      const record = { id, region: 'eu', label: `${id}:${'l'.repeat(20_000)}`, details: { id, text: 'd'.repeat(20_000) } };
+      if (write(record)) await destination.drain();
+    }
+    destination.writeMessage(state('2024-01-01T00:00:00Z'));
+    await destination.finish();
+    destination.close();
+    const [row] = await query(
+      path,
+      `SELECT count(*) AS n, count(DISTINCT id) AS ids, min(length(label)) AS shortest, max(length(label)) AS longest,
+        sum(CAST(details->>'$.id' AS BIGINT)) AS id_sum, sum(length(details->>'$.text')) AS text_chars FROM shop.orders`,
+    );
+    assert.deepEqual(row, {
+      n: String(total),
+      ids: String(total),
+      shortest: String(20_002),
+      longest: String(20_005),
+      id_sum: String((total * (total + 1)) / 2),
+      text_chars: String(total * 20_000),
+    });
+  });
+
   test('a STATE is committed with the records before it, not before they are all in', async () => {
     const path = join(dir, 'commits.duckdb');
     const destination = await DuckDBDestination.open(path, { policy: { minRows: 1, intervalMs: 0, maxRows: 1000, maxBytes: 1e9 } });

@@ -80,6 +80,8 @@ export interface SyncOutcome {
 interface Batch {
   slot: number;
   rows: number[];
+  /** Per target, the staging rows its records fill. */
+  stagingRows: number[];
   states: Map<string, AirbyteState>;
   finalize: Set<number>;
 }
@@ -366,6 +368,7 @@ export class DuckDBDestination implements MessageSink {
     const batch: Batch = {
       slot,
       rows: this.targets.map((target) => target.rows),
+      stagingRows: this.targets.map((target) => target.takeStagingRows()),
       states: this.batchStates,
       finalize: this.batchFinalize,
     };
@@ -396,7 +399,8 @@ export class DuckDBDestination implements MessageSink {
   private async commit(batch: Batch): Promise<void> {
     const statements: string[] = [];
     for (const target of this.targets) {
-      if ((batch.rows[target.index] ?? 0) > 0) statements.push(target.batchSql(batch.slot, this.syncId, batch.rows[target.index] ?? 0));
+      if ((batch.rows[target.index] ?? 0) > 0)
+        statements.push(target.batchSql(batch.slot, this.syncId, batch.stagingRows[target.index] ?? 0));
     }
     const changed = new Map<string, StoredState>();
     for (const [key, state] of batch.states) {

@@ -23,6 +23,7 @@ export function stagingColumns(columns: readonly ColumnPlan[]): ChunkColumn[] {
 
 function setString(chunk: StagingChunk, i: number, text: string): void {
   (chunk.values[i] as unknown[])[chunk.row] = text;
+  chunk.textChars += text.length;
 }
 
 /**
@@ -81,7 +82,7 @@ export function compileRowAppender(columns: readonly ColumnPlan[], chunk: Stagin
   const changes = columns.map((column) => JSON.stringify({ field: column.key, change: 'NULLED', reason: 'DESTINATION_TYPECAST_ERROR' }));
   const nulledIndex = columns.length + 1;
   const head: string[] = ['const D = b.doubles, B = b.booleans, V = b.values;', 'const D0 = D[0];', `const VN = V[${nulledIndex}];`];
-  const body: string[] = ['const row = b.row;', 'let n, v;', 'D0[row] = Date.now();'];
+  const body: string[] = ['const row = b.row;', 'let n, v, t = 0;', 'D0[row] = Date.now();'];
   columns.forEach((column, index) => {
     const i = index + 1;
     const fallback = (slow: string) =>
@@ -103,19 +104,19 @@ export function compileRowAppender(columns: readonly ColumnPlan[], chunk: Stagin
         break;
       case 'string':
         head.push(`const V${i} = V[${i}];`);
-        body.push(`else if (typeof v === 'string') V${i}[row] = v;`, fallback('text'));
+        body.push(`else if (typeof v === 'string') { V${i}[row] = v; t += v.length; }`, fallback('text'));
         break;
       case 'json':
         head.push(`const V${i} = V[${i}];`);
-        body.push(`else V${i}[row] = JSON.stringify(v);`);
+        body.push(`else { v = JSON.stringify(v); V${i}[row] = v; if (v !== undefined) t += v.length; }`);
         break;
       case 'cast':
         head.push(`const V${i} = V[${i}];`);
-        body.push(`else if (typeof v === 'string') V${i}[row] = v;`, fallback('castText'));
+        body.push(`else if (typeof v === 'string') { V${i}[row] = v; t += v.length; }`, fallback('castText'));
         break;
     }
   });
-  body.push(`if (n === undefined) b.setNull(${nulledIndex}); else VN[row] = n;`, 'b.endRow();');
+  body.push(`if (n === undefined) b.setNull(${nulledIndex}); else VN[row] = n;`, 'b.textChars += t;', 'b.endRow();');
   const source = `${head.join('\n')}\nreturn function appendRow(r) {\n${body.join('\n')}\n};`;
   const build = new Function('b', 'c', 'k', source) as (b: StagingChunk, c: typeof convert, k: readonly string[]) => RowAppender;
   return build(chunk, convert, changes);

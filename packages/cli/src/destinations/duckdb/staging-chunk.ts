@@ -29,11 +29,21 @@ const TYPES: Record<ChunkColumn, DuckDBType> = {
 
 /** Rows per chunk: large enough to make the per-chunk work negligible, small enough to stay in cache. */
 export const CHUNK_ROWS = 2048;
+/**
+ * Characters of text (strings and JSON texts) after which a chunk is handed over before it is
+ * full: wide records (say 20 KB each) would otherwise make staging rows of tens of MB, which
+ * DuckDB, parsing a few at a time, could not fit in its memory limit.
+ */
+export const CHUNK_TEXT_CHARS = 1_000_000;
 
 export class StagingChunk {
   readonly capacity = CHUNK_ROWS;
   /** The row being written. */
   row = 0;
+  /** Characters of text in the chunk so far (the row appender adds them up). */
+  textChars = 0;
+  /** Staging rows handed to the appender since `stagedRows` was last reset (by the batch). */
+  stagedRows = 0;
   /** Where full chunks go: the appender of the staging slot being filled. */
   appender: DuckDBAppender | undefined;
   /** Per column: the values of a double column (else undefined). */
@@ -78,7 +88,7 @@ export class StagingChunk {
 
   /** Ends the current row; a full chunk goes to the appender. */
   endRow(): void {
-    if (++this.row === this.capacity) this.flush();
+    if (++this.row === this.capacity || this.textChars >= CHUNK_TEXT_CHARS) this.flush();
   }
 
   /** Hands the rows written so far to the appender, as one staging row, and starts an empty chunk. */
@@ -116,6 +126,8 @@ export class StagingChunk {
     (this.appender as DuckDBAppender).appendDataChunk(this.chunk);
     duckdb.data_chunk_reset(raw);
     this.row = 0;
+    this.textChars = 0;
+    this.stagedRows++;
   }
 }
 

@@ -11,7 +11,7 @@ import { type ColumnPlan, planColumns } from './columns.js';
 import { dedupAgainstBatchSql, dedupTableSql, insertSql, type MergeTarget } from './merge-sql.js';
 import { compileRowAppender, type RowAppender, stagingColumns } from './row-appender.js';
 import { ident, qualified } from './sql.js';
-import { CHUNK_ROWS, StagingChunk } from './staging-chunk.js';
+import { StagingChunk } from './staging-chunk.js';
 import { type StoredState, stateKey } from './state-store.js';
 import {
   createTableSql,
@@ -24,7 +24,7 @@ import {
   tableColumns,
 } from './tables.js';
 
-/** Staging rows (of CHUNK_ROWS records each) per INSERT. */
+/** Staging rows (of up to CHUNK_ROWS records or about CHUNK_TEXT_CHARS of text each) per INSERT. */
 const STAGING_ROWS_PER_INSERT = 8;
 
 export type WriteMode = 'overwrite' | 'append' | 'append_dedup';
@@ -101,6 +101,13 @@ export class StreamTarget implements MergeTarget {
   flushSlot(slot: number): void {
     this.chunk.flush();
     (this.appenders as [DuckDBAppender, DuckDBAppender])[slot]?.flushSync();
+  }
+
+  /** The staging rows filled since the last call (the batch being sealed), counting from zero again. */
+  takeStagingRows(): number {
+    const rows = this.chunk.stagedRows;
+    this.chunk.stagedRows = 0;
+    return rows;
   }
 
   stagingTable(slot: number): string {
@@ -180,13 +187,12 @@ export class StreamTarget implements MergeTarget {
   }
 
   /**
-   * Moves one batch of `rows` records from a staging slot into the load table (typed,
+   * Moves one batch, `stagingRows` staging rows, from a staging slot into the load table (typed,
    * deduplicated as configured). The rows go in several INSERTs of a few staging rows each:
    * DuckDB unnests a whole vector of staging rows at once, so this bounds its memory.
    */
-  batchSql(slot: number, syncId: number, rows: number): string {
+  batchSql(slot: number, syncId: number, stagingRows: number): string {
     const staging = this.stagingTable(slot);
-    const stagingRows = Math.ceil(rows / CHUNK_ROWS);
     const statements: string[] = [];
     for (let first = 0; first < stagingRows; first += STAGING_ROWS_PER_INSERT) {
       const range = `(SELECT * FROM ${staging} WHERE rowid >= ${first} AND rowid < ${first + STAGING_ROWS_PER_INSERT})`;

@@ -11,6 +11,10 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Comment } from '../src/streams/comments.js';
+import type { Post } from '../src/streams/posts.js';
+import type { Todo } from '../src/streams/todos.js';
+import type { User } from '../src/streams/users.js';
 
 /** The part of json-server's (untyped, CommonJS) API the tests use. */
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -20,34 +24,8 @@ interface JsonServer {
   router(source: string): Middleware & { db: { getState(): Db } };
 }
 
-export interface User {
-  id: number;
-  name: string;
-  username: string;
-  email: string;
-  address: { street: string; city: string; zipcode: string } | null;
-}
-export interface Todo {
-  id: number;
-  userId: number;
-  title: string;
-  completed: boolean;
-}
-export interface Post {
-  id: number;
-  userId: number;
-  title: string;
-  body: string;
-  updatedAt: string;
-}
-export interface Comment {
-  id: number;
-  postId: number;
-  name: string;
-  email: string;
-  body: string;
-  updatedAt: string;
-}
+// The records the API serves are the ones the connector declares.
+export type { Comment, Post, Todo, User };
 export interface Db {
   users: User[];
   todos: Todo[];

@@ -16,17 +16,17 @@ const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3
 
 /** The ISO 8601 UTC text of a time in epoch milliseconds, exactly as `Date.prototype.toISOString` writes it. */
 export function isoTimestamp(ms: number): string {
+  // Date drops fractional milliseconds; NaN and infinities throw in toISOString.
+  if (!Number.isInteger(ms)) return new Date(ms).toISOString();
   const day = Math.floor(ms / DAY_MS) * DAY_MS;
   let prefix = datePrefixes.get(day);
   if (prefix === undefined) {
-    // Also the range check: toISOString throws for NaN and for times beyond ±8.64e15 ms.
+    // Also the range check: toISOString throws for times beyond ±8.64e15 ms.
     const text = new Date(ms).toISOString();
-    if (!Number.isInteger(ms)) return text;
     prefix = text.slice(0, text.indexOf('T') + 1);
     if (datePrefixes.size >= CACHED_DAYS) datePrefixes.clear();
     datePrefixes.set(day, prefix);
   }
-  if (!Number.isInteger(ms)) return new Date(ms).toISOString();
   let rest = ms - day;
   const hours = Math.floor(rest / 3_600_000);
   rest -= hours * 3_600_000;

@@ -44,12 +44,12 @@ export async function readKilledAfter(
   killAfter: number,
   options: KilledReadOptions = {},
 ): Promise<PartialRun> {
-  const crash = Number.isFinite(killAfter) ? ['--import', CRASH_PRELOAD] : [];
+  const crashes = Number.isFinite(killAfter);
   const loader = options.typescript === false ? [] : ['--import', TSX_LOADER];
   const child = spawnNode(script, args, {
     ...options,
-    env: { ...options.env, TRIBUTARY_TEST_CRASH_AFTER_RECORDS: Number.isFinite(killAfter) ? String(killAfter) : undefined },
-    nodeArgs: [...loader, ...crash, ...(options.nodeArgs ?? [])],
+    env: { ...options.env, TRIBUTARY_TEST_CRASH_AFTER_RECORDS: crashes ? String(killAfter) : undefined },
+    nodeArgs: [...loader, ...(crashes ? ['--import', CRASH_PRELOAD] : []), ...(options.nodeArgs ?? [])],
   });
   const run: PartialRun = { messages: [], records: [], states: new Map(), uncommitted: new Map(), completed: false, stderr: '' };
   child.stderr!.on('data', (chunk: Buffer) => {

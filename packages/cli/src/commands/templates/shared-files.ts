@@ -1,5 +1,4 @@
-import type { JsonSchema } from '@tributary/cdk';
-import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk';
+import { CONNECTOR_NODE_OPTIONS, type JsonSchema } from '@tributary/cdk';
 import type { ConnectorNames } from './connector-names.js';
 import { json, lines, type TemplateFiles, type TemplateVersions } from './template-files.js';
 

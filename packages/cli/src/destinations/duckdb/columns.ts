@@ -114,7 +114,7 @@ export function canonicalType(sqlType: string): string {
 /**
  * The type a column has in the in-memory staging table, where one row holds a chunk of records
  * (see staging-chunk.ts): numbers (JavaScript's doubles) and booleans as lists, everything else
- * as the text of a JSON array.
+ * as one text.
  */
 export function stagingType(kind: ColumnKind): string {
   switch (kind) {

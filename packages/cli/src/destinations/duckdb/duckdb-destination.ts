@@ -11,7 +11,7 @@
  * committed after the last stored state are read again by the next sync, which dedup streams
  * absorb (append streams may then hold them twice, as Airbyte's at-least-once delivery allows).
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -292,14 +292,8 @@ export class DuckDBDestination implements MessageSink {
    */
   async checkpoint(): Promise<void> {
     const started = performance.now();
-    const wal = process.env.TRIBUTARY_DEBUG ? walBytes(this.path) : 0;
     await this.writer.run('CHECKPOINT');
-    if (process.env.TRIBUTARY_DEBUG) {
-      this.events.log?.(
-        'DEBUG',
-        `final checkpoint of a ${(wal / 1e6).toFixed(1)} MB WAL in ${(performance.now() - started).toFixed(0)} ms`,
-      );
-    }
+    if (process.env.TRIBUTARY_DEBUG) this.events.log?.('DEBUG', `final checkpoint in ${(performance.now() - started).toFixed(0)} ms`);
   }
 
   close(): void {
@@ -448,14 +442,6 @@ export class DuckDBDestination implements MessageSink {
       this.committedRows += rows;
       await target.resetSlot(batch.slot, this.writer, this.loader);
     }
-  }
-}
-
-function walBytes(path: string): number {
-  try {
-    return statSync(`${path}.wal`).size;
-  } catch {
-    return 0;
   }
 }
 

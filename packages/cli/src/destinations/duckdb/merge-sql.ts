@@ -5,7 +5,7 @@
  */
 import { type ColumnPlan, canonicalType, EXTRACTED_AT, META, NULLED, nativeType, RAW_ID, STAGED_AT } from './columns.js';
 import { ident, literal } from './sql.js';
-import { JOINED_STRINGS_MARK, JSON_TEXT_SEPARATOR } from './staging-chunk.js';
+import { JOINED_STRINGS_MARK, TEXT_SEPARATOR } from './staging-chunk.js';
 
 /** What the SQL needs to know about a stream's destination. */
 export interface MergeTarget {
@@ -22,13 +22,13 @@ function unnested(kind: ColumnPlan['kind'] | 'text', staged: string): string {
     case 'boolean':
       return `unnest(${staged})`;
     case 'json':
-      return `nullif(unnest(string_split(${staged}, ${literal(JSON_TEXT_SEPARATOR)})), '')`;
+      return `nullif(unnest(string_split(${staged}, ${literal(TEXT_SEPARATOR)})), '')`;
     default: {
       // Strings are staged joined after a mark, or as a JSON array (see staging-chunk.ts).
       const joined = `starts_with(${staged}, ${literal(JOINED_STRINGS_MARK)})`;
       // The mark is followed by a separator, so it splits off as the first element; slicing
       // the list is cheaper than a substring of the whole text (which DuckDB scans as UTF-8).
-      const split = `string_split(${staged}, ${literal(JSON_TEXT_SEPARATOR)})[2:]`;
+      const split = `string_split(${staged}, ${literal(TEXT_SEPARATOR)})[2:]`;
       return `unnest(CASE WHEN ${joined} THEN ${split} ELSE CAST(${staged}::JSON AS VARCHAR[]) END)`;
     }
   }

@@ -1,22 +1,22 @@
 /**
  * Rows on their way into a staging table, gathered column by column, a chunk of rows at a time,
  * and handed to DuckDB as ONE staging row per chunk whose columns are lists: numbers and
- * booleans go into plain typed arrays that become list vectors with one copy each; strings are
- * gathered in arrays that become one JSON array text each, JSON texts one separated text each.
- * The merge SQL unnests the lists back into rows (`stagedRowsSql`).
+ * booleans go into plain typed arrays that become list vectors with one copy each; a string
+ * column becomes one text (its strings joined by a separator, or a JSON array), a JSON column
+ * the JSON texts joined by the separator. The merge SQL unnests them back into rows
+ * (`stagedRowsSql`).
  *
- * Why lists: handing DuckDB one string per value costs about half a microsecond of native-call
- * overhead each (measured), the largest cost of a sync; one JSON.stringify of an array of 4,096
- * strings costs about a quarter of that per value, and DuckDB parses the array back on the
- * committing connection, off the connector's thread.
+ * Why: handing DuckDB one string per value costs about half a microsecond of native-call
+ * overhead each (measured), the largest cost of a sync; joining a chunk's strings costs about
+ * a tenth of that per value, and DuckDB splits them again on the committing connection, off
+ * the connector's thread.
  */
 import { BOOLEAN, DOUBLE, type DuckDBAppender, DuckDBDataChunk, type DuckDBType, LIST, VARCHAR } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 
 /**
  * How a staging column is gathered: `double` and `boolean` in typed arrays (with a validity
- * bitmask), `varchar` as strings staged as the text of a JSON array, `json` as JSON texts
- * staged joined by a separator.
+ * bitmask), `varchar` as strings and `json` as JSON texts, each staged as one text.
  */
 export type ChunkColumn = 'double' | 'boolean' | 'varchar' | 'json';
 
@@ -101,7 +101,8 @@ export class StagingChunk {
       const vector = duckdb.data_chunk_get_vector(raw, i);
       const values = this.values[i];
       if (values !== undefined) {
-        const text = column === 'json' ? joinedTexts(values, rows) : stagedStrings(values, rows, this.hasNulls[i] as boolean);
+        const head = rows === values.length ? values : values.slice(0, rows);
+        const text = column === 'json' ? head.join(TEXT_SEPARATOR) : stagedStrings(head, this.hasNulls[i] as boolean);
         duckdb.vector_assign_string_element(vector, 0, text);
         this.hasNulls[i] = false;
         return;
@@ -132,42 +133,37 @@ export class StagingChunk {
 }
 
 /**
- * The first `rows` JSON texts joined by U+001F, which JSON text never holds unescaped; a NULL
- * joins as the empty string, which no JSON text is. DuckDB splits this several times faster
- * than it parses a JSON array of the values, and on this path it validates each text only once.
+ * Separates the texts of a staged JSON column: JSON text never holds U+001F unescaped, and a
+ * NULL joins as the empty string, which no JSON text is. DuckDB splits this several times
+ * faster than it parses a JSON array of the values, and validates each text only once. Also
+ * separates the strings of a joined string column.
  */
-function joinedTexts(values: unknown[], rows: number): string {
-  return (rows === values.length ? values : values.slice(0, rows)).join(JSON_TEXT_SEPARATOR);
-}
-
-/** Separates the JSON texts of a staged JSON column, and the strings of a joined string column. */
-export const JSON_TEXT_SEPARATOR = '\u001f';
+export const TEXT_SEPARATOR = '\u001f';
 /** Starts a staged string column that holds its strings joined by the separator, not a JSON array. */
 export const JOINED_STRINGS_MARK = '\u001e';
 
 /**
- * The first `rows` strings of a string column as one text: joined by the separator after a
- * mark and a separator when none is null and none holds the separator (nearly always; joining is about three
- * times cheaper than JSON.stringify and DuckDB splits it faster than it parses an array), else
- * a JSON array.
+ * A chunk's strings as one text: joined by the separator, after the mark and a separator, when
+ * none is null and none holds the separator (nearly always; joining is about three times
+ * cheaper than JSON.stringify, and DuckDB splits it faster than it parses an array), else a
+ * JSON array.
  */
-function stagedStrings(values: unknown[], rows: number, hasNulls: boolean): string {
+function stagedStrings(strings: unknown[], hasNulls: boolean): string {
   if (!hasNulls) {
-    const joined = (rows === values.length ? values : values.slice(0, rows)).join(JSON_TEXT_SEPARATOR);
+    const joined = strings.join(TEXT_SEPARATOR);
     let separators = 0;
-    for (let at = joined.indexOf(JSON_TEXT_SEPARATOR); at !== -1; at = joined.indexOf(JSON_TEXT_SEPARATOR, at + 1)) separators++;
-    if (separators === rows - 1) return JOINED_STRINGS_MARK + JSON_TEXT_SEPARATOR + joined;
+    for (let at = joined.indexOf(TEXT_SEPARATOR); at !== -1; at = joined.indexOf(TEXT_SEPARATOR, at + 1)) separators++;
+    if (separators === strings.length - 1) return JOINED_STRINGS_MARK + TEXT_SEPARATOR + joined;
   }
-  return jsonArray(values, rows);
+  return jsonArray(strings);
 }
 
-/** The JSON array of the first `rows` values; a BigInt, which JSON.stringify rejects, becomes a number or its digits. */
-function jsonArray(values: unknown[], rows: number): string {
-  const head = rows === values.length ? values : values.slice(0, rows);
+/** The JSON array of the values; a BigInt, which JSON.stringify rejects, becomes a number or its digits. */
+function jsonArray(values: unknown[]): string {
   try {
-    return JSON.stringify(head);
+    return JSON.stringify(values);
   } catch {
-    return JSON.stringify(head, (_, value: unknown) =>
+    return JSON.stringify(values, (_, value: unknown) =>
       typeof value === 'bigint' ? (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()) : value,
     );
   }

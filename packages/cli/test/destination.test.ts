@@ -11,7 +11,7 @@ import { planColumns } from '../src/destinations/duckdb/columns.js';
 import { DuckDBDestination } from '../src/destinations/duckdb/duckdb-destination.js';
 import { ProgressView } from '../src/progress/progress-view.js';
 import { newStats } from '../src/progress/stats.js';
-import { query, tempDir } from './helpers/cli.js';
+import { query, scalar, tempDir } from './helpers/cli.js';
 
 const schema: JsonSchema = {
   type: 'object',
@@ -238,6 +238,36 @@ describe('DuckDB destination', () => {
       id_sum: String((total * (total + 1)) / 2),
       text_chars: String(total * 20_000),
     });
+  });
+
+  test('commits keep their partial row groups; the final checkpoint vacuums once dedup replaced a row group of rows', async () => {
+    const path = join(dir, 'vacuum.duckdb');
+    const rowGroups = () => scalar(path, `SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('shop.orders')`);
+    const sync = async (label: string) => {
+      const destination = await DuckDBDestination.open(path, {
+        policy: { minRows: 125_000, intervalMs: 60_000, maxRows: 1e9, maxBytes: 1e12 },
+      });
+      await destination.beginSync('test');
+      await destination.prepare(stream('append_dedup', [['id']]), { fullRefresh: false });
+      const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+      for (let id = 1; id <= 250_000; id++) {
+        if (write({ id, region: 'eu', label })) await destination.drain();
+        if (id % 5_000 === 0) destination.writeMessage(state(label));
+      }
+      await destination.finish();
+      await destination.checkpoint();
+      destination.close();
+    };
+    // Two commits of 125,000 rows, written straight to the file (more than a row group each):
+    // each ends in a partial row group, which a vacuum would have merged (three in all).
+    await sync('2024-01-01T00:00:00Z');
+    assert.equal(await rowGroups(), 4);
+    // The second sync replaces all 250,000 rows: the checkpoint reclaims the old row groups.
+    await sync('2024-01-02T00:00:00Z');
+    assert.deepEqual(await query(path, 'SELECT count(*) AS n, min(label) AS label FROM shop.orders'), [
+      { n: '250000', label: '2024-01-02T00:00:00Z' },
+    ]);
+    assert.equal(await rowGroups(), 3);
   });
 
   test('a STATE is committed with the records before it, not before they are all in', async () => {

@@ -47,6 +47,10 @@ export class StreamTarget implements MergeTarget {
   samples = 0;
   /** True once the connector said the stream is COMPLETE. */
   complete = false;
+  /** Overwrite: true once the loaded table replaced the stream's table. */
+  finalized = false;
+  /** Rows the load table held before this sync (dedup streams; to tell how many dedup deleted). */
+  rowsBefore = 0;
   readonly schemaChanges: SchemaChange[] = [];
   /** The rows being built, a chunk at a time, for the staging slot being filled. */
   readonly chunk: StagingChunk;
@@ -173,6 +177,10 @@ export class StreamTarget implements MergeTarget {
 
     const target = new StreamTarget(index, descriptor, configuredMode, replace, dedup, columns, primaryKey, cursor, resumed, stored);
     target.schemaChanges.push(...changes);
+    if (dedup) {
+      const reader = await writer.runAndReadAll(`SELECT count(*) FROM ${target.loadTable}`);
+      target.rowsBefore = Number(reader.getRows()[0]?.[0] ?? 0);
+    }
     target.stagingNames = [`s${index}_0`, `s${index}_1`];
     // Fail early, before reading anything, if a key or cursor is not a column.
     target.batchSql(0, options.syncId, 1);

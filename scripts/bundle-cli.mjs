@@ -39,5 +39,7 @@ await build({
   logLevel: 'warning',
   plugins: [onlyBundled],
   // The bundled CommonJS code calls require() for the native bindings; ES modules have none.
-  banner: { js: "import { createRequire as __tributaryRequire } from 'node:module';\nconst require = __tributaryRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __tributaryRequire } from 'node:module';\nconst require = __tributaryRequire(import.meta.url);",
+  },
 });

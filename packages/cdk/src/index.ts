@@ -50,6 +50,7 @@ export type { MessageSink, RecordWriter } from './output/message-sink.js';
 export { registerSecret, SECRET_MASK, type SecretMasker, secretMasker } from './output/secret-masker.js';
 export type * from './protocol/types.js';
 export type { JsonSchema, JsonSchemaType } from './schema/json-schema.js';
+export { recordTypeName, recordTypesModule, type SchemaTypeOptions, schemaToTypeScript } from './schema/record-types.js';
 export { SchemaError } from './schema/schema-error.js';
 export { Source } from './sources/source.js';
 export { type CursorValue, compareCursorValues, MaxCursor } from './state/max-cursor.js';

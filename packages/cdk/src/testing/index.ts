@@ -4,6 +4,7 @@
  * schema inference and record types from schemas.
  */
 
+export { recordTypeName, recordTypesModule, type SchemaTypeOptions, schemaToTypeScript } from '../index.js';
 export {
   type AcceptanceCheck,
   type AcceptanceOptions,
@@ -68,5 +69,4 @@ export {
   spec,
   type TestConfig,
 } from './runners.js';
-export { recordTypeName, recordTypesModule, type SchemaTypeOptions, schemaToTypeScript } from './schema-types.js';
 export { StateBuilder, streamState } from './state-builder.js';

@@ -1,4 +1,4 @@
-import { recordTypesModule } from '@tributary/cdk/testing';
+import { recordTypesModule } from '@tributary/cdk';
 import type { ConnectorNames } from './connector-names.js';
 import { resolvedItemsSchema } from './shared-files.js';
 import { json, lines, type TemplateFiles } from './template-files.js';

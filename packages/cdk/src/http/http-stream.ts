@@ -15,7 +15,7 @@ import type { PageRequest, PaginationContext, Paginator } from './paginators/pag
 import { extractRecords } from './record-extractor.js';
 import type { Awaitable, HttpRequestOptions, PageInfo } from './request-options.js';
 import type { RetryPolicyOptions } from './retry-policy.js';
-import { applyQueryParams, joinUrl, type QueryParams } from './url.js';
+import { applyQueryParams, joinUrl, type QueryParams, withoutSecretParams } from './url.js';
 
 /** A form body: its fields are sent `application/x-www-form-urlencoded`. */
 export type FormFields = Record<string, string | number | boolean | null | undefined>;
@@ -225,7 +225,8 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
         progress.sliceDone?.();
         return;
       }
-      const key = tokenKey(next);
+      // A link is compared (and saved) without its secrets, as a resumed read gets it back.
+      const key = tokenKey(typeof next === 'string' ? withoutSecretParams(next) : next);
       const earlier = seenTokens.get(key);
       if (earlier !== undefined) {
         throw new ConnectorError(
@@ -253,7 +254,10 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
     const checkpoint = options.checkpoint;
     return {
       startToken: savedPageToken<T>(options.state),
-      pageDone: checkpoint === undefined ? undefined : (next) => checkpoint({ [NEXT_PAGE_TOKEN_KEY]: next }),
+      pageDone:
+        checkpoint === undefined
+          ? undefined
+          : (next) => checkpoint({ [NEXT_PAGE_TOKEN_KEY]: typeof next === 'string' ? withoutSecretParams(next) : next }),
     };
   }
 

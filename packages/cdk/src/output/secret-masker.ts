@@ -27,6 +27,11 @@ export class SecretMasker {
     return this.secrets.size;
   }
 
+  /** Whether `text` is exactly a known secret (in one of its spellings). */
+  isSecret(text: string): boolean {
+    return this.secrets.has(text);
+  }
+
   mask(text: string): string {
     if (this.secrets.size === 0) return text;
     this.pattern ??= new RegExp(

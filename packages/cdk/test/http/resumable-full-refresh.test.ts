@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import { HttpStream } from '../../src/http/http-stream.js';
 import { HttpSubStream } from '../../src/http/http-sub-stream.js';
 import { LinkHeaderPaginator } from '../../src/http/paginators/link-header-paginator.js';
@@ -180,6 +181,47 @@ test('a resumed read that is sent back to the page it resumed from fails as a pa
   await assert.rejects(
     readAll(new Linked(), readOptions({ state: { next_page_token: `${server.url}/api/items?cursor=abc` } })),
     /pagination loop: .* the same as the token the read resumed from/,
+  );
+});
+
+test('a next-page link is checkpointed without the API key the API echoed in it, and the resumed read sends the key again', async () => {
+  const key = 'query-key-5f1e9a';
+  // The API echoes every request parameter in its links, the key included (as many do).
+  server.on('/api/items', ({ url, res }) => {
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const next = new URL(url.toString());
+    next.searchParams.set('page', String(page + 1));
+    const headers: Record<string, string> = page < 3 ? { link: `<${next.pathname}${next.search}>; rel="next"` } : {};
+    sendJson(res, { data: ITEMS.slice((page - 1) * 4, page * 4) }, { headers });
+  });
+  class Keyed extends HttpStream<{ id: number }> {
+    urlBase = `${server.url}/api`;
+    recordsPath = 'data';
+    paginator = new LinkHeaderPaginator();
+    authenticator = new ApiKeyAuthenticator(key, { queryParam: 'api_key' });
+    path() {
+      return 'items';
+    }
+  }
+  const first = await readLogged(new Keyed(), {});
+  assert.equal(first.records.length, ITEMS.length);
+  assert.deepEqual(first.checkpoints, [
+    { next_page_token: `${server.url}/api/items?page=2` },
+    { next_page_token: `${server.url}/api/items?page=3` },
+  ]);
+
+  server.requests.length = 0;
+  const resumed = await readLogged(new Keyed(), { state: first.checkpoints[0] });
+  assert.deepEqual(
+    resumed.records.map((record) => record.id),
+    ITEMS.slice(4).map((item) => item.id),
+  );
+  assert.deepEqual(
+    server.requests.map((request) => [request.url.searchParams.get('page'), request.url.searchParams.getAll('api_key')]),
+    [
+      ['2', [key]],
+      ['3', [key]],
+    ],
   );
 });
 

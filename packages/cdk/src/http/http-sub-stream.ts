@@ -33,6 +33,15 @@ export interface HttpSubStream<R = Record<string, unknown>, P = Record<string, u
    * beyond it they go to a temporary file, deleted when the read ends.
    */
   readonly parentCacheMemoryBytes?: number;
+  /**
+   * In an incremental read, read the parent incrementally too (the Python CDK's
+   * `incremental_dependency`): from the parent's state kept in this stream's state as
+   * `parent_state: { <parent name>: … }`, so only the parents that changed since the last sync
+   * are partitions. For APIs where a child's change updates its parent's cursor (an issue's
+   * `updated_at` moves when a comment is added); children of parents that did not change are
+   * not read. The parent must be incremental (a `cursorField`). Default false.
+   */
+  readonly incrementalDependency?: boolean;
 }
 
 /**
@@ -69,6 +78,12 @@ export abstract class HttpSubStream<R = Record<string, unknown>, P = Record<stri
    * being built still resumes from its input cursor when its turn comes in this read.
    */
   #input: PartitionedState | undefined;
+  /** Incremental dependency: the parent's state this read started from, and the one after reading the parent. */
+  #parentInput: StreamState | undefined;
+  #parentNext: StreamState | undefined;
+  /** Incremental dependency: partitions this read has (-1 until the parent is read) and has completed. */
+  #partitionsTotal = -1;
+  #partitionsDone = 0;
 
   constructor(parent?: Stream<P>) {
     super();
@@ -117,9 +132,17 @@ export abstract class HttpSubStream<R = Record<string, unknown>, P = Record<stri
     this.resetState(fresh ? undefined : options.state, incremental ? options.cursorField : undefined);
     const parent = this.parent;
     const cache = new RecordCache(this.parentCacheMemoryBytes);
+    const dependent = incremental && this.incrementalDependency === true;
     try {
-      options.logger.info(`Stream '${this.name}': reading its parent stream '${parent.name}'`);
-      await readAllRecords(parent as Stream<unknown>, cache, options);
+      if (dependent) {
+        const since = this.#parentInput === undefined ? '' : ` since its state ${JSON.stringify(this.#parentInput)}`;
+        options.logger.info(`Stream '${this.name}': reading its parent stream '${parent.name}' incrementally${since}`);
+        this.#parentNext = await readRecordsSince(parent as Stream<unknown>, this.#parentInput, cache, options, this.name);
+        this.#partitionsTotal = cache.count;
+      } else {
+        options.logger.info(`Stream '${this.name}': reading its parent stream '${parent.name}'`);
+        await readAllRecords(parent as Stream<unknown>, cache, options);
+      }
       options.logger.info(
         `Stream '${this.name}': ${cache.count} parent record${cache.count === 1 ? '' : 's'} of '${parent.name}'${cache.spilled ? ', cached in a temporary file' : ''}`,
       );
@@ -129,9 +152,19 @@ export abstract class HttpSubStream<R = Record<string, unknown>, P = Record<stri
     }
   }
 
-  /** The per-partition state (see `PartitionedState`). */
+  /**
+   * The per-partition state (see `PartitionedState`). With `incrementalDependency`, also the
+   * parent's state: the one the read started from until every partition of the parents read
+   * in this sync is complete, then the parent's new state (an interrupted read reads the same
+   * parents again next time).
+   */
   get state(): StreamState {
-    return this.#partitions?.toState() ?? {};
+    const partitions = this.#partitions?.toState() ?? {};
+    const complete = this.#partitionsTotal >= 0 && this.#partitionsDone >= this.#partitionsTotal;
+    const parentState = complete ? this.#parentNext : this.#parentInput;
+    if (parentState === undefined) return partitions;
+    const kept = typeof partitions.parent_state === 'object' && partitions.parent_state !== null ? partitions.parent_state : {};
+    return { ...partitions, parent_state: { ...kept, [this.parent.name]: parentState } };
   }
 
   set state(value: StreamState | undefined) {
@@ -161,13 +194,17 @@ export abstract class HttpSubStream<R = Record<string, unknown>, P = Record<stri
     if (options.syncMode === 'incremental') {
       const field = options.cursorField ?? normalizeCursorField(this.cursorField);
       const start = partitions.get(partition) ?? input.cursorFor(partition) ?? {};
-      if (field.length === 0) return { state: start, sliceDone: () => partitions.set(partition, start) };
+      const finished = (state: StreamState) => {
+        partitions.set(partition, state);
+        this.#partitionsDone++;
+      };
+      if (field.length === 0) return { state: start, sliceDone: () => finished(start) };
       const cursor = new MaxCursor(field);
       cursor.state = start;
       return {
         state: start,
         observe: (record) => cursor.observe(record as object),
-        sliceDone: () => partitions.set(partition, cursor.state),
+        sliceDone: () => finished(cursor.state),
       };
     }
     const done = () => partitions.set(partition, { [FULL_REFRESH_COMPLETE_KEY]: true });
@@ -199,6 +236,13 @@ export abstract class HttpSubStream<R = Record<string, unknown>, P = Record<stri
     };
     this.#partitions = PartitionedState.from(blob, options);
     this.#input = PartitionedState.from(blob, options);
+    const parentStates = blob?.parent_state;
+    const own =
+      typeof parentStates === 'object' && parentStates !== null ? (parentStates as Record<string, unknown>)[this.parent.name] : undefined;
+    this.#parentInput = typeof own === 'object' && own !== null && !Array.isArray(own) ? structuredClone(own as StreamState) : undefined;
+    this.#parentNext = undefined;
+    this.#partitionsTotal = -1;
+    this.#partitionsDone = 0;
   }
 }
 
@@ -244,6 +288,56 @@ async function readAllRecords(stream: Stream<unknown>, cache: RecordCache, optio
     const records = await stream.readRecords(readOptions);
     for await (const record of records) await cache.add(record);
   }
+}
+
+/**
+ * Every record of `stream` since `state` in an incremental read, all its slices, into `cache`;
+ * returns the stream's state after them: its own (`state` accessor or `getUpdatedState`) or the
+ * greatest value of its `cursorField`.
+ */
+async function readRecordsSince(
+  stream: Stream<unknown>,
+  state: StreamState | undefined,
+  cache: RecordCache,
+  options: SliceOptions,
+  childName: string,
+): Promise<StreamState> {
+  const cursorField = normalizeCursorField(stream.cursorField);
+  if (cursorField.length === 0) {
+    throw new ConnectorError(
+      `Stream '${childName}' has incrementalDependency, but its parent stream '${stream.name}' has no cursorField to read it incrementally by`,
+    );
+  }
+  const { logger, signal } = options;
+  const start = structuredClone(state ?? {});
+  const hasStateMember = 'state' in stream;
+  if (hasStateMember) stream.state = structuredClone(start);
+  let current = start;
+  const cursor = new MaxCursor(cursorField);
+  cursor.state = start;
+  const update = typeof stream.getUpdatedState === 'function' ? stream.getUpdatedState.bind(stream) : undefined;
+  const slices =
+    typeof stream.streamSlices === 'function'
+      ? await stream.streamSlices({ syncMode: 'incremental', cursorField, state: structuredClone(start), logger, signal })
+      : [undefined];
+  for await (const slice of slices) {
+    signal.throwIfAborted();
+    const readOptions: ReadOptions = {
+      syncMode: 'incremental',
+      cursorField,
+      state: hasStateMember ? stream.state : current,
+      logger,
+      signal,
+    };
+    if (slice !== undefined) readOptions.slice = slice;
+    for await (const record of await stream.readRecords(readOptions)) {
+      if (update !== undefined) current = update(current, record as object);
+      else cursor.observe(record as object);
+      await cache.add(record);
+    }
+  }
+  if (hasStateMember) return structuredClone(stream.state ?? {});
+  return update !== undefined ? current : cursor.state;
 }
 
 function valueAt(record: unknown, path: readonly string[]): unknown {

@@ -258,6 +258,89 @@ test('incremental: each partition keeps its own cursor; the hooks see the partit
   assert.deepEqual((next.state.states as Array<{ cursor: StreamState }>)[3]!.cursor, { updated_at: '2024-09-01T00:00:00Z' });
 });
 
+test("incrementalDependency: the parent is read from its own state in the sub-stream's state; only changed parents are partitions", async () => {
+  interface DatedPost extends Post {
+    updated_at: string;
+  }
+  const posts: DatedPost[] = POSTS.map((post) => ({ ...post, updated_at: `2024-01-0${post.id}T00:00:00Z` }));
+  const comments = new Map(posts.map((post) => [post.id, [{ id: post.id * 100, post_id: post.id, updated_at: post.updated_at }]]));
+  let failing: number | undefined;
+  server.on('/posts', (context) => {
+    const since = context.url.searchParams.get('since');
+    sendJson(context.res, { data: posts.filter((post) => since === null || post.updated_at > since) });
+  });
+  for (const post of posts) {
+    server.on(`/posts/${post.id}/comments`, (context) => {
+      if (failing === post.id) {
+        sendJson(context.res, { message: 'gone' }, { status: 404 });
+        return;
+      }
+      const since = context.url.searchParams.get('since');
+      sendJson(context.res, { data: (comments.get(post.id) ?? []).filter((row) => since === null || row.updated_at > since) });
+    });
+  }
+  class DatedPosts extends HttpStream<DatedPost> {
+    primaryKey = 'id';
+    cursorField = 'updated_at';
+    urlBase = server.url;
+    recordsPath = 'data';
+    path() {
+      return 'posts';
+    }
+    requestParams(options: HttpRequestOptions) {
+      return typeof options.state?.updated_at === 'string' ? { since: options.state.updated_at } : {};
+    }
+  }
+  class PostComments extends HttpSubStream<Comment & { updated_at: string }, DatedPost> {
+    primaryKey = 'id';
+    cursorField = 'updated_at';
+    incrementalDependency = true;
+    urlBase = server.url;
+    recordsPath = 'data';
+    path(options: HttpRequestOptions) {
+      return `posts/${this.parentOf(options).id}/comments`;
+    }
+    requestParams(options: HttpRequestOptions) {
+      return typeof options.state?.updated_at === 'string' ? { since: options.state.updated_at } : {};
+    }
+  }
+  const incremental = { syncMode: 'incremental' as const, cursorField: ['updated_at'] };
+  const first = new PostComments(new DatedPosts());
+  assert.equal((await readSliced(first, incremental)).records.length, posts.length);
+  const state = JSON.parse(JSON.stringify(first.state)) as StreamState;
+  assert.deepEqual(state.parent_state, { dated_posts: { updated_at: '2024-01-07T00:00:00Z' } });
+  assert.equal(server.requestsTo('/posts')[0]!.url.searchParams.get('since'), null);
+
+  // A comment on post 3 moves the post's updated_at; the next sync asks the parent only for what
+  // changed, and reads the comments of post 3 alone.
+  posts[2]!.updated_at = '2024-02-01T00:00:00Z';
+  comments.get(3)!.push({ id: 301, post_id: 3, updated_at: '2024-02-01T00:00:00Z' });
+  server.requests.length = 0;
+  const second = new PostComments(new DatedPosts());
+  second.state = state;
+  const read = await readSliced(second, { ...incremental, state });
+  assert.deepEqual(read.slices, [{ parent: posts[2] }]);
+  assert.deepEqual(read.records, [{ id: 301, post_id: 3, updated_at: '2024-02-01T00:00:00Z' }]);
+  assert.equal(server.requestsTo('/posts')[0]!.url.searchParams.get('since'), '2024-01-07T00:00:00Z');
+  assert.deepEqual(
+    server.requests.map((request) => request.url.pathname),
+    ['/posts', '/posts/3/comments'],
+  );
+  const after = second.state;
+  assert.deepEqual(after.parent_state, { dated_posts: { updated_at: '2024-02-01T00:00:00Z' } });
+  assert.equal((after.states as unknown[]).length, posts.length, 'the partitions of unchanged posts are kept');
+
+  // A sync whose partitions do not all complete keeps the parent's previous state, so the next
+  // one reads the same parents again.
+  posts[4]!.updated_at = '2024-03-01T00:00:00Z';
+  posts[5]!.updated_at = '2024-03-02T00:00:00Z';
+  failing = 6;
+  const third = new PostComments(new DatedPosts());
+  third.state = JSON.parse(JSON.stringify(after));
+  await assert.rejects(readSliced(third, { ...incremental, state: JSON.parse(JSON.stringify(after)) }), /404/);
+  assert.deepEqual(third.state.parent_state, { dated_posts: { updated_at: '2024-02-01T00:00:00Z' } });
+});
+
 // ---- Through the real command line: customer_notes (incremental) and customer_files (resumable) ----
 
 interface Note {

@@ -39,9 +39,10 @@ export async function runDuckdbCase(options, log) {
   }
   if (options.full) {
     const bigUsers = Math.floor(options.fullRecords / 2);
-    result.memory = { records: 2 * bigUsers, ...(await endToEndRun(bigUsers)) };
+    result.memory = { records: 2 * bigUsers, ...(await endToEndRun(bigUsers, { sampleRssMs: 200 })) };
+    const halves = result.memory.halves;
     log(
-      `memory ${result.memory.records.toLocaleString('en-US')} faker → DuckDB: ${result.memory.rssMB?.toFixed(1)} MB RSS; ${result.memory.problem ?? 'verified'}`,
+      `memory ${result.memory.records.toLocaleString('en-US')} faker → DuckDB: ${result.memory.rssMB?.toFixed(1)} MB RSS (peak in the first half ${halves?.first.toFixed(1)} MB, second half ${halves?.second.toFixed(1)} MB); ${result.memory.problem ?? 'verified'}`,
     );
   }
   result.summary = summarize(result);
@@ -54,7 +55,7 @@ async function readOnlyRun(users) {
   return numbers(2 * users, timed, problem);
 }
 
-async function endToEndRun(users) {
+async function endToEndRun(users, { sampleRssMs } = {}) {
   // Named per harness process, so that two benchmark runs on the machine cannot remove each other's file.
   const db = join(runDir, `faker-duckdb-${process.pid}.duckdb`);
   rmSync(db, { force: true });
@@ -62,12 +63,19 @@ async function endToEndRun(users) {
   const config = join(runDir, `faker-duckdb-${users}.json`);
   writeFileSync(config, `${JSON.stringify({ count: users, seed: 42 })}\n`);
   const args = [cli, 'sync', join(repoRoot, 'connectors', 'source-faker'), '--config', config, '--streams', 'users,purchases'];
-  const timed = await timedRun([...args, '--to', `duckdb:${db}`, '--progress', 'none']);
+  const timed = await timedRun([...args, '--to', `duckdb:${db}`, '--progress', 'none'], { sampleRssMs });
   let problem = timed.code === 0 ? null : `exited ${timed.code ?? timed.signal}: ${errorLine(timed.stderr)}`;
   if (problem === null) problem = await verify(db, users);
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
-  return numbers(2 * users, timed, problem);
+  const measured = numbers(2 * users, timed, problem);
+  return sampleRssMs === undefined ? measured : { ...measured, halves: peakByHalf(timed.rssSamples, timed.wallMs) };
+}
+
+/** The peak RSS (MB) sampled in the first and in the second half of a run's wall time. */
+function peakByHalf(samples, wallMs) {
+  const peak = (inHalf) => kibToMB(Math.max(0, ...samples.filter(inHalf).map((sample) => sample.kib)));
+  return { first: peak((sample) => sample.ms < wallMs / 2), second: peak((sample) => sample.ms >= wallMs / 2) };
 }
 
 /** Null when both tables hold exactly `users` distinct ids each and the sync recorded success. */
@@ -158,9 +166,20 @@ export function duckdbTables(duckdb) {
       `peak RSS end to end: ${int(duckdb.memory.records)} vs ${int(duckdb.records)} records`,
       Number.isFinite(growth) ? `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%` : '–',
       '',
-      'flat',
+      '',
       duckdb.memory.problem ?? '',
     ]);
+    const halves = duckdb.memory.halves;
+    if (halves) {
+      const drift = halves.second / halves.first - 1;
+      targets.rows.push([
+        `peak RSS of the ${int(duckdb.memory.records)}-record sync: second half vs first half`,
+        `${halves.second.toFixed(1)} vs ${halves.first.toFixed(1)} MB (${drift >= 0 ? '+' : ''}${(drift * 100).toFixed(1)}%)`,
+        '',
+        'flat (within ±10%)',
+        Math.abs(drift) <= 0.1 ? 'met' : 'not met',
+      ]);
+    }
   }
   return { cases, targets };
 }

@@ -21,10 +21,14 @@ export function closeDevNull() {
   devNull = undefined;
 }
 
-/** Runs `node <args>` with stdout to /dev/null. `report: false` skips the preload (start-up timing). */
-export async function timedRun(args, { env = {}, report = true } = {}) {
+/**
+ * Runs `node <args>` with stdout to /dev/null. `report: false` skips the preload (start-up
+ * timing); `sampleRssMs` also reads the child's RSS from /proc every that many ms (`rssSamples`:
+ * `{ ms, kib }` from spawn), to see how memory moves during a run, not only its peak.
+ */
+export async function timedRun(args, { env = {}, report = true, sampleRssMs } = {}) {
   devNull ??= openSync('/dev/null', 'w');
-  return run(args, env, report, devNull, null);
+  return run(args, env, report, devNull, null, sampleRssMs);
 }
 
 /** Runs `node <args>` with stdout piped into a RecordCounter; `expected` is the record count. */
@@ -34,13 +38,21 @@ export async function countedRun(args, { env = {}, expected } = {}) {
   return { ...result, output: counter.finish(expected) };
 }
 
-async function run(args, extraEnv, report, stdout, counter) {
+async function run(args, extraEnv, report, stdout, counter, sampleRssMs) {
   const reportFile = report ? join(runDir, `report-${process.pid}-${++runNumber}.json`) : undefined;
   const env = childEnv(extraEnv, reportFile);
   let stderr = '';
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, args, { stdio: ['ignore', stdout, 'pipe'], env });
   let exited;
+  const rssSamples = [];
+  const sampler =
+    sampleRssMs === undefined
+      ? undefined
+      : setInterval(() => {
+          const kib = currentRssKiB(child.pid);
+          if (kib !== undefined) rssSamples.push({ ms: Number(process.hrtime.bigint() - started) / 1e6, kib });
+        }, sampleRssMs);
   const exit = new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code, signal) => {
@@ -57,10 +69,21 @@ async function run(args, extraEnv, report, stdout, counter) {
   // A counted run ends when its output is consumed, so its time includes the reader.
   const closed = new Promise((resolve) => child.once('close', resolve));
   const { code, signal } = await exit;
+  if (sampler !== undefined) clearInterval(sampler);
   await closed;
   const ended = counter ? process.hrtime.bigint() : exited;
   const wallMs = Number(ended - started) / 1e6;
-  return { wallMs, code, signal, stderr, report: reportFile ? readReport(reportFile) : null };
+  return { wallMs, code, signal, stderr, report: reportFile ? readReport(reportFile) : null, rssSamples };
+}
+
+/** VmRSS of a live process in KiB, from /proc (undefined once it is gone). */
+function currentRssKiB(pid) {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Node.js options of every measured process (`--node-options`), the same for all cases. */

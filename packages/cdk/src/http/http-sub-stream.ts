@@ -284,6 +284,7 @@ async function readAllRecords(stream: Stream<unknown>, cache: RecordCache, optio
   for await (const slice of slices) {
     signal.throwIfAborted();
     const readOptions: ReadOptions = { syncMode: 'full_refresh', logger, signal };
+    if (options.reportRateLimited !== undefined) readOptions.reportRateLimited = options.reportRateLimited;
     if (slice !== undefined) readOptions.slice = slice;
     const records = await stream.readRecords(readOptions);
     for await (const record of records) await cache.add(record);
@@ -329,6 +330,7 @@ async function readRecordsSince(
       logger,
       signal,
     };
+    if (options.reportRateLimited !== undefined) readOptions.reportRateLimited = options.reportRateLimited;
     if (slice !== undefined) readOptions.slice = slice;
     for await (const record of await stream.readRecords(readOptions)) {
       if (update !== undefined) current = update(current, record as object);

@@ -16,6 +16,8 @@ export interface SliceOptions {
   state?: StreamState;
   logger: Logger;
   signal: AbortSignal;
+  /** Tells the platform the stream is waiting on a rate limit (slices that read another stream, a sub-stream's parent, say). */
+  reportRateLimited?: (event: { quotaResetAt?: number }) => void;
 }
 
 /** What `readRecords()` (and every HTTP hook) receives for one slice of one stream. */

@@ -109,6 +109,33 @@ test('slices are { parent: record }; the parent is read once, not once per child
   assert.equal(server.requestsTo('/posts/7/comments').length, 3, 'seven comments: three pages');
 });
 
+test('a rate limit met while reading the parent is reported for the sub-stream', async () => {
+  serveBlog(server);
+  let limited = false;
+  const pages = reply.json(({ url }) => ({
+    data: POSTS.slice((Number(url.searchParams.get('page')) - 1) * 3, Number(url.searchParams.get('page')) * 3),
+  }));
+  server.on('/posts', (context) => {
+    if (!limited && context.url.searchParams.get('page') === '2') {
+      limited = true;
+      sendJson(context.res, { message: 'slow down' }, { status: 429, headers: { 'retry-after': '0' } });
+      return;
+    }
+    return pages(context);
+  });
+  const reported: Array<{ quotaResetAt?: number }> = [];
+  const options: SliceOptions = {
+    syncMode: 'full_refresh',
+    logger: new MemoryLogger(false),
+    signal: new AbortController().signal,
+    reportRateLimited: (event) => reported.push(event),
+  };
+  const slices: StreamSlice[] = [];
+  for await (const slice of await new Comments(new Posts()).streamSlices(options)) slices.push(slice);
+  assert.equal(slices.length, POSTS.length, 'every post, after the retry');
+  assert.equal(reported.length, 1);
+});
+
 test('the parent may be given by the subclass instead of the constructor', async () => {
   serveBlog(server);
   class OwnParent extends Comments {

@@ -204,6 +204,7 @@ export class StreamRead {
       state: this.currentState(),
       logger,
       signal: this.controller.signal,
+      reportRateLimited: (event) => writer.writeMessage(rateLimitedMessage(this.descriptor, event.quotaResetAt)),
     };
     if (this.cursorField) options.cursorField = this.cursorField;
     const slices = typeof this.stream.streamSlices === 'function' ? await this.stream.streamSlices(options) : [undefined];

@@ -39,7 +39,7 @@ export interface SliceProgress<T> {
   state?: StreamState;
   /** Sees each record just before it is yielded. */
   observe?: (record: unknown) => void;
-  /** Called after a page whose records were all yielded, with the token of the next page. */
+  /** Called after a page whose records were all yielded, with the token of the next page as it may be saved (a link without its secrets). */
   pageDone?: (next: T) => void;
   /** Called after the slice's last page was read (or its response ignored). */
   sliceDone?: () => void;
@@ -225,8 +225,9 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
         progress.sliceDone?.();
         return;
       }
-      // A link is compared (and saved) without its secrets, as a resumed read gets it back.
-      const key = tokenKey(typeof next === 'string' ? withoutSecretParams(next) : next);
+      // A link is saved (and so compared) without its secrets, as a resumed read gets it back.
+      const saved = (typeof next === 'string' ? withoutSecretParams(next) : next) as T;
+      const key = tokenKey(saved);
       const earlier = seenTokens.get(key);
       if (earlier !== undefined) {
         throw new ConnectorError(
@@ -240,7 +241,7 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
       }
       seenTokens.set(key, number);
       token = next as T;
-      progress.pageDone?.(token);
+      progress.pageDone?.(saved);
     }
   }
 
@@ -254,10 +255,7 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
     const checkpoint = options.checkpoint;
     return {
       startToken: savedPageToken<T>(options.state),
-      pageDone:
-        checkpoint === undefined
-          ? undefined
-          : (next) => checkpoint({ [NEXT_PAGE_TOKEN_KEY]: typeof next === 'string' ? withoutSecretParams(next) : next }),
+      pageDone: checkpoint === undefined ? undefined : (next) => checkpoint({ [NEXT_PAGE_TOKEN_KEY]: next }),
     };
   }
 

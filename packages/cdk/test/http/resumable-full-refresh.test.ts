@@ -210,6 +210,24 @@ test('a next-page link is checkpointed without the API key the API echoed in it,
     { next_page_token: `${server.url}/api/items?page=3` },
   ]);
 
+  // A sub-stream keeps the page token of each partition the same way.
+  class KeyedChildren extends HttpSubStream<{ id: number }, { id: number }> {
+    urlBase = `${server.url}/api`;
+    recordsPath = 'data';
+    paginator = new LinkHeaderPaginator();
+    authenticator = new ApiKeyAuthenticator(key, { queryParam: 'api_key' });
+    path() {
+      return 'items';
+    }
+    partition(parent: { id: number }) {
+      return { parent_id: parent.id };
+    }
+  }
+  const children = await readLogged(new KeyedChildren(new Items()), { slice: { parent: { id: 1 } } });
+  assert.equal(children.records.length, ITEMS.length);
+  assert.ok(children.checkpoints.length > 0);
+  for (const checkpoint of children.checkpoints) assert.ok(!JSON.stringify(checkpoint).includes(key), JSON.stringify(checkpoint));
+
   server.requests.length = 0;
   const resumed = await readLogged(new Keyed(), { state: first.checkpoints[0] });
   assert.deepEqual(

@@ -137,11 +137,11 @@ export abstract class HttpSubStream<R = Record<string, unknown>, P = Record<stri
       if (dependent) {
         const since = this.#parentInput === undefined ? '' : ` since its state ${JSON.stringify(this.#parentInput)}`;
         options.logger.info(`Stream '${this.name}': reading its parent stream '${parent.name}' incrementally${since}`);
-        this.#parentNext = await readRecordsSince(parent as Stream<unknown>, this.#parentInput, cache, options, this.name);
+        this.#parentNext = await readParent(parent as Stream<unknown>, cache, options, { state: this.#parentInput, childName: this.name });
         this.#partitionsTotal = cache.count;
       } else {
         options.logger.info(`Stream '${this.name}': reading its parent stream '${parent.name}'`);
-        await readAllRecords(parent as Stream<unknown>, cache, options);
+        await readParent(parent as Stream<unknown>, cache, options);
       }
       options.logger.info(
         `Stream '${this.name}': ${cache.count} parent record${cache.count === 1 ? '' : 's'} of '${parent.name}'${cache.spilled ? ', cached in a temporary file' : ''}`,
@@ -276,70 +276,74 @@ Object.defineProperty(HttpSubStream.prototype, 'parent', {
   },
 });
 
-/** Every record of `stream` in a full refresh, all its slices, into `cache`. */
-async function readAllRecords(stream: Stream<unknown>, cache: RecordCache, options: SliceOptions): Promise<void> {
-  const { logger, signal } = options;
-  const slices =
-    typeof stream.streamSlices === 'function' ? await stream.streamSlices({ syncMode: 'full_refresh', logger, signal }) : [undefined];
+/**
+ * Every record of the parent `stream`, all its slices, into `cache`: a full refresh, or with
+ * `since` an incremental read from that state. An incremental read returns the parent's state
+ * after it: its own (`state` accessor or `getUpdatedState`) or the greatest value of its
+ * `cursorField`.
+ */
+async function readParent(
+  stream: Stream<unknown>,
+  cache: RecordCache,
+  options: SliceOptions,
+  since?: { state: StreamState | undefined; childName: string },
+): Promise<StreamState | undefined> {
+  const { logger, signal, reportRateLimited } = options;
+  const progress = since === undefined ? undefined : parentProgress(stream, since.state, since.childName);
+  const base: SliceOptions =
+    progress === undefined
+      ? { syncMode: 'full_refresh', logger, signal }
+      : { syncMode: 'incremental', cursorField: progress.cursorField, state: structuredClone(progress.start), logger, signal };
+  const slices = typeof stream.streamSlices === 'function' ? await stream.streamSlices(base) : [undefined];
   for await (const slice of slices) {
     signal.throwIfAborted();
-    const readOptions: ReadOptions = { syncMode: 'full_refresh', logger, signal };
-    if (options.reportRateLimited !== undefined) readOptions.reportRateLimited = options.reportRateLimited;
+    const readOptions: ReadOptions = { ...base };
+    if (progress !== undefined) readOptions.state = progress.sliceState();
+    if (reportRateLimited !== undefined) readOptions.reportRateLimited = reportRateLimited;
     if (slice !== undefined) readOptions.slice = slice;
-    const records = await stream.readRecords(readOptions);
-    for await (const record of records) await cache.add(record);
+    for await (const record of await stream.readRecords(readOptions)) {
+      progress?.observe(record as object);
+      await cache.add(record);
+    }
   }
+  return progress?.final();
 }
 
 /**
- * Every record of `stream` since `state` in an incremental read, all its slices, into `cache`;
- * returns the stream's state after them: its own (`state` accessor or `getUpdatedState`) or the
- * greatest value of its `cursorField`.
+ * How an incremental read of a parent tracks its state from `state`: what each slice sees as
+ * its state (the stream's own, as it goes, or the state the read started from) and the state
+ * after the read.
  */
-async function readRecordsSince(
-  stream: Stream<unknown>,
-  state: StreamState | undefined,
-  cache: RecordCache,
-  options: SliceOptions,
-  childName: string,
-): Promise<StreamState> {
+function parentProgress(stream: Stream<unknown>, state: StreamState | undefined, childName: string) {
   const cursorField = normalizeCursorField(stream.cursorField);
   if (cursorField.length === 0) {
     throw new ConnectorError(
       `Stream '${childName}' has incrementalDependency, but its parent stream '${stream.name}' has no cursorField to read it incrementally by`,
     );
   }
-  const { logger, signal } = options;
   const start = structuredClone(state ?? {});
-  const hasStateMember = 'state' in stream;
-  if (hasStateMember) stream.state = structuredClone(start);
-  let current = start;
+  if ('state' in stream) {
+    stream.state = structuredClone(start);
+    const own = () => stream.state ?? {};
+    return { cursorField, start, sliceState: own, observe: () => undefined, final: () => structuredClone(own()) };
+  }
+  const update = typeof stream.getUpdatedState === 'function' ? stream.getUpdatedState.bind(stream) : undefined;
+  if (update !== undefined) {
+    let current = start;
+    const latest = () => current;
+    return {
+      cursorField,
+      start,
+      sliceState: latest,
+      observe: (record: object) => {
+        current = update(current, record);
+      },
+      final: latest,
+    };
+  }
   const cursor = new MaxCursor(cursorField);
   cursor.state = start;
-  const update = typeof stream.getUpdatedState === 'function' ? stream.getUpdatedState.bind(stream) : undefined;
-  const slices =
-    typeof stream.streamSlices === 'function'
-      ? await stream.streamSlices({ syncMode: 'incremental', cursorField, state: structuredClone(start), logger, signal })
-      : [undefined];
-  for await (const slice of slices) {
-    signal.throwIfAborted();
-    const readOptions: ReadOptions = {
-      syncMode: 'incremental',
-      cursorField,
-      state: hasStateMember ? stream.state : current,
-      logger,
-      signal,
-    };
-    if (options.reportRateLimited !== undefined) readOptions.reportRateLimited = options.reportRateLimited;
-    if (slice !== undefined) readOptions.slice = slice;
-    for await (const record of await stream.readRecords(readOptions)) {
-      if (update !== undefined) current = update(current, record as object);
-      else cursor.observe(record as object);
-      await cache.add(record);
-    }
-  }
-  if (hasStateMember) return structuredClone(stream.state ?? {});
-  return update !== undefined ? current : cursor.state;
+  return { cursorField, start, sliceState: () => start, observe: (record: object) => cursor.observe(record), final: () => cursor.state };
 }
 
 function valueAt(record: unknown, path: readonly string[]): unknown {

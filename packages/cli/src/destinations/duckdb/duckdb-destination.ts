@@ -28,7 +28,7 @@ import type { StreamStats } from '../../progress/stats.js';
 import { literal, literalOrNull } from './sql.js';
 import { keyOfState, loadStates, type StoredState, stateKey, storable, upsertStateSql } from './state-store.js';
 import { StreamTarget } from './stream-target.js';
-import { ensureBookkeeping, MEMORY_DB, SYNCS_TABLE } from './tables.js';
+import { ensureBookkeeping, MEMORY_DB, rowCount, SYNCS_TABLE } from './tables.js';
 
 export interface CommitPolicy {
   /** At a STATE, commit once the batch has this many rows ... */
@@ -324,8 +324,7 @@ export class DuckDBDestination implements MessageSink {
     for (const target of this.targets) {
       if (!target.dedup || target.stats.written === 0) continue;
       const table = target.replace && !target.finalized ? target.loadTable : target.table;
-      const reader = await this.writer.runAndReadAll(`SELECT count(*) FROM ${table}`);
-      const rowsAfter = Number(reader.getRows()[0]?.[0] ?? 0);
+      const rowsAfter = await rowCount(this.writer, table);
       if (target.rowsBefore + target.stats.written - rowsAfter >= ROW_GROUP_ROWS) return true;
     }
     return false;

@@ -18,6 +18,7 @@ import {
   evolveTable,
   MEMORY_DB,
   OVERWRITE_PREFIX,
+  rowCount,
   type SchemaChange,
   schemaChangeSql,
   stagingTableSql,
@@ -177,10 +178,7 @@ export class StreamTarget implements MergeTarget {
 
     const target = new StreamTarget(index, descriptor, configuredMode, replace, dedup, columns, primaryKey, cursor, resumed, stored);
     target.schemaChanges.push(...changes);
-    if (dedup) {
-      const reader = await writer.runAndReadAll(`SELECT count(*) FROM ${target.loadTable}`);
-      target.rowsBefore = Number(reader.getRows()[0]?.[0] ?? 0);
-    }
+    if (dedup) target.rowsBefore = await rowCount(writer, target.loadTable);
     target.stagingNames = [`s${index}_0`, `s${index}_1`];
     // Fail early, before reading anything, if a key or cursor is not a column.
     target.batchSql(0, options.syncId, 1);

@@ -75,6 +75,12 @@ export async function tableColumns(
   return new Map(rows.map(([name, type]) => [String(name).toLowerCase(), { name: String(name), type: String(type) }]));
 }
 
+/** The number of rows `table` holds. */
+export async function rowCount(connection: DuckDBConnection, table: string): Promise<number> {
+  const reader = await connection.runAndReadAll(`SELECT count(*) FROM ${table}`);
+  return Number(reader.getRows()[0]?.[0] ?? 0);
+}
+
 export function createTableSql(schema: string | undefined, table: string, columns: readonly ColumnPlan[], orReplace = false): string {
   const definitions = [
     `${ident(RAW_ID)} UUID`,

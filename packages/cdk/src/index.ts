@@ -1,7 +1,10 @@
+export { maskConfigSecrets } from './config/config-secrets.js';
 export { type InvokeOptions, type InvokeRequest, invoke } from './entrypoint/invoke.js';
 export { type LaunchOptions, launch } from './entrypoint/launch.js';
 export { CONNECTOR_NODE_OPTIONS } from './entrypoint/node-options.js';
+export { maskStream } from './entrypoint/process-output.js';
 export { ConnectorError, type ConnectorErrorOptions } from './errors/connector-error.js';
+export { describeJsonSyntaxError } from './errors/json-syntax-error.js';
 export { ApiKeyAuthenticator, type ApiKeyAuthenticatorOptions } from './http/auth/api-key-authenticator.js';
 export type { AuthContext, Authenticator, AuthRequest } from './http/auth/authenticator.js';
 export { BasicAuthenticator } from './http/auth/basic-authenticator.js';
@@ -47,7 +50,14 @@ export { joinUrl, type QueryParams, type QueryValue } from './http/url.js';
 export { updateConfig } from './output/config-updates.js';
 export type { Logger } from './output/logger.js';
 export type { MessageSink, RecordWriter } from './output/message-sink.js';
-export { registerSecret, SECRET_MASK, type SecretMasker, secretMasker } from './output/secret-masker.js';
+export {
+  isTooShortToMask,
+  MIN_SECRET_LENGTH,
+  registerSecret,
+  SECRET_MASK,
+  SecretMasker,
+  secretMasker,
+} from './output/secret-masker.js';
 export type * from './protocol/types.js';
 export type { JsonSchema, JsonSchemaType } from './schema/json-schema.js';
 export { recordTypeName, recordTypesModule, type SchemaTypeOptions, schemaToTypeScript } from './schema/record-types.js';

@@ -1,5 +1,6 @@
 /** `--config`: a JSON file, or JSON given inline (anything starting with `{`). */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { describeJsonSyntaxError } from '@tributary/cdk';
 
 export interface ConfigInput {
   config: Record<string, unknown>;
@@ -23,7 +24,7 @@ export function readConfig(value: string | undefined): ConfigInput {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${inline ? 'the --config JSON' : `config file ${value}`} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${inline ? 'the --config JSON' : `config file ${value}`} is not valid JSON: ${describeJsonSyntaxError(error)}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new Error(`${inline ? 'the --config JSON' : `config file ${value}`} must be a JSON object`);

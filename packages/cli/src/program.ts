@@ -1,4 +1,5 @@
 /** The `tributary` command line: its commands, options and help text. */
+import { maskStream, secretMasker } from '@tributary/cdk';
 import { Command, CommanderError } from 'commander';
 import { register as registerBuildImage } from './commands/build-image.js';
 import { register as registerInferSchema } from './commands/infer-schema.js';
@@ -92,8 +93,13 @@ Examples:
   return program;
 }
 
-/** Runs the command line; resolves to the exit code. */
+/**
+ * Runs the command line; resolves to the exit code. Everything written to stdout and stderr
+ * meanwhile, by the runner or by a connector loaded in-process, goes through the CDK's secret
+ * masker, to which commands add the secrets they learn from a connector's spec and config.
+ */
 export async function run(argv: string[], output: Output): Promise<number> {
+  const unmask = [maskStream(output.stdout, secretMasker), maskStream(output.stderr, secretMasker)];
   let exitCode = 0;
   const program = buildProgram(output, (code) => {
     exitCode = code;
@@ -109,5 +115,7 @@ export async function run(argv: string[], output: Output): Promise<number> {
     }
     output.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
+  } finally {
+    for (const undo of unmask) undo();
   }
 }

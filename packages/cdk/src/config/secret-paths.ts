@@ -1,38 +1,54 @@
 import type { JsonSchema } from '../schema/json-schema.js';
 
+/** A value found at a spec path marked `airbyte_secret`, and where: `credentials.client_secret`, `tokens[1]`. */
+export interface SecretField {
+  path: string;
+  value: unknown;
+}
+
 /**
  * Every value in `config` found at a spec path marked `airbyte_secret: true`. The walk follows
  * `properties`, array `items` and every `oneOf`/`anyOf`/`allOf` branch, so secrets inside an
  * authentication choice are found whichever branch the user picked.
  */
 export function collectSecrets(spec: JsonSchema, config: unknown): unknown[] {
-  const found: unknown[] = [];
-  walk(spec, config, found);
+  return secretFields(spec, config).map((field) => field.value);
+}
+
+/** Like `collectSecrets`, with the path of each value in the config. */
+export function secretFields(spec: JsonSchema, config: unknown): SecretField[] {
+  const found: SecretField[] = [];
+  walk(spec, config, '', found);
   return found;
 }
 
-function walk(schema: JsonSchema | undefined, value: unknown, found: unknown[]): void {
+function walk(schema: JsonSchema | undefined, value: unknown, path: string, found: SecretField[]): void {
   if (!schema || typeof schema !== 'object' || value === undefined || value === null) return;
   if (schema.airbyte_secret === true) {
-    collectLeaves(value, found);
+    collectLeaves(value, path, found);
     return;
   }
   for (const branch of [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])]) {
-    walk(branch, value, found);
+    walk(branch, value, path, found);
   }
   if (Array.isArray(value)) {
     const items = schema.items;
-    if (items && !Array.isArray(items)) for (const item of value) walk(items, item, found);
+    if (items && !Array.isArray(items)) for (const [index, item] of value.entries()) walk(items, item, `${path}[${index}]`, found);
     return;
   }
   if (typeof value === 'object' && schema.properties) {
     const record = value as Record<string, unknown>;
-    for (const [key, child] of Object.entries(schema.properties)) walk(child, record[key], found);
+    for (const [key, child] of Object.entries(schema.properties)) walk(child, record[key], join(path, key), found);
   }
 }
 
-function collectLeaves(value: unknown, found: unknown[]): void {
-  if (Array.isArray(value)) for (const item of value) collectLeaves(item, found);
-  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collectLeaves(item, found);
-  else found.push(value);
+function collectLeaves(value: unknown, path: string, found: SecretField[]): void {
+  if (Array.isArray(value)) for (const [index, item] of value.entries()) collectLeaves(item, `${path}[${index}]`, found);
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, item] of Object.entries(value)) collectLeaves(item, join(path, key), found);
+  else found.push({ path, value });
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
 }

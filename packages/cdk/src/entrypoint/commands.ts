@@ -1,6 +1,6 @@
+import { maskConfigSecrets } from '../config/config-secrets.js';
 import { validateAgainstSchema } from '../config/config-validator.js';
 import { type InternalConfig, splitInternalConfig } from '../config/internal-config-keys.js';
-import { collectSecrets } from '../config/secret-paths.js';
 import { ConnectorError, describeError } from '../errors/connector-error.js';
 import { observeConfig } from '../output/config-updates.js';
 import type { Logger } from '../output/logger.js';
@@ -103,7 +103,7 @@ async function validateConfig<Config>(
   context: CommandContext,
 ): Promise<{ config: Config; internal: InternalConfig }> {
   const spec = await loadSpec(source);
-  for (const secret of collectSecrets(spec.connectionSpecification, raw)) context.masker.add(secret);
+  maskConfigSecrets(spec.connectionSpecification, raw, context.masker, (message) => context.logger.warn(message));
   const { config, internal, problems } = splitInternalConfig(raw);
   const result = await validateAgainstSchema(spec.connectionSpecification, config, 'config');
   problems.push(...result.problems);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ConnectorError } from '../errors/connector-error.js';
+import { describeJsonSyntaxError } from '../errors/json-syntax-error.js';
 import type { ConfiguredAirbyteCatalog, ConfiguredAirbyteStream, DestinationSyncMode, SyncMode } from '../protocol/types.js';
 
 /**
@@ -20,17 +21,6 @@ export async function readJsonFile(path: string, what: string): Promise<unknown>
   } catch (error) {
     throw ConnectorError.config(`The ${what} file '${path}' is not valid JSON (${describeJsonSyntaxError(error)})`);
   }
-}
-
-/**
- * JSON.parse messages either name a syntax character and a position (`Expected ',' or '}' after
- * property value in JSON at position 45`) or quote the problem token and the text around it
- * (`Unexpected token 's', ..."word": sk_live_ab"... is not valid JSON`), which could be a secret.
- * Only the first kind is passed on.
- */
-function describeJsonSyntaxError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return /is not valid JSON|"/.test(message) ? 'unexpected token' : message;
 }
 
 export async function readConfigFile(path: string): Promise<Record<string, unknown>> {

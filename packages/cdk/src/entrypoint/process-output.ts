@@ -17,14 +17,17 @@ export function captureConsole(logger: Logger): () => void {
   return () => Object.assign(console, original);
 }
 
-/** Masks secrets in everything written to a stream (stderr). Returns the undo. */
-export function maskStream(stream: Writable, masker: SecretMasker): () => void {
+/**
+ * Masks secrets in everything written to a stream (a connector's stderr, the runner's stdout and
+ * stderr), including writes by code that does not know about masking. Returns the undo.
+ */
+export function maskStream(stream: NodeJS.WritableStream, masker: SecretMasker): () => void {
   const originalWrite = stream.write;
   stream.write = function maskedWrite(this: Writable, chunk: unknown, ...rest: unknown[]): boolean {
-    const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : chunk;
+    const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : chunk;
     const safe = typeof text === 'string' ? masker.mask(text) : text;
     return (originalWrite as (...args: unknown[]) => boolean).call(this, safe, ...rest);
-  } as Writable['write'];
+  } as NodeJS.WritableStream['write'];
   return () => {
     stream.write = originalWrite;
   };

@@ -37,11 +37,13 @@ export function redactUrl(url: string | URL): string {
   return secretMasker.mask(text);
 }
 
-/** The start of a body for an error message, secrets masked; the rest counted, not shown. */
+/**
+ * The start of a body for an error message, secrets masked; the rest counted, not shown.
+ * Masked before whitespace is collapsed, which would change a secret with inner whitespace.
+ */
 export function bodyExcerpt(text: string, limit = BODY_EXCERPT_LENGTH): string {
-  const compact = text.replace(/\s+/g, ' ').trim();
-  if (compact.length === 0) return '(empty body)';
-  const masked = secretMasker.mask(compact);
+  const masked = secretMasker.mask(text).replace(/\s+/g, ' ').trim();
+  if (masked.length === 0) return '(empty body)';
   return masked.length <= limit ? masked : `${masked.slice(0, limit)}… (${masked.length - limit} more characters)`;
 }
 

@@ -1,3 +1,4 @@
+import { describeJsonSyntaxError } from '../errors/json-syntax-error.js';
 import { redactUrl } from './http-error.js';
 
 /** How a response body is read: `auto` goes by the `Content-Type`. */
@@ -140,7 +141,10 @@ export class HttpResponse {
         try {
           this.jsonValue = { value: JSON.parse(text) };
         } catch (error) {
-          throw new InvalidBodyError(`not valid JSON${text.length === 0 ? ' (the body is empty)' : ''}: ${(error as Error).message}`, this);
+          throw new InvalidBodyError(
+            `not valid JSON${text.length === 0 ? ' (the body is empty)' : ''}: ${describeJsonSyntaxError(error)}`,
+            this,
+          );
         }
       }
     }
@@ -157,7 +161,7 @@ export class HttpResponse {
         try {
           values.push(JSON.parse(line));
         } catch (error) {
-          throw new InvalidBodyError(`not valid JSON lines: line ${index + 1}: ${(error as Error).message}`, this);
+          throw new InvalidBodyError(`not valid JSON lines: line ${index + 1}: ${describeJsonSyntaxError(error)}`, this);
         }
       }
       this.linesValue = values;

@@ -113,3 +113,17 @@ test('read --debug: DEBUG logs are masked as well', async () => {
   );
   assert.equal(recordsOf(run.messages)[0]?.data.api_key, API_KEY);
 });
+
+test('a secret too short to mask is named by its field in a WARN, and left unmasked rather than garbling every message', async () => {
+  const shortPath = await dir.json('short.json', { ...tokenConfig, credentials: { auth_type: 'token', access_token: 'e' } });
+  const run = await runFixture('secrets', ['check', '--config', shortPath]);
+  assert.equal(run.code, 0, run.stderr);
+  assertNoSecretOutsideRecords(run, [API_KEY]);
+  const logs = messagesOfType(run.messages, 'LOG').map((message) => message.log);
+  const warning = logs.find((log) => log.level === 'WARN' && log.message.includes("'credentials.access_token'"));
+  assert.match(
+    warning?.message ?? '',
+    /^The secret config field 'credentials\.access_token' is shorter than 4 characters, too short to be masked/,
+  );
+  assert.match(logs.find((log) => log.message.startsWith('check: the whole config'))?.message ?? '', /"region":"eu-west"/);
+});

@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AirbyteErrorTrace, ConfiguredAirbyteCatalog } from '@tributary/cdk';
+import { type AirbyteErrorTrace, type ConfiguredAirbyteCatalog, describeJsonSyntaxError, secretMasker } from '@tributary/cdk';
 import { buildCatalog, filterCatalog, parseCatalogFile } from '../catalog.js';
 import { readConfig, saveConfig } from '../config-input.js';
 import { type Connector, ConnectorFailure } from '../connectors/connector.js';
+import { maskConnectorSecrets } from '../connectors/connector-secrets.js';
 import { PackageConnector } from '../connectors/package-connector.js';
 import { ProcessConnector } from '../connectors/process-connector.js';
 import { DuckDBDestination } from '../destinations/duckdb/duckdb-destination.js';
@@ -41,8 +42,12 @@ export async function syncCommand(connectorArg: string | undefined, options: Syn
   const started = performance.now();
   const progressMode = chooseProgress(options.progress, output.stderr);
   let view: ProgressView | undefined;
+  // The same warning often comes from discover, from read and from the runner itself: shown once.
+  const warned = new Set<string>();
   const log = (level: string, message: string) => {
     const upper = level.toUpperCase();
+    if (upper === 'WARN' && warned.has(message)) return;
+    if (upper === 'WARN') warned.add(message);
     if (!options.verbose && !['WARN', 'ERROR', 'FATAL'].includes(upper) && !(upper === 'DEBUG' && process.env.TRIBUTARY_DEBUG)) return;
     const line = `${upper === 'INFO' ? '' : `${upper.toLowerCase()}: `}${message}`;
     if (view) view.log(line);
@@ -80,6 +85,7 @@ export async function syncCommand(connectorArg: string | undefined, options: Syn
   process.on('SIGTERM', onSignal);
   try {
     await destination.beginSync(connector.name);
+    await maskConnectorSecrets(connector, [config], log);
     const catalog = await chooseCatalog(connector, config, options);
     if (catalog.streams.length === 0) throw new UsageError('the catalog has no streams to sync');
     const state = await destination.prepare(catalog, { fullRefresh: options.fullRefresh === true });
@@ -108,7 +114,9 @@ export async function syncCommand(connectorArg: string | undefined, options: Syn
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      await destination.endSync({ status: 'failed', recordsRead: 0, recordsWritten: 0, error: error.message }).catch(() => undefined);
+      await destination
+        .endSync({ status: 'failed', recordsRead: 0, recordsWritten: 0, error: secretMasker.mask(error.message) })
+        .catch(() => undefined);
       destination.close();
       throw error;
     }
@@ -128,7 +136,7 @@ export async function syncCommand(connectorArg: string | undefined, options: Syn
       status,
       recordsRead: total(destination, 'records'),
       recordsWritten: destination.recordsWritten,
-      error: errorSummary,
+      error: errorSummary === undefined ? undefined : secretMasker.mask(errorSummary),
     });
   } catch {
     // The sync's own outcome matters more than its bookkeeping row.
@@ -194,7 +202,8 @@ async function chooseCatalog(
     try {
       raw = JSON.parse(readFileSync(options.catalog, 'utf8'));
     } catch (error) {
-      throw new UsageError(`cannot read catalog file ${options.catalog}: ${(error as Error).message}`);
+      const reason = error instanceof SyntaxError ? `not valid JSON (${describeJsonSyntaxError(error)})` : (error as Error).message;
+      throw new UsageError(`cannot read catalog file ${options.catalog}: ${reason}`);
     }
     return filterCatalog(parseCatalogFile(raw, options.catalog), streams);
   }

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { AirbyteState } from '@tributary/cdk';
 import type { AcceptanceReport, CheckId } from '@tributary/cdk/testing';
 import type { Command } from 'commander';
+import { maskConnectorSecrets } from '../connectors/connector-secrets.js';
 import { configInput, list, readJsonInput, testKitFor } from './connector-test-kit.js';
 
 export interface TestConnectorOptions {
@@ -20,8 +21,15 @@ export interface TestConnectorOptions {
   json?: boolean;
 }
 
-/** Runs the acceptance checks of the connector in `folder`; the report says what passed. */
-export async function testConnector(folder: string, options: TestConnectorOptions): Promise<{ report: AcceptanceReport; text: string }> {
+/**
+ * Runs the acceptance checks of the connector in `folder`; the report says what passed. Its
+ * failures may quote records and configs: the config secrets are masked in what is printed.
+ */
+export async function testConnector(
+  folder: string,
+  options: TestConnectorOptions,
+  warn: (message: string) => void = (message) => process.stderr.write(`warning: ${message}\n`),
+): Promise<{ report: AcceptanceReport; text: string }> {
   const dir = resolve(folder);
   const kit = await testKitFor(dir);
   const connector = await kit.loadConnector(dir, { exportName: options.export });
@@ -29,6 +37,9 @@ export async function testConnector(folder: string, options: TestConnectorOption
   if (config === undefined)
     throw new Error(`give the connector's config with --config (a file or inline JSON), or put it in ${folder}/secrets/config.json`);
   const invalidConfig = configInput(dir, options.invalidConfig, 'integration_tests/invalid_config.json');
+  await maskConnectorSecrets({ spec: async () => connector.create().spec() }, [config, invalidConfig ?? {}], (_, message) =>
+    warn(message),
+  ).catch(() => undefined); // A spec that cannot be read fails the spec check, which says why.
   const skip: Partial<Record<CheckId, string>> = {};
   for (const id of list(options.skip) ?? []) {
     if (!(kit.CHECK_IDS as readonly string[]).includes(id))

@@ -1,11 +1,20 @@
 /** What the sync needs from a connector, however it runs (in-process, a command, a Docker image). */
-import type { AirbyteCatalog, AirbyteErrorTrace, AirbyteState, ConfiguredAirbyteCatalog, MessageSink } from '@tributary/cdk';
+import type {
+  AirbyteCatalog,
+  AirbyteErrorTrace,
+  AirbyteState,
+  ConfiguredAirbyteCatalog,
+  ConnectorSpecification,
+  MessageSink,
+} from '@tributary/cdk';
 
 export interface Connector {
   /** A short name: the default DuckDB file is `.tributary/<name>.duckdb`. */
   readonly name: string;
   /** How it runs, for the summary (`in-process source-faker (FakerSource)`, `command "..."`). */
   readonly description: string;
+  /** The connector's spec: which config fields are secrets (`airbyte_secret`). */
+  spec(): Promise<ConnectorSpecification>;
   discover(config: Record<string, unknown>): Promise<AirbyteCatalog>;
   /** Reads into `sink`; resolves to the connector's exit code. */
   read(request: ReadRequest, sink: MessageSink, signal: AbortSignal): Promise<number>;

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Cdk from '@tributary/cdk';
-import type { AirbyteCatalog, MessageSink } from '@tributary/cdk';
+import type { AirbyteCatalog, ConnectorSpecification, MessageSink } from '@tributary/cdk';
 import { type Connector, ConnectorFailure, failureFrom, type ReadRequest } from './connector.js';
 import { MessageCollector } from './message-collector.js';
 
@@ -83,6 +83,14 @@ export class PackageConnector implements Connector {
       chosen = [key, value];
     }
     return new PackageConnector(name, `in-process ${name} (${chosen[0]})`, cdk, chosen[1], log);
+  }
+
+  async spec(): Promise<ConnectorSpecification> {
+    const collector = new MessageCollector(this.log);
+    const code = await this.cdk.invoke(new this.SourceClass(), { command: 'spec' }, collector);
+    const spec = collector.messages.find((m) => m.type === 'SPEC');
+    if (code !== 0 || spec?.type !== 'SPEC') throw failureFrom('spec', collector.errors, `exit code ${code}`);
+    return spec.spec;
   }
 
   async discover(config: Record<string, unknown>): Promise<AirbyteCatalog> {

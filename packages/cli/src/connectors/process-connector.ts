@@ -9,14 +9,14 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
-import type { AirbyteCatalog, AirbyteMessage, MessageSink, RecordWriter } from '@tributary/cdk';
+import type { AirbyteCatalog, AirbyteMessage, ConnectorSpecification, MessageSink, RecordWriter } from '@tributary/cdk';
 import { type Connector, failureFrom, type ReadRequest } from './connector.js';
 import { MessageCollector } from './message-collector.js';
 
 type Log = (level: string, message: string) => void;
 
 interface InputFiles {
-  config: string;
+  config?: string;
   catalog?: string;
   state?: string;
 }
@@ -78,6 +78,20 @@ export class ProcessConnector implements Connector {
     return new ProcessConnector(nameOfImage(image), `image ${image}`, launcher, log);
   }
 
+  async spec(): Promise<ConnectorSpecification> {
+    const collector = new MessageCollector(this.log);
+    const { code, stderr } = await this.run('spec', {}, collector, new AbortController().signal);
+    const spec = collector.messages.find((m) => m.type === 'SPEC');
+    if (code !== 0 || spec?.type !== 'SPEC') {
+      throw failureFrom(
+        'spec',
+        collector.errors,
+        `exit code ${code}${spec ? '' : ', no SPEC message'}${stderr ? `; stderr: ${stderr}` : ''}`,
+      );
+    }
+    return spec.spec;
+  }
+
   async discover(config: Record<string, unknown>): Promise<AirbyteCatalog> {
     const collector = new MessageCollector(this.log);
     const { code, stderr } = await this.run('discover', { config }, collector, new AbortController().signal);
@@ -98,14 +112,15 @@ export class ProcessConnector implements Connector {
 
   private async run(
     verb: string,
-    inputs: { config: unknown; catalog?: unknown; state?: unknown },
+    inputs: { config?: unknown; catalog?: unknown; state?: unknown },
     sink: MessageSink,
     signal: AbortSignal,
   ): Promise<{ code: number; stderr: string }> {
     const folder = mkdtempSync(join(tmpdir(), 'tributary-connector-'));
     try {
       const names = this.launcher.folderNames;
-      const files: InputFiles = { config: write(folder, names.config, inputs.config) };
+      const files: InputFiles = {};
+      if (inputs.config !== undefined) files.config = write(folder, names.config, inputs.config);
       if (inputs.catalog !== undefined) files.catalog = write(folder, names.catalog, inputs.catalog);
       if (inputs.state !== undefined) files.state = write(folder, names.state, inputs.state);
       if (this.launcher.shareFiles) {

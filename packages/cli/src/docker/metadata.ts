@@ -24,6 +24,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeJsonSyntaxError } from '@tributary/cdk';
 import type { ConnectorPackage } from './connector-package.js';
 import { DEFAULT_BASE_IMAGE } from './dockerfile.js';
 
@@ -363,6 +364,7 @@ export function checkConfigFile(path: string): void {
   try {
     JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot use ${path} as the discover config: ${(error as Error).message}`);
+    const reason = error instanceof SyntaxError ? `not valid JSON (${describeJsonSyntaxError(error)})` : (error as Error).message;
+    throw new Error(`Cannot use ${path} as the discover config: ${reason}`);
   }
 }

@@ -1,3 +1,4 @@
+import { secretMasker } from '../../index.js';
 import { connectionChecks } from './connection-checks.js';
 import { AcceptanceContext } from './context.js';
 import { discoverChecks } from './discover-checks.js';
@@ -48,11 +49,12 @@ export interface AcceptanceReport {
 /** Runs one check within the time limit, skipping it when `options.skip` says so. */
 export async function runCheck(check: AcceptanceCheck, options: AcceptanceOptions<unknown>): Promise<CheckReport> {
   const started = performance.now();
+  // A failure may quote record values, a config or a server's answer: secrets are masked in it.
   const report = (status: CheckStatus, message?: string): CheckReport => ({
     id: check.id,
     title: check.title,
     status,
-    ...(message === undefined ? {} : { message }),
+    ...(message === undefined ? {} : { message: secretMasker.mask(message) }),
     durationMs: Math.round(performance.now() - started),
   });
   const skipReason = options.skip?.[check.id];

@@ -23,7 +23,13 @@ export interface OutgoingRequest extends AuthRequest {
 const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie']);
 
 /** Headers that describe a body: they go when the body goes. */
-export const BODY_HEADERS: readonly string[] = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
+export const BODY_HEADERS: readonly string[] = [
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'content-language',
+  'content-location',
+];
 
 /**
  * The origins (scheme, host and port) a stream's credentials belong to, and what a request
@@ -57,7 +63,9 @@ export function originOf(value: string | URL): string {
   try {
     url = typeof value === 'string' ? new URL(value) : value;
   } catch {
-    throw new ConnectorError(`credentialOrigins: '${redactUrl(String(value))}' is not an origin; give origins like 'https://api.example.com'`);
+    throw new ConnectorError(
+      `credentialOrigins: '${redactUrl(String(value))}' is not an origin; give origins like 'https://api.example.com'`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConnectorError(`credentialOrigins: '${redactUrl(url)}' is not an http:// or https:// origin`);
@@ -67,6 +75,7 @@ export function originOf(value: string | URL): string {
 
 /** The response that redirected to a request. */
 export interface RedirectSource {
+  method: string;
   url: URL;
   status: number;
 }
@@ -151,12 +160,10 @@ function refusal(request: OutgoingRequest, options: AuthorizeOptions, why: strin
   const from = options.redirectedFrom;
   const what =
     from !== undefined
-      ? `${redactUrl(from.url)} answered HTTP ${from.status}, a redirect to ${request.url.origin} (${to})`
+      ? `${from.method} ${redactUrl(from.url)} answered HTTP ${from.status}, a redirect to ${request.url.origin} (${to})`
       : `${to} goes to ${request.url.origin} (a next-page link or a path pointing to another host?)`;
   const advice =
-    options.scope.policy === 'refuse'
-      ? `; to send such requests without credentials, set crossOriginRequests = 'without-credentials'`
-      : '';
+    options.scope.policy === 'refuse' ? `; to send such requests without credentials, set crossOriginRequests = 'without-credentials'` : '';
   return new ConnectorError(
     `Refused to send credentials to another origin: ${what}, but ${why}. If ${request.url.origin} is the API's own, add it to the stream's credentialOrigins${advice}`,
   );

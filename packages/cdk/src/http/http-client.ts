@@ -339,7 +339,8 @@ export class HttpClient {
         }
         await raw.body?.cancel().catch(() => undefined);
         const next = chain.next(sent, raw.status, location);
-        if (logger?.isDebugEnabled) logger.debug(`HTTP ${sent.method} ${redactUrl(sent.url)} → ${raw.status}, redirected to ${redactUrl(next.request.url)}`);
+        if (logger?.isDebugEnabled)
+          logger.debug(`HTTP ${sent.method} ${redactUrl(sent.url)} → ${raw.status}, redirected to ${redactUrl(next.request.url)}`);
         sent = await authorize(next.request, {
           scope: exchange.scope,
           authenticator: exchange.options.authenticator,
@@ -408,7 +409,7 @@ export class HttpClient {
         message = `${lead}: ${where} → ${what}. The server asks to wait ${seconds(waitMs)} (${header}), longer than the ${seconds(this.policy.maxServerWaitMs)} this stream waits at most; try again later`;
         break;
       case 'out-of-time':
-        message = `${lead}, and retrying would take longer than the ${seconds(this.policy.maxTimeMs)} allowed for one request (${attempts} attempts over ${seconds(elapsedMs)}, next wait ${seconds(waitMs)}): ${where}; last answer: ${what}`;
+        message = `${lead}, and retrying would take longer than the ${seconds(this.policy.maxTimeMs)} allowed for one request (${attempts} attempt${attempts === 1 ? '' : 's'} over ${seconds(elapsedMs)}, next wait ${seconds(waitMs)}): ${where}; last answer: ${what}`;
         break;
     }
     const last = response !== undefined ? `HTTP ${response.status} in ${response.durationMs} ms` : describeError(error);

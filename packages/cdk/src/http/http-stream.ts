@@ -13,11 +13,11 @@ import { HttpClient, type HttpMethod, type HttpRequest, type SendOptions, wasIgn
 import { redactUrl } from './http-error.js';
 import type { HttpResponse, ResponseFormat } from './http-response.js';
 import { describePath, type JsonPath } from './json-path.js';
+import { tokenForState } from './page-token-state.js';
 import type { PageRequest, PaginationContext, Paginator } from './paginators/paginator.js';
 import { extractRecords } from './record-extractor.js';
 import type { Awaitable, HttpRequestOptions, PageInfo } from './request-options.js';
 import type { RetryPolicyOptions } from './retry-policy.js';
-import { tokenForState } from './page-token-state.js';
 import { applyQueryParams, joinUrl, type QueryParams } from './url.js';
 
 /** A form body: its fields are sent `application/x-www-form-urlencoded`. */

@@ -42,7 +42,7 @@ export class RedirectChain {
 
   /** The next hop (before authentication) after `response` redirected `sent` (the hop as sent) to `location`. */
   next(sent: OutgoingRequest, status: number, location: string): { request: OutgoingRequest; source: RedirectSource } {
-    const source = { url: sent.url, status };
+    const source = { method: sent.method, url: sent.url, status };
     const where = `${sent.method} ${redactUrl(sent.url)} answered HTTP ${status}`;
     let url: URL;
     try {

@@ -68,7 +68,7 @@ export function originOf(value: string | URL): string {
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConnectorError(`credentialOrigins: '${redactUrl(url)}' is not an http:// or https:// origin`);
+    throw new ConnectorError(`credentialOrigins: '${redactUrl(String(value))}' is not an http:// or https:// origin`);
   }
   return url.origin;
 }

@@ -41,7 +41,7 @@ const BASIC = Buffer.from(`origin-user:${PASSWORD}`).toString('base64');
 const SESSION = 'origin-test-session-83b2';
 registerSecret(SESSION);
 const SECRETS = [KEY, TOKEN, ACCESS_TOKEN, CLIENT_SECRET, REFRESH_TOKEN, PASSWORD, BASIC, SESSION];
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'x-api-key'];
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'x-auth-token'];
 
 const FAST: RetryPolicyOptions = { maxRetries: 3, backoff: { baseMs: 5, maxDelayMs: 10 } };
 const REDIRECTS = [301, 302, 303, 307, 308] as const;
@@ -50,6 +50,7 @@ const AUTHENTICATORS: Record<string, () => Authenticator> = {
   'API key header': () => new ApiKeyAuthenticator(KEY, { header: 'X-Api-Key' }),
   'API key query parameter': () => new ApiKeyAuthenticator(KEY, { queryParam: 'api_key' }),
   bearer: () => new TokenAuthenticator(TOKEN),
+  'token in a custom header': () => new TokenAuthenticator(TOKEN, { header: 'X-Auth-Token', scheme: '' }),
   basic: () => new BasicAuthenticator('origin-user', PASSWORD),
   'OAuth2 access token': () =>
     new OAuth2Authenticator({
@@ -127,9 +128,9 @@ function assertReceivedNoSecret(server: FaultServer): void {
   }
 }
 
-function redirectTo(location: (context: { url: URL }) => string, status: number) {
+function redirectTo(location: (context: { url: URL }) => string, status: number, headers: Record<string, string> = {}) {
   return ({ res, url }: { res: import('node:http').ServerResponse; url: URL }) => {
-    res.writeHead(status, { location: location({ url }), 'content-length': 0 });
+    res.writeHead(status, { location: location({ url }), 'content-length': 0, ...headers });
     res.end();
   };
 }
@@ -171,10 +172,12 @@ test("crossOriginRequests 'without-credentials': the redirect is followed with n
     for (const [kind, authenticator] of Object.entries(AUTHENTICATORS)) {
       api.requests.length = 0;
       other.requests.length = 0;
-      // The API echoes the request's query (the API key included) in the Location.
+      // The API echoes the request's query (the API key included) in the Location, and sets a cookie.
       api.on(
         '/api/items',
-        redirectTo(({ url }) => `${other.url}/items${url.search}${url.search ? '&' : '?'}view=full`, status),
+        redirectTo(({ url }) => `${other.url}/items${url.search}${url.search ? '&' : '?'}view=full`, status, {
+          'set-cookie': `sid=${SESSION}; Path=/`,
+        }),
       );
       const stream = new Items({
         authenticator: authenticator(),
@@ -410,5 +413,17 @@ test('an OAuth2 token endpoint that redirects to another host never hands it the
     assert.equal(other.requests.length, 0, clientAuthentication);
     assert.equal(api.requestsTo('/oauth/token').length, 1, 'not retried');
     assert.equal(api.requestsTo('/api/items').length, 0, 'no request without a token');
+  }
+});
+
+test('credentialOrigins must be http(s) origins', async () => {
+  for (const [origins, message] of [
+    [['not a url'], /credentialOrigins: 'not a url' is not an origin; give origins like 'https:\/\/api\.example\.com'/],
+    [['ftp://files.example.com'], /credentialOrigins: 'ftp:\/\/files\.example\.com' is not an http:\/\/ or https:\/\/ origin/],
+  ] as const) {
+    api.on('/api/items', reply.json({ data: [] }));
+    const { error } = await readUntilFailure(new Items({ authenticator: new TokenAuthenticator(TOKEN), credentialOrigins: [...origins] }));
+    assert.ok(error instanceof ConnectorError);
+    assert.match(error.message, message);
   }
 });

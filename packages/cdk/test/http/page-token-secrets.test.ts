@@ -147,7 +147,7 @@ test("a sub-stream's partition whose next-page link holds a secret keeps no toke
     readOptions({ slice: { parent: { id: 1 } }, checkpoint: (next: StreamState) => states.push(next) }),
   );
   assert.equal(read.length, ITEMS.length);
-  assert.ok(!JSON.stringify(states).includes(KEY));
+  assert.ok(!JSON.stringify(states).includes(KEY), JSON.stringify(states));
   assert.deepEqual(states, [
     { states: [{ partition: { parent_id: 1 }, cursor: {} }] },
     { states: [{ partition: { parent_id: 1 }, cursor: {} }] },
@@ -199,7 +199,10 @@ test('CLI: no STATE carries a link signed with the API key; a read killed mid-wa
     const states = messagesOfType(run.messages, 'STATE').map((message) => message.state.stream?.stream_state);
     assert.deepEqual(states, [{}, {}, {}, { __ab_full_refresh_sync_complete: true }]);
     assert.ok(!run.stdout.includes(API_KEY), 'the key is nowhere in the output');
-    assert.ok(api.requests.every((request) => request.headers['x-api-key'] === API_KEY));
+    assert.ok(
+      api.requests.every((request) => request.headers['x-api-key'] === API_KEY),
+      'every request carried the key',
+    );
 
     const script = join(FIXTURES_DIR, 'http-source', 'main.ts');
     const killed = await readKilledAfter(script, args, 7);

@@ -316,27 +316,7 @@ export class HttpClient {
       for (;;) {
         const raw = await this.fetch(sent, controller.signal);
         const location = redirectLocation(raw.status, raw.headers);
-        if (location === undefined) {
-          const limit = exchange.options.maxResponseBytes ?? this.maxResponseBytes;
-          const bytes = await readBoundedBody(raw, limit, sent.method, sent.url);
-          const durationMs = Math.round(performance.now() - started);
-          if (logger?.isDebugEnabled) {
-            logger.debug(
-              `HTTP ${sent.method} ${redactUrl(sent.url)} → ${raw.status} in ${durationMs} ms, sent ${sizeOf(sent.body)} bytes, received ${bytes.byteLength} bytes`,
-            );
-          }
-          const response = new HttpResponse({
-            status: raw.status,
-            statusText: raw.statusText,
-            headers: new Headers([...raw.headers]),
-            url: sent.url.toString(),
-            method: sent.method,
-            body: bytes,
-            durationMs,
-            format: exchange.options.format,
-          });
-          return { response, sent };
-        }
+        if (location === undefined) return { response: await this.responseOf(raw, sent, exchange.options, started), sent };
         await raw.body?.cancel().catch(() => undefined);
         const next = chain.next(sent, raw.status, location);
         if (logger?.isDebugEnabled)
@@ -360,6 +340,27 @@ export class HttpClient {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** The final answer of an attempt, its body read within the size limit. */
+  private async responseOf(raw: UndiciResponse, sent: OutgoingRequest, options: SendOptions, started: number): Promise<HttpResponse> {
+    const bytes = await readBoundedBody(raw, options.maxResponseBytes ?? this.maxResponseBytes, sent.method, sent.url);
+    const durationMs = Math.round(performance.now() - started);
+    if (options.logger?.isDebugEnabled) {
+      options.logger.debug(
+        `HTTP ${sent.method} ${redactUrl(sent.url)} → ${raw.status} in ${durationMs} ms, sent ${sizeOf(sent.body)} bytes, received ${bytes.byteLength} bytes`,
+      );
+    }
+    return new HttpResponse({
+      status: raw.status,
+      statusText: raw.statusText,
+      headers: new Headers([...raw.headers]),
+      url: sent.url.toString(),
+      method: sent.method,
+      body: bytes,
+      durationMs,
+      format: options.format,
+    });
   }
 
   /** Sends one hop as it is: redirects are answers here, followed by `attempt`. */

@@ -81,6 +81,12 @@ export function makeDb(): Db {
   return { users, todos, posts, comments };
 }
 
+/** A redirect the API answers with instead of the data: status and Location. */
+export interface Redirect {
+  status: number;
+  location: string;
+}
+
 export interface SeenRequest {
   method: string;
   /** Path and query, as sent. */
@@ -89,6 +95,9 @@ export interface SeenRequest {
 }
 
 export class JsonServerApi {
+  /** When set, requests it returns a redirect for get that redirect (after the key check). */
+  redirect: ((url: string) => Redirect | undefined) | undefined;
+
   private constructor(
     /** Every request received, in order. */
     readonly requests: SeenRequest[],
@@ -107,12 +116,19 @@ export class JsonServerApi {
     const app = jsonServer.create();
     const router = jsonServer.router(dbFile);
     const requests: SeenRequest[] = [];
+    let api: JsonServerApi | undefined;
     app.use((req, res, next) => {
       const key = req.headers['x-api-key'];
       requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', apiKey: typeof key === 'string' ? key : undefined });
       if (key !== apiKey) {
         res.writeHead(401, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'missing or invalid API key' }));
+        return;
+      }
+      const redirect = api?.redirect?.(req.url ?? '/');
+      if (redirect !== undefined) {
+        res.writeHead(redirect.status, { location: redirect.location, 'content-length': 0 });
+        res.end();
         return;
       }
       next();
@@ -123,7 +139,8 @@ export class JsonServerApi {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
     const { port } = server.address() as AddressInfo;
-    return new JsonServerApi(requests, server, router, dir, `http://127.0.0.1:${port}`, apiKey);
+    api = new JsonServerApi(requests, server, router, dir, `http://127.0.0.1:${port}`, apiKey);
+    return api;
   }
 
   /** The data as the server holds it now. */

@@ -8,11 +8,13 @@ import { dirname, resolve } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { AirbyteStreamState, ConfiguredAirbyteCatalog } from '../../../packages/cdk/src/protocol/types.js';
+import { FaultServer, reply } from '../../../packages/cdk/test/helpers/fault-server.js';
 import {
   assertFailedWith,
   type CliRun,
   catalogOf,
   configuredCatalog,
+  errorTraces,
   messagesOfType,
   outlineOf,
   recordsOf,
@@ -42,6 +44,7 @@ after(async () => {
 });
 beforeEach(() => {
   api.requests.length = 0;
+  api.redirect = undefined;
 });
 
 async function configFile(extra: Record<string, unknown> = {}): Promise<string> {
@@ -248,4 +251,49 @@ test('a bad base URL fails the read as a config_error', async () => {
     await dir.json('catalog.json', configuredCatalog(await discovered(), ['users'])),
   ];
   assertFailedWith(await run(args), 'config_error');
+});
+
+test('an API that redirects to another host: the read and the check are refused, and that host never sees the key', async () => {
+  // 127.0.0.2 plays another host, which would gladly answer.
+  const other = await FaultServer.start('127.0.0.2');
+  try {
+    other.on('/users', reply.json([{ id: 1, name: 'stolen', username: 'x', email: 'x@example.com', address: null }]));
+    other.on('/posts', reply.json([]));
+    for (const status of [302, 307]) {
+      api.requests.length = 0;
+      api.redirect = (url) =>
+        url.startsWith('/users') || url.startsWith('/posts') ? { status, location: `${other.url}${url}` } : undefined;
+      const args = [
+        'read',
+        '--config',
+        await configFile(),
+        '--catalog',
+        await dir.json('catalog.json', configuredCatalog(await discovered(), ['users'])),
+      ];
+      const result = await run(args);
+      assert.notEqual(result.code, 0);
+      const error = errorTraces(result.messages).find((trace) => trace.stream_descriptor?.name === 'users');
+      assert.ok(error !== undefined, result.stdout);
+      assert.equal(error.failure_type, 'system_error');
+      assert.match(error.message, /^Refused to send credentials to another origin/);
+      assert.ok(
+        error.message.includes(`GET ${api.url}/users?`) &&
+          error.message.includes(`answered HTTP ${status}, a redirect to ${other.url} (GET ${other.url}/users?`),
+        error.message,
+      );
+      assert.ok(error.message.includes(`but the credentials belong to ${api.url} only`), error.message);
+      assert.equal(error.message.includes(API_KEY), false);
+      assert.deepEqual(dataOf(result, 'users'), []);
+      assert.equal(result.stdout.includes(API_KEY), false);
+      assert.equal(api.requestsTo('/users').length, 1, `HTTP ${status}: not retried`);
+
+      const check = await run(['check', '--config', await configFile()]);
+      const checked = messagesOfType(check.messages, 'CONNECTION_STATUS')[0]?.connectionStatus;
+      assert.equal(checked?.status, 'FAILED');
+      assert.match(checked?.message ?? '', /Refused to send credentials to another origin/);
+      assert.equal(other.requests.length, 0, `HTTP ${status}: ${JSON.stringify(other.requests.map((request) => request.headers))}`);
+    }
+  } finally {
+    await other.close();
+  }
 });

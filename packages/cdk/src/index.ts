@@ -16,7 +16,9 @@ export {
 } from './http/auth/oauth2-authenticator.js';
 export { TokenAuthenticator, type TokenAuthenticatorOptions } from './http/auth/token-authenticator.js';
 export type { BackoffOptions } from './http/backoff.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, ResponseTooLargeError } from './http/bounded-body.js';
 export { CallBudget, type CallRatePolicy } from './http/call-budget.js';
+export type { CrossOriginPolicy } from './http/credential-scope.js';
 export { DEFAULT_ERROR_MAPPING, type ErrorResolution, type ErrorRule, type ResponseAction } from './http/error-mapping.js';
 export { DEFAULT_HOST_CONCURRENCY, HostLimiter, hostLimiter, setHostConcurrency } from './http/host-limiter.js';
 export {

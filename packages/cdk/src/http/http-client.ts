@@ -1,16 +1,19 @@
-import type { Agent, Dispatcher } from 'undici';
+import type { Agent, Dispatcher, Response as UndiciResponse } from 'undici';
 import { ConnectorError, describeError } from '../errors/connector-error.js';
 import type { Logger } from '../output/logger.js';
 import type { FailureType } from '../protocol/types.js';
-import type { AuthContext, Authenticator, AuthRequest } from './auth/authenticator.js';
+import type { AuthContext, Authenticator } from './auth/authenticator.js';
 import { backoffDelay, sleep } from './backoff.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedBody } from './bounded-body.js';
 import type { CallBudget } from './call-budget.js';
+import { authorize, CredentialScope, type CrossOriginPolicy, type OutgoingRequest, type RequestBody } from './credential-scope.js';
 import { type ErrorResolution, type ErrorRule, resolveResponse } from './error-mapping.js';
 import { hostLimiter } from './host-limiter.js';
 import { describeResponse, HttpError, redactUrl } from './http-error.js';
 import { HttpResponse, InvalidBodyError, type ResponseFormat } from './http-response.js';
 import { describeNetworkError, isRetryableNetworkError, RequestTimeoutError } from './network-errors.js';
 import { serverRequestedWait } from './rate-limit-headers.js';
+import { RedirectChain, redirectLocation } from './redirects.js';
 import { type RetryPolicy, type RetryPolicyOptions, resolveRetryPolicy } from './retry-policy.js';
 import { parseHttpUrl } from './url.js';
 
@@ -21,7 +24,7 @@ export interface HttpRequest {
   method?: HttpMethod | (string & {});
   url: string | URL;
   headers?: Record<string, string>;
-  body?: string | Uint8Array | URLSearchParams;
+  body?: RequestBody;
 }
 
 /** A rate-limit wait the client is about to make. */
@@ -48,11 +51,30 @@ export interface SendOptions {
   onRateLimited?: (event: RateLimitEvent) => void;
   /** A budget shared with other streams: every attempt waits for its turn. */
   budget?: CallBudget;
+  /**
+   * The origins (scheme, host and port) the authenticator's credentials belong to; default: the
+   * origin of the request's URL. A redirect (or the request itself) to any other origin carries
+   * no credential: it is refused or sent without them, as `crossOriginRequests` says.
+   */
+  credentialOrigins?: readonly (string | URL)[];
+  /** What a request that would carry credentials to another origin gets (default `refuse`). */
+  crossOriginRequests?: CrossOriginPolicy;
+  /** The largest body a response may have, decompressed, in bytes; default the client's `maxResponseBytes`. */
+  maxResponseBytes?: number;
 }
 
 export interface HttpClientOptions {
-  /** The longest one attempt may take, from sending to the last byte of the body, in ms (default 120 000). */
+  /**
+   * The longest one attempt may take, from sending to the last byte of the body (redirects
+   * included), in ms (default 120 000). An attempt never runs past the retry policy's `maxTimeMs`
+   * for the whole request either.
+   */
   timeoutMs?: number;
+  /**
+   * The largest body a response may have, after decompression, in bytes (default 64 MiB). A
+   * larger one fails the request at once, without a retry, as soon as the limit is passed.
+   */
+  maxResponseBytes?: number;
   retry?: RetryPolicyOptions;
   /** The undici dispatcher (connection pool) to use; default: one keep-alive pool shared by the whole process. */
   dispatcher?: Dispatcher;
@@ -111,6 +133,17 @@ interface Attempt {
   response?: HttpResponse;
   /** What went wrong: a network error, a timeout, or the 2xx body's `InvalidBodyError`. */
   error?: unknown;
+  /** The request as last sent (the last hop of its redirects). */
+  sent?: OutgoingRequest;
+}
+
+/** What every hop of one `send()` needs. */
+interface Exchange {
+  /** The request before authentication: redirects start from it again. */
+  original: OutgoingRequest;
+  scope: CredentialScope;
+  authContext: AuthContext;
+  options: SendOptions;
 }
 
 /**
@@ -123,6 +156,7 @@ interface Attempt {
 export class HttpClient {
   readonly policy: RetryPolicy;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   private readonly dispatcher: Dispatcher | undefined;
   private readonly userAgent: string;
   private readonly random: () => number;
@@ -130,6 +164,7 @@ export class HttpClient {
   constructor(options: HttpClientOptions = {}) {
     this.policy = resolveRetryPolicy(options.retry);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxResponseBytes = checkedByteLimit(options.maxResponseBytes) ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.dispatcher = options.dispatcher;
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.random = options.random ?? Math.random;
@@ -149,13 +184,12 @@ export class HttpClient {
     const policy = this.policy;
     const started = Date.now();
     let refreshedCredentials = false;
+    const exchange = this.exchangeFor({ method, url: target, headers: lowerCaseHeaders(request.headers), ...bodyOf(request) }, options);
+    const { authContext } = exchange;
 
     for (let attempt = 1; ; attempt++) {
       signal?.throwIfAborted();
-      const prepared: AuthRequest = { method, url: new URL(target), headers: lowerCaseHeaders(request.headers) };
-      prepared.headers['user-agent'] ??= this.userAgent;
-      const authContext: AuthContext = { signal, logger };
-      if (authenticator) await authenticator.apply(prepared, authContext);
+      const prepared = await authorize(copyRequest(exchange.original), { scope: exchange.scope, authenticator, context: authContext });
       if (options.budget) {
         const waited = await options.budget.acquire(prepared.url, signal);
         if (waited > 0 && logger?.isDebugEnabled) logger.debug(`Waited ${seconds(waited)} for the call budget of ${prepared.url.host}`);
@@ -166,11 +200,15 @@ export class HttpClient {
       await limiter.acquire(signal);
       let outcome: Attempt;
       try {
-        outcome = await this.attempt(prepared, request.body, options);
+        // Each attempt ends by the request's own deadline, so the whole request keeps to `maxTimeMs`.
+        const deadlineMs = Math.max(1, Math.min(this.timeoutMs, policy.maxTimeMs - (Date.now() - started)));
+        outcome = await this.attempt(prepared, exchange, deadlineMs);
       } finally {
         limiter.release();
       }
       if (signal?.aborted) throw signal.reason;
+      // A body over the limit, a redirect refused or looping, credentials that failed: no retry helps.
+      if (outcome.error instanceof ConnectorError) throw outcome.error;
       const { response } = outcome;
       let resolution: ErrorResolution;
       if (response !== undefined) {
@@ -207,7 +245,7 @@ export class HttpClient {
             (resolution.action === 'refresh_token' || response?.status === 401) &&
             !refreshedCredentials &&
             authenticator?.refreshAfterUnauthorized !== undefined;
-          if (canRefresh && (await authenticator!.refreshAfterUnauthorized!(prepared, authContext))) {
+          if (canRefresh && (await authenticator!.refreshAfterUnauthorized!(outcome.sent ?? prepared, authContext))) {
             refreshedCredentials = true;
             logger?.info(`${where} answered HTTP ${response?.status ?? '-'}: credentials renewed, sending it again`);
             continue;
@@ -247,62 +285,102 @@ export class HttpClient {
     }
   }
 
-  /** One attempt: send, read the whole body within the timeout. Never throws for network errors. */
-  private async attempt(prepared: AuthRequest, body: HttpRequest['body'], options: SendOptions): Promise<Attempt> {
-    const { signal, logger } = options;
+  /** What every attempt of `send()` shares; checks the options. */
+  private exchangeFor(original: OutgoingRequest, options: SendOptions): Exchange {
+    original.headers['user-agent'] ??= this.userAgent;
+    checkedByteLimit(options.maxResponseBytes);
+    return {
+      original,
+      scope: new CredentialScope(options.credentialOrigins ?? [original.url], options.crossOriginRequests),
+      authContext: { signal: options.signal, logger: options.logger },
+      options,
+    };
+  }
+
+  /**
+   * One attempt: send, follow redirects, read the whole body, all within `deadlineMs`. Never
+   * throws: network errors, timeouts and `ConnectorError`s (refused redirects, a body over the
+   * limit) come back as the outcome's `error`.
+   */
+  private async attempt(prepared: OutgoingRequest, exchange: Exchange, deadlineMs: number): Promise<Attempt> {
+    const { signal, logger } = exchange.options;
     const controller = new AbortController();
-    const timeout = new RequestTimeoutError(this.timeoutMs);
-    const timer = setTimeout(() => controller.abort(timeout), this.timeoutMs);
+    const timeout = new RequestTimeoutError(deadlineMs);
+    const timer = setTimeout(() => controller.abort(timeout), deadlineMs);
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     const started = performance.now();
+    let sent = prepared;
     try {
-      const { fetch } = await loadUndici();
-      const dispatcher = this.dispatcher ?? defaultDispatcher ?? (await sharedDispatcher());
-      const raw = await fetch(prepared.url, {
-        method: prepared.method,
-        headers: prepared.headers,
-        body: body ?? undefined,
-        signal: controller.signal,
-        redirect: 'follow',
-        dispatcher,
-      });
-      const bytes = new Uint8Array(await raw.arrayBuffer());
-      const durationMs = Math.round(performance.now() - started);
-      const response = new HttpResponse({
-        status: raw.status,
-        statusText: raw.statusText,
-        headers: new Headers([...raw.headers]),
-        url: raw.url || prepared.url.toString(),
-        method: prepared.method,
-        body: bytes,
-        durationMs,
-        format: options.format,
-      });
-      if (logger?.isDebugEnabled) {
-        logger.debug(
-          `HTTP ${prepared.method} ${redactUrl(prepared.url)} → ${raw.status} in ${durationMs} ms, sent ${sizeOf(body)} bytes, received ${bytes.byteLength} bytes`,
-        );
+      const chain = new RedirectChain(exchange.original);
+      for (;;) {
+        const raw = await this.fetch(sent, controller.signal);
+        const location = redirectLocation(raw.status, raw.headers);
+        if (location === undefined) return { response: await this.responseOf(raw, sent, exchange.options, started), sent };
+        await raw.body?.cancel().catch(() => undefined);
+        const next = chain.next(sent, raw.status, location);
+        if (logger?.isDebugEnabled)
+          logger.debug(`HTTP ${sent.method} ${redactUrl(sent.url)} → ${raw.status}, redirected to ${redactUrl(next.request.url)}`);
+        sent = await authorize(next.request, {
+          scope: exchange.scope,
+          authenticator: exchange.options.authenticator,
+          context: exchange.authContext,
+          redirectedFrom: next.source,
+        });
       }
-      return { response };
     } catch (error) {
       const failure = controller.signal.reason === timeout ? timeout : error;
       if (logger?.isDebugEnabled && !signal?.aborted) {
         logger.debug(
-          `HTTP ${prepared.method} ${redactUrl(prepared.url)} failed after ${Math.round(performance.now() - started)} ms: ${describeNetworkError(failure)}`,
+          `HTTP ${sent.method} ${redactUrl(sent.url)} failed after ${Math.round(performance.now() - started)} ms: ${describeNetworkError(failure)}`,
         );
       }
-      return { error: failure };
+      return { error: failure, sent };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
   }
 
+  /** The final answer of an attempt, its body read within the size limit. */
+  private async responseOf(raw: UndiciResponse, sent: OutgoingRequest, options: SendOptions, started: number): Promise<HttpResponse> {
+    const bytes = await readBoundedBody(raw, options.maxResponseBytes ?? this.maxResponseBytes, sent.method, sent.url);
+    const durationMs = Math.round(performance.now() - started);
+    if (options.logger?.isDebugEnabled) {
+      options.logger.debug(
+        `HTTP ${sent.method} ${redactUrl(sent.url)} → ${raw.status} in ${durationMs} ms, sent ${sizeOf(sent.body)} bytes, received ${bytes.byteLength} bytes`,
+      );
+    }
+    return new HttpResponse({
+      status: raw.status,
+      statusText: raw.statusText,
+      headers: new Headers([...raw.headers]),
+      url: sent.url.toString(),
+      method: sent.method,
+      body: bytes,
+      durationMs,
+      format: options.format,
+    });
+  }
+
+  /** Sends one hop as it is: redirects are answers here, followed by `attempt`. */
+  private async fetch(request: OutgoingRequest, signal: AbortSignal): Promise<UndiciResponse> {
+    const { fetch } = await loadUndici();
+    const dispatcher = this.dispatcher ?? defaultDispatcher ?? (await sharedDispatcher());
+    return fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body ?? undefined,
+      signal,
+      redirect: 'manual',
+      dispatcher,
+    });
+  }
+
   private async failure(
     resolution: ErrorResolution,
     where: string,
-    prepared: AuthRequest,
+    prepared: OutgoingRequest,
     attempts: number,
     outcome: Attempt,
     kind: 'failed' | 'exhausted' | 'wait-too-long' | 'out-of-time',
@@ -332,7 +410,7 @@ export class HttpClient {
         message = `${lead}: ${where} → ${what}. The server asks to wait ${seconds(waitMs)} (${header}), longer than the ${seconds(this.policy.maxServerWaitMs)} this stream waits at most; try again later`;
         break;
       case 'out-of-time':
-        message = `${lead}, and retrying would take longer than the ${seconds(this.policy.maxTimeMs)} allowed for one request (${attempts} attempts over ${seconds(elapsedMs)}, next wait ${seconds(waitMs)}): ${where}; last answer: ${what}`;
+        message = `${lead}, and retrying would take longer than the ${seconds(this.policy.maxTimeMs)} allowed for one request (${attempts} attempt${attempts === 1 ? '' : 's'} over ${seconds(elapsedMs)}, next wait ${seconds(waitMs)}): ${where}; last answer: ${what}`;
         break;
     }
     const last = response !== undefined ? `HTTP ${response.status} in ${response.durationMs} ms` : describeError(error);
@@ -352,6 +430,22 @@ function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<s
   if (headers)
     for (const [name, value] of Object.entries(headers)) if (value !== undefined && value !== null) out[name.toLowerCase()] = String(value);
   return out;
+}
+
+function bodyOf(request: HttpRequest): { body?: RequestBody } {
+  return request.body === undefined ? {} : { body: request.body };
+}
+
+/** A copy the authenticator may change without changing `request`. */
+function copyRequest(request: OutgoingRequest): OutgoingRequest {
+  return { ...request, url: new URL(request.url), headers: { ...request.headers } };
+}
+
+function checkedByteLimit(limit: number | undefined): number | undefined {
+  if (limit !== undefined && !(Number.isFinite(limit) && limit > 0)) {
+    throw new ConnectorError(`maxResponseBytes must be a positive number of bytes, not ${limit}`);
+  }
+  return limit;
 }
 
 function sizeOf(body: HttpRequest['body']): number {

@@ -5,17 +5,20 @@ import { normalizeCursorField } from '../streams/primary-key.js';
 import type { ReadOptions, RecordSource, StreamState } from '../streams/read-options.js';
 import { Stream } from '../streams/stream.js';
 import type { Authenticator } from './auth/authenticator.js';
+import { QueryParamRecorder } from './auth/query-param-recorder.js';
 import type { CallBudget } from './call-budget.js';
+import type { CrossOriginPolicy } from './credential-scope.js';
 import type { ErrorRule } from './error-mapping.js';
 import { HttpClient, type HttpMethod, type HttpRequest, type SendOptions, wasIgnored } from './http-client.js';
 import { redactUrl } from './http-error.js';
 import type { HttpResponse, ResponseFormat } from './http-response.js';
 import { describePath, type JsonPath } from './json-path.js';
+import { tokenForState } from './page-token-state.js';
 import type { PageRequest, PaginationContext, Paginator } from './paginators/paginator.js';
 import { extractRecords } from './record-extractor.js';
 import type { Awaitable, HttpRequestOptions, PageInfo } from './request-options.js';
 import type { RetryPolicyOptions } from './retry-policy.js';
-import { applyQueryParams, joinUrl, type QueryParams, withoutSecretParams } from './url.js';
+import { applyQueryParams, joinUrl, type QueryParams } from './url.js';
 
 /** A form body: its fields are sent `application/x-www-form-urlencoded`. */
 export type FormFields = Record<string, string | number | boolean | null | undefined>;
@@ -39,13 +42,18 @@ export interface SliceProgress<T> {
   state?: StreamState;
   /** Sees each record just before it is yielded. */
   observe?: (record: unknown) => void;
-  /** Called after a page whose records were all yielded, with the token of the next page as it may be saved (a link without its secrets). */
-  pageDone?: (next: T) => void;
+  /**
+   * Called after a page whose records were all yielded, with the token of the next page as it
+   * may be saved (a link without the parameters the authenticator sets), or undefined when that
+   * token holds a secret: then a resumed read must start the slice again from its first page.
+   */
+  pageDone?: (next: T | undefined) => void;
   /** Called after the slice's last page was read (or its response ignored). */
   sliceDone?: () => void;
 }
 
 const NO_PROGRESS: SliceProgress<unknown> = Object.freeze({});
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
  * Members an `HttpStream` subclass may define as class fields, getters or methods (see `Stream`
@@ -59,13 +67,30 @@ export interface HttpStream<R = Record<string, unknown>, T = unknown> {
   readonly pageSize?: number;
   /** A ready-made pagination strategy; without one (and without a `nextPageToken` override) one page is read. */
   readonly paginator?: Paginator<T>;
-  /** Adds credentials to every request (and every retry). */
+  /**
+   * Adds credentials to every request (and every retry) to the origin of `urlBase` and to
+   * `credentialOrigins`; never to another origin (see `crossOriginRequests`).
+   */
   readonly authenticator?: Authenticator;
+  /**
+   * Origins besides `urlBase`'s (scheme, host and port, e.g. `'https://uploads.example.com'`)
+   * that may receive the authenticator's credentials.
+   */
+  readonly credentialOrigins?: readonly string[];
+  /**
+   * What a request that would carry credentials to any other origin (a redirect, a next-page
+   * link, an absolute path) gets: `refuse` fails the stream with a `system_error` (default);
+   * `without-credentials` sends it with none (no authenticator, no credential header, no secret
+   * in the query, and no body on a redirect).
+   */
+  readonly crossOriginRequests?: CrossOriginPolicy;
+  /** The largest body a response may have, decompressed, in bytes (default 64 MiB); a larger one fails the stream. */
+  readonly maxResponseBytes?: number;
   /** Where the records are in a JSON body (`'data.items'`); default: the body itself (an array of records). */
   readonly recordsPath?: JsonPath;
   /** How bodies are read (default `auto`, by `Content-Type`); `json` and `jsonl` parse whatever the type says. */
   readonly responseFormat?: ResponseFormat;
-  /** The longest one attempt may take, body included, in ms (default 120 000). */
+  /** The longest one attempt may take, redirects and body included, in ms (default 120 000). */
   readonly requestTimeoutMs?: number;
   /** Retries, backoff and the longest server-requested wait (see `RetryPolicyOptions`). */
   readonly retryPolicy?: RetryPolicyOptions;
@@ -162,10 +187,14 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
     if (progress.skip) return;
     const client = this.httpClient ?? new HttpClient({ timeoutMs: this.requestTimeoutMs, retry: this.retryPolicy });
     const base = (progress.state === undefined ? options : { ...options, state: progress.state }) as HttpRequestOptions<T>;
+    const authenticator = this.authenticator === undefined ? undefined : new QueryParamRecorder(this.authenticator);
     const sendOptions: SendOptions = {
       signal: options.signal,
       logger: options.logger,
-      authenticator: this.authenticator,
+      authenticator,
+      credentialOrigins: [joinUrl(await this.urlBase), ...(this.credentialOrigins ?? [])],
+      crossOriginRequests: this.crossOriginRequests,
+      maxResponseBytes: this.maxResponseBytes,
       errorRules: this.errorRules,
       format: this.responseFormat,
       budget: this.callBudget,
@@ -181,6 +210,7 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
       options.logger.info(`Stream '${this.name}': resuming an interrupted read from the page after its last checkpoint`);
     }
     const { observe } = progress;
+    let warnedUnsaved = false;
 
     for (let number = 1; ; number++) {
       const pageOptions: HttpRequestOptions<T> = { ...base, nextPageToken: token };
@@ -225,9 +255,15 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
         progress.sliceDone?.();
         return;
       }
-      // A link is saved (and so compared) without its secrets, as a resumed read gets it back.
-      const saved = (typeof next === 'string' ? withoutSecretParams(next) : next) as T;
-      const key = tokenKey(saved);
+      // A link is saved (and so compared) without the authenticator's parameters, as a resumed read gets it back.
+      const saved = tokenForState(next as T, authenticator?.names ?? NO_NAMES);
+      if (saved === undefined && !warnedUnsaved) {
+        warnedUnsaved = true;
+        options.logger.warn(
+          `Stream '${this.name}': the next-page token after page ${number} holds a secret, so it is not saved in the state; an interrupted read starts this slice again from its first page`,
+        );
+      }
+      const key = tokenKey(saved ?? next);
       const earlier = seenTokens.get(key);
       if (earlier !== undefined) {
         throw new ConnectorError(
@@ -255,7 +291,7 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
     const checkpoint = options.checkpoint;
     return {
       startToken: savedPageToken<T>(options.state),
-      pageDone: checkpoint === undefined ? undefined : (next) => checkpoint({ [NEXT_PAGE_TOKEN_KEY]: next }),
+      pageDone: checkpoint === undefined ? undefined : (next) => checkpoint(next === undefined ? {} : { [NEXT_PAGE_TOKEN_KEY]: next }),
     };
   }
 

@@ -220,7 +220,8 @@ export abstract class HttpSubStream<R = Record<string, unknown>, P = Record<stri
       state: startToken === undefined ? {} : (own as StreamState),
       startToken,
       pageDone: (next) => {
-        partitions.set(partition, { [NEXT_PAGE_TOKEN_KEY]: next });
+        // Without a token that can be saved, the partition starts again from its first page.
+        partitions.set(partition, next === undefined ? {} : { [NEXT_PAGE_TOKEN_KEY]: next });
         checkpoint?.(partitions.toState());
       },
       sliceDone: done,

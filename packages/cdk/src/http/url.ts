@@ -1,5 +1,4 @@
 import { ConnectorError } from '../errors/connector-error.js';
-import { secretMasker } from '../output/secret-masker.js';
 import { redactUrl } from './http-error.js';
 
 /** One query parameter value; `undefined` and `null` leave the parameter out, an array repeats it. */
@@ -63,36 +62,6 @@ export function resolveLink(link: string, responseUrl: string): string {
       `The API returned a next-page link that is not a valid URL: '${redactUrl(link)}' (from ${redactUrl(responseUrl)})`,
     );
   }
-}
-
-/**
- * A next-page link as it may be kept in a STATE message: without the query parameters (and
- * user info) whose value is a known secret. APIs echo the request's parameters in their links,
- * an API key in the query included; the authenticator sets it again on every request, so the
- * link works without it. Anything that is not an absolute URL is returned as it is.
- */
-export function withoutSecretParams(link: string): string {
-  if (!ABSOLUTE_URL.test(link)) return link;
-  let url: URL;
-  try {
-    url = new URL(link);
-  } catch {
-    return link;
-  }
-  let changed = false;
-  for (const [name, value] of [...url.searchParams]) {
-    if (secretMasker.isSecret(value)) {
-      url.searchParams.delete(name, value);
-      changed = true;
-    }
-  }
-  for (const part of ['username', 'password'] as const) {
-    if (url[part] !== '' && secretMasker.isSecret(decodeURIComponent(url[part]))) {
-      url[part] = '';
-      changed = true;
-    }
-  }
-  return changed ? url.toString() : link;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * A real HTTP server on 127.0.0.1 (an OS-chosen port) whose routes answer the way real APIs
- * fail: scripted sequences of answers per route, rate limits, resets mid-body, truncated JSON,
- * answers that never come. Every request is recorded with its time, headers and body.
+ * A real HTTP server on 127.0.0.1 (or 127.0.0.2, to play a second host; an OS-chosen port)
+ * whose routes answer the way real APIs fail: scripted sequences of answers per route, rate
+ * limits, resets mid-body, truncated JSON, answers that never come. Every request is recorded
+ * with its time, headers and body.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -43,11 +44,12 @@ export class FaultServer {
     readonly url: string,
   ) {}
 
-  static async start(): Promise<FaultServer> {
+  /** Starts a server on `host` (default 127.0.0.1; 127.0.0.2 plays another host). */
+  static async start(host = '127.0.0.1'): Promise<FaultServer> {
     const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(0, host, resolve));
     const { port } = server.address() as AddressInfo;
-    const fault = new FaultServer(server, `http://127.0.0.1:${port}`);
+    const fault = new FaultServer(server, `http://${host}:${port}`);
     server.on('connection', (socket) => {
       fault.connections++;
       fault.sockets.add(socket);
@@ -182,10 +184,10 @@ export const reply = {
  * One fault server for a whole test file: started before its tests, closed after them, its
  * request log cleared before each test. `onStart` receives it (test files keep it in a variable).
  */
-export function useFaultServer(onStart: (server: FaultServer) => void): void {
+export function useFaultServer(onStart: (server: FaultServer) => void, host?: string): void {
   let server: FaultServer | undefined;
   before(async () => {
-    server = await FaultServer.start();
+    server = await FaultServer.start(host);
     onStart(server);
   });
   after(() => server?.close());

@@ -1,3 +1,4 @@
+import { ownValue } from '../json/own-property.js';
 import type { JsonSchema } from '../schema/json-schema.js';
 
 /**
@@ -26,8 +27,8 @@ function walk(schema: JsonSchema | undefined, value: unknown, found: unknown[]):
     return;
   }
   if (typeof value === 'object' && schema.properties) {
-    const record = value as Record<string, unknown>;
-    for (const [key, child] of Object.entries(schema.properties)) walk(child, record[key], found);
+    const record = value as object;
+    for (const [key, child] of Object.entries(schema.properties)) walk(child, ownValue(record, key), found);
   }
 }
 

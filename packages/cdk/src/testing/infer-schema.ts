@@ -1,4 +1,5 @@
 import type { JsonSchema, JsonSchemaType } from '../index.js';
+import { setOwn } from '../json/own-property.js';
 
 export interface InferSchemaOptions {
   /**
@@ -85,7 +86,7 @@ function toSchema(shape: Shape, options: Required<InferSchemaOptions>, root = fa
   if (types.has('object')) {
     schema.properties = {};
     for (const [key, child] of [...shape.properties].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      schema.properties[key] = toSchema(child, options);
+      setOwn(schema.properties, key, toSchema(child, options));
     }
   }
   if (types.has('array'))

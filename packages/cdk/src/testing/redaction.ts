@@ -1,4 +1,5 @@
 import { redactUrl, SECRET_MASK, secretMasker } from '../index.js';
+import { setOwn } from '../json/own-property.js';
 
 /** Headers that carry credentials whatever their value looks like. */
 const SECRET_HEADER =
@@ -39,7 +40,7 @@ export function redactJson(value: unknown): unknown {
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      out[key] = SECRET_KEY.test(key) && (typeof item === 'string' || typeof item === 'number') ? SECRET_MASK : redactJson(item);
+      setOwn(out, key, SECRET_KEY.test(key) && (typeof item === 'string' || typeof item === 'number') ? SECRET_MASK : redactJson(item));
     }
     return out;
   }

@@ -1,3 +1,5 @@
+import { ownValue } from '../../json/own-property.js';
+
 /** A record's identity for comparing reads: canonical JSON (keys sorted) without the ignored fields (`a.b` paths). */
 export function recordIdentity(data: Record<string, unknown>, ignored: readonly string[] = []): string {
   let value: unknown = data;
@@ -26,7 +28,7 @@ export function valueAtPath(data: unknown, path: readonly string[]): unknown {
   let current = data;
   for (const key of path) {
     if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
+    current = ownValue(current, key);
   }
   return current;
 }
@@ -54,5 +56,5 @@ function deletePath(value: unknown, path: string[]): void {
   }
   const record = value as Record<string, unknown>;
   if (rest.length === 0) delete record[head];
-  else deletePath(record[head], rest);
+  else deletePath(ownValue(record, head), rest);
 }

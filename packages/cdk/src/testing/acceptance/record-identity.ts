@@ -1,5 +1,3 @@
-import { ownValue } from '../../json/own-property.js';
-
 /** A record's identity for comparing reads: canonical JSON (keys sorted) without the ignored fields (`a.b` paths). */
 export function recordIdentity(data: Record<string, unknown>, ignored: readonly string[] = []): string {
   let value: unknown = data;
@@ -28,7 +26,7 @@ export function valueAtPath(data: unknown, path: readonly string[]): unknown {
   let current = data;
   for (const key of path) {
     if (typeof current !== 'object' || current === null) return undefined;
-    current = ownValue(current, key);
+    current = Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
   }
   return current;
 }
@@ -56,5 +54,5 @@ function deletePath(value: unknown, path: string[]): void {
   }
   const record = value as Record<string, unknown>;
   if (rest.length === 0) delete record[head];
-  else deletePath(ownValue(record, head), rest);
+  else if (Object.hasOwn(record, head)) deletePath(record[head], rest);
 }

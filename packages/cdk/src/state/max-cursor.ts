@@ -24,8 +24,8 @@ export class MaxCursor {
   /** Per path segment: the name also exists on every object (`constructor`), so only an own property counts. */
   private readonly ownOnly: readonly boolean[];
   private current: CursorValue | undefined;
-  /** The current value came from outside (state or `start`) and was not yet compared with a record's. */
-  private unverified: boolean;
+  /** The current value came from the state and was not yet compared with a record's. */
+  private unverified = false;
 
   constructor(field: string | readonly string[], start?: CursorValue) {
     this.path = typeof field === 'string' ? [field] : [...field];
@@ -33,7 +33,6 @@ export class MaxCursor {
     this.key = this.path.join('.');
     this.ownOnly = this.path.map(isBuiltInMemberName);
     this.current = start;
-    this.unverified = start !== undefined;
   }
 
   /** The greatest cursor value seen (or loaded from state); undefined on a first sync. */
@@ -94,7 +93,7 @@ export class MaxCursor {
     };
   }
 
-  /** Once per value from outside: records with date-times (or numbers) need a state value of the same kind. */
+  /** Once per value from the state: records with date-times (or numbers) need a state value of the same kind. */
   private verify(recordValue: CursorValue): void {
     this.unverified = false;
     const current = this.current;

@@ -13,7 +13,7 @@ export interface ValidationResult {
  */
 export async function validateAgainstSchema(schema: JsonSchema, value: unknown, rootName: string): Promise<ValidationResult> {
   const { Ajv, addFormats } = await loadAjv();
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true, ownProperties: true });
   addFormats(ajv);
   const validate = ajv.compile(schema);
   if (validate(value)) return { valid: true, problems: [] };

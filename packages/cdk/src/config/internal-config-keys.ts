@@ -1,3 +1,5 @@
+import { setOwn } from '../json/own-property.js';
+
 /**
  * Keys a user may add to any config to steer the CDK itself. They are taken out before the
  * config is validated against the spec, as the Python CDK does with `_limit` and `_page_size`.
@@ -11,11 +13,12 @@ export interface InternalConfig {
   concurrency?: number;
 }
 
-const INTERNAL_KEYS: Record<string, keyof InternalConfig> = {
-  _limit: 'limit',
-  _page_size: 'pageSize',
-  _concurrency: 'concurrency',
-};
+/** A map, not an object: a config key like `constructor` must not find an inherited member. */
+const INTERNAL_KEYS = new Map<string, keyof InternalConfig>([
+  ['_limit', 'limit'],
+  ['_page_size', 'pageSize'],
+  ['_concurrency', 'concurrency'],
+]);
 
 export function splitInternalConfig(config: Record<string, unknown>): {
   config: Record<string, unknown>;
@@ -26,9 +29,9 @@ export function splitInternalConfig(config: Record<string, unknown>): {
   const internal: InternalConfig = {};
   const problems: string[] = [];
   for (const [key, value] of Object.entries(config)) {
-    const target = INTERNAL_KEYS[key];
+    const target = INTERNAL_KEYS.get(key);
     if (target === undefined) {
-      rest[key] = value;
+      setOwn(rest, key, value);
     } else if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
       internal[target] = value;
     } else {

@@ -1,3 +1,4 @@
+import { ownValue } from '../json/own-property.js';
 import type { JsonSchema } from '../schema/json-schema.js';
 
 /** A value found at a spec path marked `airbyte_secret`, and where: `credentials.client_secret`, `tokens[1]`. */
@@ -37,8 +38,8 @@ function walk(schema: JsonSchema | undefined, value: unknown, path: string, foun
     return;
   }
   if (typeof value === 'object' && schema.properties) {
-    const record = value as Record<string, unknown>;
-    for (const [key, child] of Object.entries(schema.properties)) walk(child, record[key], join(path, key), found);
+    const record = value as object;
+    for (const [key, child] of Object.entries(schema.properties)) walk(child, ownValue(record, key), join(path, key), found);
   }
 }
 

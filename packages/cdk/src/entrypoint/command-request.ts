@@ -6,10 +6,12 @@ import type { ConfiguredAirbyteCatalog } from '../protocol/types.js';
  */
 export type CommandRequest =
   | { command: 'spec' }
-  | { command: 'check' | 'discover'; config: () => Promise<Record<string, unknown>> }
+  | { command: 'check' | 'discover'; config: () => Promise<Record<string, unknown>>; configLabel: string }
   | {
       command: 'read';
       config: () => Promise<Record<string, unknown>>;
+      /** How error messages name the config input (`config file 'x.json'`). */
+      configLabel: string;
       catalog: () => Promise<ConfiguredAirbyteCatalog>;
       state?: () => Promise<unknown>;
       /** How error messages name the state input (`state file 'x.json'`). */

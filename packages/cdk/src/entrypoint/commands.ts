@@ -2,6 +2,7 @@ import { maskConfigSecrets } from '../config/config-secrets.js';
 import { validateAgainstSchema } from '../config/config-validator.js';
 import { type InternalConfig, splitInternalConfig } from '../config/internal-config-keys.js';
 import { ConnectorError, describeError } from '../errors/connector-error.js';
+import { assertUsableJsonInput } from '../json/json-input.js';
 import { observeConfig } from '../output/config-updates.js';
 import type { Logger } from '../output/logger.js';
 import type { MessageSink } from '../output/message-sink.js';
@@ -31,9 +32,9 @@ export async function runCommand<Config>(source: Source<Config>, request: Comman
       writer.writeMessage({ type: 'SPEC', spec: await loadSpec(source) });
       return 0;
     case 'check':
-      return check(source, request.config, context);
+      return check(source, request, context);
     case 'discover': {
-      const { config } = await validateConfig(source, await request.config(), context);
+      const { config } = await validateConfig(source, await request.config(), request.configLabel, context);
       const streams = await sourceStreams(source, config);
       const entries = [];
       for (const stream of streams) entries.push(await describeStream(stream));
@@ -41,7 +42,7 @@ export async function runCommand<Config>(source: Source<Config>, request: Comman
       return 0;
     }
     case 'read': {
-      const { config, internal } = await validateConfig(source, await request.config(), context);
+      const { config, internal } = await validateConfig(source, await request.config(), request.configLabel, context);
       const catalog = await request.catalog();
       const inputState =
         request.state === undefined ? { streams: new Map() } : parseInputState(await request.state(), context.logger, request.stateLabel);
@@ -55,16 +56,17 @@ export async function runCommand<Config>(source: Source<Config>, request: Comman
 
 async function check<Config>(
   source: Source<Config>,
-  loadConfig: () => Promise<Record<string, unknown>>,
+  request: { config: () => Promise<Record<string, unknown>>; configLabel: string },
   context: CommandContext,
 ): Promise<number> {
   const { writer, logger } = context;
   // A config file that cannot be read or is not a JSON object is bad input, not a failed check:
-  // like the Python CDK, report it as a TRACE error with a non-zero exit.
-  const raw = await loadConfig();
+  // like the Python CDK, report it as a TRACE error with a non-zero exit. A config that is read
+  // but not valid (against the spec, too deep, a non-finite number) fails the check.
+  const raw = await request.config();
   let config: Config;
   try {
-    config = (await validateConfig(source, raw, context)).config;
+    config = (await validateConfig(source, raw, request.configLabel, context)).config;
   } catch (error) {
     if (!(error instanceof ConnectorError) || error.failureType !== 'config_error') throw error;
     writer.writeMessage(connectionStatusMessage({ status: 'FAILED', message: error.message }));
@@ -94,14 +96,17 @@ async function loadSpec<Config>(source: Source<Config>): Promise<ConnectorSpecif
 }
 
 /**
- * Registers the config's secrets for masking before anything can print them, takes out the
- * CDK's own `_` keys and validates the rest against the spec.
+ * Refuses a config too deeply nested or holding a non-finite number, registers its secrets for
+ * masking before anything can print them, takes out the CDK's own `_` keys and validates the
+ * rest against the spec.
  */
 async function validateConfig<Config>(
   source: Source<Config>,
   raw: Record<string, unknown>,
+  label: string,
   context: CommandContext,
 ): Promise<{ config: Config; internal: InternalConfig }> {
+  assertUsableJsonInput(raw, label);
   const spec = await loadSpec(source);
   maskConfigSecrets(spec.connectionSpecification, raw, context.masker, (message) => context.logger.warn(message));
   const { config, internal, problems } = splitInternalConfig(raw);

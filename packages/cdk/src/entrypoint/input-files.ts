@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { ConnectorError } from '../errors/connector-error.js';
+import { describeFileError } from '../errors/file-error.js';
 import { describeJsonSyntaxError } from '../errors/json-syntax-error.js';
+import { assertUsableJsonInput, stripBom } from '../json/json-input.js';
 import type { ConfiguredAirbyteCatalog, ConfiguredAirbyteStream, DestinationSyncMode, SyncMode } from '../protocol/types.js';
 
 /**
@@ -12,12 +14,10 @@ export async function readJsonFile(path: string, what: string): Promise<unknown>
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a directory' : `${code ?? String(error)}`;
-    throw ConnectorError.config(`Cannot read the ${what} file '${path}': ${reason}`);
+    throw ConnectorError.config(`Cannot read the ${what} file '${path}': ${describeFileError(error)}`);
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(stripBom(text));
   } catch (error) {
     throw ConnectorError.config(`The ${what} file '${path}' is not valid JSON (${describeJsonSyntaxError(error)})`);
   }
@@ -43,9 +43,14 @@ export async function readCatalogFile(path: string): Promise<ConfiguredAirbyteCa
   return parseCatalog(await readJsonFile(path, 'catalog'), `catalog file '${path}'`);
 }
 
-/** Checks a ConfiguredAirbyteCatalog, naming the first entry that is not the right shape. */
+/**
+ * Checks a ConfiguredAirbyteCatalog, naming the first entry that is not the right shape. A
+ * stream listed twice (same name and namespace) is refused: it would be read, and every record
+ * written, twice.
+ */
 export function parseCatalog(catalog: unknown, label = 'catalog'): ConfiguredAirbyteCatalog {
   const problem = (detail: string) => ConnectorError.config(`The ${label} is not a valid configured catalog: ${detail}`);
+  assertUsableJsonInput(catalog, label);
   if (!isObject(catalog)) throw problem(`expected a JSON object, got ${jsonKind(catalog)}`);
   if (!Array.isArray(catalog.streams)) throw problem('"streams" must be an array');
   const streams: ConfiguredAirbyteStream[] = catalog.streams.map((entry: unknown, index: number) => {
@@ -82,6 +87,16 @@ export function parseCatalog(catalog: unknown, label = 'catalog'): ConfiguredAir
     } as ConfiguredAirbyteStream;
     if (namespace === undefined) delete configured.stream.namespace;
     return configured;
+  });
+  const firstIndex = new Map<string, number>();
+  streams.forEach(({ stream }, index) => {
+    const key = `${stream.namespace ?? ''}\0${stream.name}`;
+    const first = firstIndex.get(key);
+    if (first !== undefined) {
+      const named = stream.namespace === undefined ? `'${stream.name}'` : `'${stream.name}' in namespace '${stream.namespace}'`;
+      throw problem(`streams[${index}] lists stream ${named} again (first at streams[${first}]); list each stream once`);
+    }
+    firstIndex.set(key, index);
   });
   return { streams };
 }

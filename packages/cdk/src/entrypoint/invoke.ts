@@ -42,11 +42,12 @@ function toCommandRequest(request: InvokeRequest): CommandRequest {
       return { command: 'spec' };
     case 'check':
     case 'discover':
-      return { command: request.command, config: async () => parseConfig(request.config) };
+      return { command: request.command, config: async () => parseConfig(request.config), configLabel: 'config' };
     case 'read': {
       const read: CommandRequest = {
         command: 'read',
         config: async () => parseConfig(request.config),
+        configLabel: 'config',
         catalog: async () => parseCatalog(request.catalog),
         stateLabel: 'state',
       };

@@ -11,13 +11,14 @@ import { execute } from './execute.js';
 import { readCatalogFile, readConfigFile, readJsonFile } from './input-files.js';
 import { tuneHeapForStreaming } from './node-options.js';
 import { captureConsole, maskStream } from './process-output.js';
+import { exitCodeFor, SignalShutdown } from './signal-shutdown.js';
 
 export interface LaunchOptions {
   /** Where messages go; default `process.stdout`. */
   stdout?: Writable;
   /**
    * Whether launch owns the process: routes `console.*` into LOG messages, masks stderr,
-   * handles SIGTERM/SIGINT and uncaught errors, tunes V8's heap growth for a long stream
+   * handles SIGTERM/SIGINT (signal-shutdown.ts) and uncaught errors, tunes V8's heap growth for a long stream
    * (node-options.ts), and exits when done. Default: true when
    * writing to `process.stdout`; false otherwise (for running a connector inside a test).
    */
@@ -39,10 +40,11 @@ export async function launch<Config>(
   const debug = argv.includes('--debug') || (process.env.LOG_LEVEL ?? '').toLowerCase() === 'debug';
   const logger = new MessageLogger(writer, debug);
   const abort = new AbortController();
+  const shutdown = new SignalShutdown(writer, abort);
   writer.onClosedByReader(() => {
     abort.abort(new Error('stdout was closed'));
     // Nobody is listening any more: stop quietly, as a command in a pipeline should.
-    if (ownProcess) process.exit(0);
+    if (ownProcess) process.exit(shutdown.signal === undefined ? 0 : exitCodeFor(shutdown.signal));
   });
 
   const cleanups: Array<() => void> = [];
@@ -54,22 +56,11 @@ export async function launch<Config>(
       fail(error);
       void writer.close().then(() => process.exit(1));
     };
-    const onSignal = (signal: NodeJS.Signals) => {
-      abort.abort(new Error(`received ${signal}`));
-      writer.writeMessage(
-        errorTraceMessage({ message: `The connector was stopped by ${signal} before it finished`, failure_type: 'transient_error' }),
-      );
-      void writer.close().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-    };
     process.on('uncaughtException', onFatal);
     process.on('unhandledRejection', onFatal);
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
-    cleanups.push(() => {
+    cleanups.push(shutdown.install(), () => {
       process.off('uncaughtException', onFatal);
       process.off('unhandledRejection', onFatal);
-      process.off('SIGTERM', onSignal);
-      process.off('SIGINT', onSignal);
     });
   }
 
@@ -86,6 +77,8 @@ export async function launch<Config>(
     fail(error);
     code = 1;
   }
+  // Stopped by a signal: the stop, not the command's own outcome, ends the process.
+  if (ownProcess && shutdown.signal !== undefined) await shutdown.finish();
   await writer.close();
   for (const cleanup of cleanups) cleanup();
   if (ownProcess) {
@@ -103,12 +96,13 @@ function requestFromCli(cli: CliCommand): CommandRequest {
       return { command: 'spec' };
     case 'check':
     case 'discover':
-      return { command: cli.command, config: () => readConfigFile(cli.config) };
+      return { command: cli.command, config: () => readConfigFile(cli.config), configLabel: `config file '${cli.config}'` };
     case 'read': {
       const { state } = cli;
       const request: CommandRequest = {
         command: 'read',
         config: () => readConfigFile(cli.config),
+        configLabel: `config file '${cli.config}'`,
         catalog: () => readCatalogFile(cli.catalog),
         stateLabel: `state file '${state}'`,
       };

@@ -1,3 +1,4 @@
+import { ownValue, setOwn } from '../json/own-property.js';
 import type { AirbyteMessage } from '../protocol/types.js';
 import { registerSecret } from './secret-masker.js';
 
@@ -41,8 +42,8 @@ export function updateConfig(patch: Record<string, unknown>): Record<string, unk
 function mergeConfig(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
-    const existing = out[key];
-    out[key] = isPlainObject(existing) && isPlainObject(value) ? mergeConfig(existing, value) : structuredClone(value);
+    const existing = ownValue(out, key);
+    setOwn(out, key, isPlainObject(existing) && isPlainObject(value) ? mergeConfig(existing, value) : structuredClone(value));
   }
   return out;
 }

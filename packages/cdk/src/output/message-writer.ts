@@ -27,6 +27,8 @@ export class MessageWriter implements MessageSink {
   private buffer = '';
   private blocked = false;
   private closedByReader = false;
+  /** Set once the final message is written: nothing may follow it. */
+  private sealed = false;
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly batchSize: number;
   private readonly maxDelayMs: number;
@@ -60,6 +62,7 @@ export class MessageWriter implements MessageSink {
    * caller should `await drain()` before producing more.
    */
   writeLine(line: string): boolean {
+    if (this.sealed) return false;
     if (this.buffer.length === 0 && this.flushTimer === undefined) this.scheduleFlush();
     this.buffer += line;
     if (this.buffer.length >= this.batchSize) this.flush();
@@ -73,6 +76,15 @@ export class MessageWriter implements MessageSink {
   writeMessage(message: AirbyteMessage): void {
     const safe = MASKED_TYPES.has(message.type) ? this.masker.maskDeep(message) : message;
     this.writeLine(`${JSON.stringify(safe)}\n`);
+  }
+
+  /**
+   * Writes `message` as the last line: every line written later is dropped. For the TRACE a
+   * stopped connector ends with, which must come after the last record or STATE.
+   */
+  writeFinal(message: AirbyteMessage): void {
+    this.writeMessage(message);
+    this.sealed = true;
   }
 
   /** Record lines for one stream; data is serialized by `JSON.stringify` or a serializer compiled from a schema. */
@@ -121,6 +133,23 @@ export class MessageWriter implements MessageSink {
       if (this.out.writableLength === 0 && !this.blocked) resolve();
       else this.out.write('', () => resolve());
     });
+  }
+
+  /**
+   * `close()`, but resolves false after `timeoutMs` if the destination has not taken everything
+   * by then (a reader that stopped reading). Only whole lines are handed to the destination, so
+   * what it took so far ends with a whole line unless the OS accepted part of one.
+   */
+  async closeWithin(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.close().then(() => true), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private scheduleFlush(): void {

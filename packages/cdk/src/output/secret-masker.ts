@@ -72,9 +72,8 @@ export class SecretMasker {
     if (typeof value === 'string') return this.mask(value);
     if (Array.isArray(value)) return value.map((item) => this.walk(item));
     if (typeof value === 'object' && value !== null) {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) out[key] = this.walk(item);
-      return out;
+      // fromEntries defines each key as its own property: a `__proto__` key stays a key.
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.walk(item)]));
     }
     return value;
   }

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { describeFileError } from '../errors/file-error.js';
+import { stripBom } from '../json/json-input.js';
+import { setOwn } from '../json/own-property.js';
 import type { JsonSchema } from './json-schema.js';
 import { SchemaError } from './schema-error.js';
 
@@ -55,7 +58,7 @@ class RefResolver {
     if (!isSchemaMap && typeof node.$ref === 'string') return this.resolveRef(node, node.$ref, doc, chain);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(node)) {
-      out[key] = isSchemaMap ? this.resolveNode(node[key], doc, chain) : this.resolveKeyword(key, node[key], doc, chain);
+      setOwn(out, key, isSchemaMap ? this.resolveNode(node[key], doc, chain) : this.resolveKeyword(key, node[key], doc, chain));
     }
     return out;
   }
@@ -87,7 +90,7 @@ class RefResolver {
     const resolved = this.resolveNode(target, targetDoc, [...chain, key]) as Record<string, unknown>;
     delete resolved.definitions;
     for (const sibling of Object.keys(node)) {
-      if (sibling !== '$ref') resolved[sibling] = this.resolveKeyword(sibling, node[sibling], doc, chain);
+      if (sibling !== '$ref') setOwn(resolved, sibling, this.resolveKeyword(sibling, node[sibling], doc, chain));
     }
     return resolved;
   }
@@ -115,12 +118,12 @@ class RefResolver {
       text = readFileSync(file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const problem = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
+      const problem = code === 'ENOENT' ? 'does not exist' : `cannot be read: ${describeFileError(error)}`;
       throw this.error(where ? `${where}: ${this.show(file)} ${problem}` : `schema file ${this.show(file)} ${problem}`);
     }
     let root: unknown;
     try {
-      root = JSON.parse(text);
+      root = JSON.parse(stripBom(text));
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       throw this.error(`${this.show(file)} is not valid JSON: ${detail}${where ? ` (loaded for ${where})` : ''}`);

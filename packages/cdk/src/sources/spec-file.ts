@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConnectorError } from '../errors/connector-error.js';
+import { describeFileError } from '../errors/file-error.js';
+import { stripBom } from '../json/json-input.js';
 import type { ConnectorSpecification } from '../protocol/types.js';
 import type { JsonSchema } from '../schema/json-schema.js';
 
@@ -20,9 +22,14 @@ export async function loadSpecFile(packageDir: string): Promise<ConnectorSpecifi
     );
   }
   const file = candidates[0] as string;
+  let text: string;
+  try {
+    text = stripBom(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConnectorError(`Cannot read the connector spec ${file}: ${describeFileError(error)}`);
+  }
   let parsed: unknown;
   try {
-    const text = readFileSync(file, 'utf8');
     if (file.endsWith('.json')) {
       parsed = JSON.parse(text);
     } else {
@@ -36,6 +43,6 @@ export async function loadSpecFile(packageDir: string): Promise<ConnectorSpecifi
     throw new ConnectorError(`The connector spec ${file} must be an object`);
   }
   const spec = parsed as Record<string, unknown>;
-  if ('connectionSpecification' in spec) return spec as ConnectorSpecification;
+  if (Object.hasOwn(spec, 'connectionSpecification')) return spec as ConnectorSpecification;
   return { connectionSpecification: spec as JsonSchema };
 }

@@ -1,4 +1,5 @@
 import { ConnectorError } from '../errors/connector-error.js';
+import { assertUsableJsonInput } from '../json/json-input.js';
 import type { Logger } from '../output/logger.js';
 import type { StreamDescriptor } from '../protocol/types.js';
 
@@ -20,6 +21,7 @@ export function stateKey(stream: StreamDescriptor): string {
 export function parseInputState(raw: unknown, logger: Logger, source = 'state'): InputState {
   const result: InputState = { streams: new Map() };
   const problem = (detail: string) => ConnectorError.config(`The ${source} is not valid: ${detail}`);
+  assertUsableJsonInput(raw, source);
   if (raw === null || raw === undefined) return result;
   if (!Array.isArray(raw)) {
     if (typeof raw === 'object') {

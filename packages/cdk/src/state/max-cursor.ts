@@ -1,3 +1,5 @@
+import { ConnectorError } from '../errors/connector-error.js';
+import { isBuiltInMemberName, ownValue } from '../json/own-property.js';
 import type { StreamState } from '../streams/read-options.js';
 
 /** A cursor value: an ISO-8601 date-time string, another string, or a number. */
@@ -19,12 +21,17 @@ export type CursorValue = string | number;
 export class MaxCursor {
   readonly path: readonly string[];
   private readonly key: string;
+  /** Per path segment: the name also exists on every object (`constructor`), so only an own property counts. */
+  private readonly ownOnly: readonly boolean[];
   private current: CursorValue | undefined;
+  /** The current value came from the state and was not yet compared with a record's. */
+  private unverified = false;
 
   constructor(field: string | readonly string[], start?: CursorValue) {
     this.path = typeof field === 'string' ? [field] : [...field];
     if (this.path.length === 0) throw new TypeError('MaxCursor needs a cursor field');
     this.key = this.path.join('.');
+    this.ownOnly = this.path.map(isBuiltInMemberName);
     this.current = start;
   }
 
@@ -33,27 +40,47 @@ export class MaxCursor {
     return this.current;
   }
 
-  /** Takes a record's cursor value into account; records without one are ignored. */
+  /**
+   * Takes a record's cursor value into account; records without one are ignored. Throws a
+   * `config_error` when the value loaded from the state is not of the records' kind (a state
+   * `"not a date"` against date-time records): comparing them would re-read everything and keep
+   * the bad value forever.
+   */
   observe(record: object): void {
-    const value = readPath(record, this.path);
+    const value = readPath(record, this.path, this.ownOnly);
     if (typeof value !== 'string' && typeof value !== 'number') return;
+    if (this.unverified) this.verify(value);
     if (this.current === undefined || isAfter(value, this.current)) this.current = value;
   }
 
   /** True when the record's cursor is strictly after `value` (records to read in an incremental sync). */
   isNewer(record: object): boolean {
     if (this.current === undefined) return true;
-    const value = readPath(record, this.path);
-    return (typeof value === 'string' || typeof value === 'number') && compareCursorValues(value, this.current) > 0;
+    const value = readPath(record, this.path, this.ownOnly);
+    if (typeof value !== 'string' && typeof value !== 'number') return false;
+    if (this.unverified) this.verify(value);
+    return compareCursorValues(value, this.current) > 0;
   }
 
   get state(): StreamState {
     return this.current === undefined ? {} : { [this.key]: this.current };
   }
 
+  /** Loads `{ "<field>": value }`; a value that is neither a string nor a number (nor null) is a `config_error`. */
   set state(state: StreamState | undefined) {
-    const value = state?.[this.key];
-    this.current = typeof value === 'string' || typeof value === 'number' ? value : undefined;
+    const value = state === undefined || state === null ? undefined : ownValue(state, this.key);
+    if (value === undefined || value === null) {
+      this.current = undefined;
+      return;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new InvalidCursorStateError(
+        `The state's cursor '${this.key}' is ${describeValue(value)}, not a date-time, string or number; correct it, or remove the stream's state to read everything again`,
+      );
+    }
+    if (value === this.current) return;
+    this.current = value;
+    this.unverified = true;
   }
 
   /** A `getUpdatedState` implementation keeping the greatest value of `field`. */
@@ -65,6 +92,48 @@ export class MaxCursor {
       return cursor.state;
     };
   }
+
+  /** Once per value from the state: records with date-times (or numbers) need a state value of the same kind. */
+  private verify(recordValue: CursorValue): void {
+    this.unverified = false;
+    const current = this.current;
+    if (current === undefined) return;
+    const recordKind = cursorKind(recordValue);
+    const stateKind = cursorKind(current);
+    if (recordKind === 'text' || recordKind === stateKind) return;
+    const expected = recordKind === 'date-time' ? 'a date-time' : 'a number';
+    throw new InvalidCursorStateError(
+      `The state's cursor '${this.key}' is ${JSON.stringify(current)}, which is not ${expected} like the records' values (${JSON.stringify(recordValue)}); correct it, or remove the stream's state to read everything again`,
+    );
+  }
+}
+
+/**
+ * A cursor value from the input state that cannot be compared with the records' values. The
+ * read names the stream it belongs to (`forStream`).
+ */
+export class InvalidCursorStateError extends ConnectorError {
+  constructor(message: string) {
+    super(message, { failureType: 'config_error' });
+  }
+
+  forStream(name: string): ConnectorError {
+    return ConnectorError.config(`Stream '${name}': ${this.message}`, { cause: this });
+  }
+}
+
+type CursorKind = 'date-time' | 'number' | 'text';
+
+function cursorKind(value: CursorValue): CursorKind {
+  if (typeof value === 'number') return 'number';
+  if (dateTimeMs(value) !== undefined) return 'date-time';
+  return value.trim() !== '' && Number.isFinite(Number(value)) ? 'number' : 'text';
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return JSON.stringify(value) ?? typeof value;
 }
 
 /**
@@ -115,11 +184,12 @@ function dateTimeMs(value: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-function readPath(record: object, path: readonly string[]): unknown {
+function readPath(record: object, path: readonly string[], ownOnly: readonly boolean[]): unknown {
   let node: unknown = record;
-  for (const key of path) {
+  for (let index = 0; index < path.length; index++) {
     if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
+    const key = path[index] as string;
+    node = ownOnly[index] ? ownValue(node, key) : (node as Record<string, unknown>)[key];
   }
   return node;
 }

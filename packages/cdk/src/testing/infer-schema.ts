@@ -85,7 +85,13 @@ function toSchema(shape: Shape, options: Required<InferSchemaOptions>, root = fa
   if (types.has('object')) {
     schema.properties = {};
     for (const [key, child] of [...shape.properties].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      schema.properties[key] = toSchema(child, options);
+      // Defined, not assigned: a field named `__proto__` must stay a field.
+      Object.defineProperty(schema.properties, key, {
+        value: toSchema(child, options),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   if (types.has('array'))

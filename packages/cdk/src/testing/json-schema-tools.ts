@@ -75,7 +75,7 @@ export function valueAtPointer(root: unknown, pointer: string): unknown {
   for (const raw of pointer.slice(1).split('/')) {
     const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
     if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
+    current = Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
   }
   return current;
 }
@@ -99,7 +99,7 @@ export function schemaAtPath(schema: JsonSchema, path: readonly string[]): JsonS
 
 function propertyOf(schema: JsonSchema | undefined, key: string): JsonSchema | undefined {
   if (schema === undefined || typeof schema !== 'object') return undefined;
-  const direct = schema.properties?.[key];
+  const direct = schema.properties !== undefined && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
   if (direct !== undefined) return direct;
   for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) {
     const found = propertyOf(branch, key);

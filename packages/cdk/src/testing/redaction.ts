@@ -39,7 +39,9 @@ export function redactJson(value: unknown): unknown {
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      out[key] = SECRET_KEY.test(key) && (typeof item === 'string' || typeof item === 'number') ? SECRET_MASK : redactJson(item);
+      const redacted = SECRET_KEY.test(key) && (typeof item === 'string' || typeof item === 'number') ? SECRET_MASK : redactJson(item);
+      // Defined, not assigned: a key named `__proto__` must stay a key.
+      Object.defineProperty(out, key, { value: redacted, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

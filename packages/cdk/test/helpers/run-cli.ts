@@ -38,6 +38,8 @@ export interface RunOptions {
   /** Arguments for node itself, before the script. */
   nodeArgs?: string[];
   timeoutMs?: number;
+  /** Run the child as this user (the test must run as root); see `permission-denied.ts`. */
+  user?: { uid: number; gid: number };
 }
 
 export interface CliRun {
@@ -73,6 +75,7 @@ export function spawnNode(script: string, args: readonly string[], options: RunO
     cwd: options.cwd ?? REPO_ROOT,
     env: childEnv(options.env),
     stdio: ['ignore', options.stdout ?? 'pipe', 'pipe'],
+    ...options.user,
   });
 }
 

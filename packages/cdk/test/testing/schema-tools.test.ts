@@ -128,3 +128,13 @@ test('schema helpers: draft-07 problems, refs left, record validation with path,
   ]);
   assert.deepEqual(compileValidator({ type: 'string', format: 'date-time' }, { formats: false })('yesterday'), []);
 });
+
+test('inferSchema keeps fields named like built-in object members, __proto__ included', () => {
+  const schema = inferSchema([JSON.parse('{"constructor": "c", "toString": 1, "__proto__": {"depth": 2}, "valueOf": true}')]);
+  const properties = schema.properties as Record<string, unknown>;
+  assert.deepEqual(Object.keys(properties), ['__proto__', 'constructor', 'toString', 'valueOf']);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(properties, '__proto__')?.value, {
+    type: ['null', 'object'],
+    properties: { depth: { type: ['null', 'integer'] } },
+  });
+});

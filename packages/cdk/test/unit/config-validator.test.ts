@@ -78,3 +78,10 @@ test('a value that is not an object is named by the root name', async () => {
   const result = await validateAgainstSchema(spec, [1, 2], 'config');
   assert.deepEqual(result.problems, ['config must be object']);
 });
+
+test('a required property named like a built-in member must be an own key of the config', async () => {
+  const required: JsonSchema = { type: 'object', required: ['toString', 'constructor'], properties: {} };
+  const result = await validateAgainstSchema(required, {}, 'config');
+  assert.deepEqual(result.problems, ['config.toString is required', 'config.constructor is required']);
+  assert.equal((await validateAgainstSchema(required, { toString: 't', constructor: 'c' }, 'config')).valid, true);
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { readCatalogFile, readConfigFile, readJsonFile } from '../../src/entrypoint/input-files.js';
+import { parseCatalog, readCatalogFile, readConfigFile, readJsonFile } from '../../src/entrypoint/input-files.js';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { makeTempDir, writeTree } from '../helpers/temp-dir.js';
 
@@ -157,5 +157,30 @@ describe('readCatalogFile', () => {
     const path = join(makeTempDir(), 'catalog.json');
     writeFileSync(path, '{"streams": [');
     await assertConfigError(readCatalogFile(path), `The catalog file '${path}' is not valid JSON`);
+  });
+});
+
+describe('parseCatalog and hostile catalogs', () => {
+  const entry = (name: string, namespace?: string) => ({
+    stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh'], ...(namespace === undefined ? {} : { namespace }) },
+    sync_mode: 'full_refresh',
+    destination_sync_mode: 'append',
+  });
+
+  test('a stream listed twice is refused; the same name in two namespaces is two streams', () => {
+    assert.throws(
+      () => parseCatalog({ streams: [entry('a'), entry('b'), entry('a')] }, "catalog file 'c.json'"),
+      (error: unknown) =>
+        error instanceof ConnectorError &&
+        error.failureType === 'config_error' &&
+        error.message ===
+          "The catalog file 'c.json' is not a valid configured catalog: streams[2] lists stream 'a' again (first at streams[0]); list each stream once",
+    );
+    assert.throws(() => parseCatalog({ streams: [entry('a', 'n'), entry('a', 'n')] }), /lists stream 'a' in namespace 'n' again/);
+    assert.equal(parseCatalog({ streams: [entry('a'), entry('a', 'n'), entry('a', 'm')] }).streams.length, 3);
+  });
+
+  test('a byte order mark before the JSON is accepted', async () => {
+    assert.deepEqual(await readJsonFile(fileWith('\uFEFF{"name": "x"}'), 'config'), { name: 'x' });
   });
 });

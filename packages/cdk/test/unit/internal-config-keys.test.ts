@@ -34,3 +34,15 @@ test('negative and null values are problems too, and the key is still removed', 
   assert.deepEqual(result.config, {});
   assert.deepEqual(result.problems, ["'_limit' must be a positive integer, got -5", "'_page_size' must be a positive integer, got null"]);
 });
+
+test("keys named like built-in object members are the connector's, not the CDK's, and stay own keys", () => {
+  const config = JSON.parse(
+    '{"constructor": "c", "toString": 1, "hasOwnProperty": "h", "valueOf": "v", "__proto__": {"p": 1}, "_limit": 2}',
+  );
+  const result = splitInternalConfig(config);
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(result.internal, { limit: 2 });
+  assert.deepEqual(Object.keys(result.config), ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__']);
+  assert.equal(Object.getPrototypeOf(result.config), Object.prototype);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(result.config, '__proto__')?.value, { p: 1 });
+});

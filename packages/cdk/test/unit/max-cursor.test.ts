@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareCursorValues, MaxCursor } from '../../src/state/max-cursor.js';
+import { compareCursorValues, InvalidCursorStateError, MaxCursor } from '../../src/state/max-cursor.js';
 
 test('MaxCursor keeps the greatest date-time, whatever the order records come in', () => {
   const cursor = new MaxCursor('updated_at');
@@ -51,4 +51,64 @@ test('MaxCursor.updater works as getUpdatedState', () => {
   let state = {};
   for (const id of [3, 1, 7, 2]) state = update(state, { id });
   assert.deepEqual(state, { id: 7 });
+});
+
+test("a state value of another kind than the records' is refused at the first record, naming field and value", () => {
+  for (const [stateValue, recordValue, expected] of [
+    ['not a date', '2024-01-02T00:00:00Z', 'a date-time'],
+    [1704067200000, '2024-01-02T00:00:00Z', 'a date-time'],
+    ['abc', 42, 'a number'],
+  ] as const) {
+    const cursor = new MaxCursor('updated_at');
+    cursor.state = { updated_at: stateValue };
+    assert.throws(
+      () => cursor.observe({ updated_at: recordValue }),
+      (error: unknown) =>
+        error instanceof InvalidCursorStateError &&
+        error.failureType === 'config_error' &&
+        error.message.includes(`'updated_at' is ${JSON.stringify(stateValue)}, which is not ${expected}`),
+    );
+    const again = new MaxCursor('updated_at');
+    again.state = { updated_at: stateValue };
+    assert.throws(() => again.isNewer({ updated_at: recordValue }), InvalidCursorStateError);
+  }
+  const named = new InvalidCursorStateError('bad').forStream('users');
+  assert.equal(named.message, "Stream 'users': bad");
+  assert.equal(named.failureType, 'config_error');
+});
+
+test('values of compatible kinds are accepted: numeric text for numbers, any text for text cursors', () => {
+  const numeric = new MaxCursor('id');
+  numeric.state = { id: '10' };
+  numeric.observe({ id: 12 });
+  assert.equal(numeric.value, 12);
+  const text = new MaxCursor('key');
+  text.state = { key: '2024-01-01T00:00:00Z' };
+  text.observe({ key: 'b' });
+  assert.equal(text.value, 'b');
+});
+
+test('a state cursor that is an object, array or boolean is a config_error; null means none', () => {
+  const cursor = new MaxCursor('updated_at');
+  for (const value of [{ at: 1 }, [1], true]) {
+    assert.throws(() => {
+      cursor.state = { updated_at: value };
+    }, /The state's cursor 'updated_at' is (an object|an array|true), not a date-time, string or number/);
+  }
+  cursor.state = { updated_at: null };
+  assert.equal(cursor.value, undefined);
+});
+
+test('a cursor named like a built-in member reads only own keys', () => {
+  const cursor = new MaxCursor('constructor');
+  cursor.state = {};
+  assert.equal(cursor.value, undefined);
+  cursor.observe({});
+  assert.equal(cursor.value, undefined);
+  cursor.observe(JSON.parse('{"constructor": 5}'));
+  assert.deepEqual(cursor.state, { constructor: 5 });
+  const proto = new MaxCursor(['__proto__', 'at']);
+  proto.observe(JSON.parse('{"__proto__": {"at": "2024-01-01"}}'));
+  assert.equal(proto.value, '2024-01-01');
+  assert.deepEqual(Object.keys(proto.state), ['__proto__.at']);
 });

@@ -2,9 +2,10 @@
  * `tributary new source-<name> [--http] [--dir <folder>]`: generates a connector package that
  * builds, passes its tests and the acceptance suite from the first minute.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { fileErrorWords, isFileSystemError } from './file-error-words.js';
 import { basicTemplate } from './templates/basic-template.js';
 import { connectorNames } from './templates/connector-names.js';
 import { httpTemplate } from './templates/http-template.js';
@@ -38,17 +39,37 @@ export function connectorTemplate(options: NewConnectorOptions): TemplateFiles {
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Writes a new connector; refuses to write into a folder that is not empty. Returns its folder and files. */
+/**
+ * Writes a new connector; refuses to write into a folder that is not empty. Returns its folder
+ * and files. A file-system failure names the path and says what is wrong in words.
+ */
 export function createConnector(options: NewConnectorOptions): { dir: string; files: string[] } {
   const files = connectorTemplate(options);
   const dir = resolve(options.dir ?? '.', options.name);
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} already exists and is not empty`);
+  if (holdsFiles(dir)) throw new Error(`${dir} already exists and is not empty`);
   for (const [path, content] of files) {
     const target = join(dir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    } catch (error) {
+      if (!isFileSystemError(error)) throw error;
+      throw new Error(`cannot create the connector in ${dir}: ${fileErrorWords(error)} (${error.path ?? target})`, { cause: error });
+    }
   }
   return { dir, files: [...files.keys()] };
+}
+
+/** True when `dir` is a folder with something in it; a folder that cannot be listed is an error. */
+function holdsFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).length > 0;
+  } catch (error) {
+    if (!isFileSystemError(error) || error.code === 'ENOENT') return false;
+    // A path through a file, or one too long, fails again (and is reported) when it is created.
+    if (error.code === 'ENOTDIR' || error.code === 'ENAMETOOLONG') return false;
+    throw new Error(`cannot create the connector in ${dir}: ${fileErrorWords(error)} (${error.path ?? dir})`, { cause: error });
+  }
 }
 
 /** Adds `tributary new` to the program. */

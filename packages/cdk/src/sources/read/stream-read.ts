@@ -2,11 +2,14 @@ import { errorTraceFor } from '../../errors/error-trace.js';
 import { errorTraceMessage, rateLimitedMessage, streamStatusMessage } from '../../protocol/messages.js';
 import type { ConfiguredAirbyteStream, StreamDescriptor } from '../../protocol/types.js';
 import type { JsonSchema } from '../../schema/json-schema.js';
+import { InvalidCursorStateError } from '../../state/max-cursor.js';
+import { assertStateCursorsParse } from '../../state/state-cursor-check.js';
 import { FULL_REFRESH_COMPLETE_KEY, isMarkerOnlyState, NO_CURSOR_STATE_KEY } from '../../state/state-markers.js';
 import { StreamCheckpointer } from '../../state/stream-checkpointer.js';
 import { normalizeCursorField } from '../../streams/primary-key.js';
 import type { ReadOptions, SliceOptions, StreamSlice, StreamState } from '../../streams/read-options.js';
 import type { Stream } from '../../streams/stream.js';
+import { streamSchema } from '../airbyte-stream.js';
 import type { ReadContext } from './read-context.js';
 import { closeRecords, openRecords, pumpRecords, type RecordSink } from './record-pump.js';
 import { recordWriterForStream } from './record-writer-for-stream.js';
@@ -185,6 +188,10 @@ export class StreamRead {
     this.started = true;
     const { writer, logger } = this.context;
     writer.writeMessage(streamStatusMessage(this.descriptor, 'STARTED'));
+    if (this.cursorField !== undefined && Object.keys(this.startState).length > 0) {
+      const schema = await streamSchema(this.stream).catch(() => undefined);
+      if (schema !== undefined) assertStateCursorsParse(this.descriptor.name, this.startState, this.cursorField, schema);
+    }
     if (this.hasStateMember && (this.incremental || this.resumable)) this.stream.state = structuredClone(this.startState);
     this.sink = {
       sink: writer,
@@ -237,6 +244,7 @@ export class StreamRead {
       while (!records.done) {
         const untilCheckpoint = concurrent ? PUMP_RUN : this.interval - sink.counts.sinceState;
         await pumpRecords(records, sink, Math.min(PUMP_RUN, untilCheckpoint));
+        await yieldToEventLoop();
         if (writer.isClosed || signal.aborted || this.error !== undefined) return;
         if (sink.counts.total >= this.limit && !records.done) {
           this.stoppedMidSlice = true;
@@ -307,9 +315,20 @@ export class StreamRead {
 
   private fail(error: unknown): void {
     if (this.error !== undefined) return;
-    this.error = error;
+    // Stopped from outside (a signal, the runner): what fails after that is the stop, not the stream.
+    if (this.context.signal.aborted) return;
+    this.error = error instanceof InvalidCursorStateError ? error.forStream(this.descriptor.name) : error;
     this.controller.abort(error);
   }
+}
+
+/**
+ * Lets timers, I/O and signal handlers run between two pump runs. A synchronous generator
+ * writing to a file (stdout as a file is written synchronously) never awaits anything else, so
+ * without this a SIGTERM would only be seen once the whole read is over.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The source-defined cursor wins; otherwise the one the user chose in the catalog. */

@@ -26,7 +26,7 @@ export function valueAtPath(data: unknown, path: readonly string[]): unknown {
   let current = data;
   for (const key of path) {
     if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
+    current = Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
   }
   return current;
 }
@@ -54,5 +54,5 @@ function deletePath(value: unknown, path: string[]): void {
   }
   const record = value as Record<string, unknown>;
   if (rest.length === 0) delete record[head];
-  else deletePath(record[head], rest);
+  else if (Object.hasOwn(record, head)) deletePath(record[head], rest);
 }

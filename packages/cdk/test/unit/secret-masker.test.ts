@@ -113,6 +113,14 @@ describe('maskDeep', () => {
   test('masks a top-level string', () => {
     assert.equal(maskerWith('hunter2').maskDeep('hunter2!'), '****!');
   });
+
+  test('keeps keys named after built-in members, __proto__ included, as keys', () => {
+    const input = JSON.parse('{"__proto__": {"note": "hunter2"}, "constructor": "hunter2", "toString": 1}');
+    const output = maskerWith('hunter2').maskDeep(input);
+    assert.ok(Object.hasOwn(output, '__proto__'), 'the __proto__ key is kept as an own key');
+    assert.equal(Object.getPrototypeOf(output), Object.prototype);
+    assert.equal(JSON.stringify(output), '{"__proto__":{"note":"****"},"constructor":"****","toString":1}');
+  });
 });
 
 test('whitespace-only secrets are ignored: masking every space would garble everything and hide nothing', () => {

@@ -1,2 +1,11 @@
 // @tributary/declarative: runs Airbyte's declarative (low-code) YAML manifests on Tributary's CDK.
-export {};
+export type * from './components/component-types.js';
+export type { JsonMapping } from './manifest/json-values.js';
+export { type LoadedManifest, type LoadManifestOptions, loadManifestFile, loadManifestObject, loadManifestText } from './manifest/load-manifest.js';
+export { formatIssue, type ManifestIssue, type ManifestLocation, ManifestError } from './manifest/manifest-error.js';
+export { migrateManifest } from './manifest/migrations.js';
+export { propagateTypesAndParameters } from './manifest/parameters.js';
+export { resolveReferences } from './manifest/references.js';
+export { validateManifest } from './validation/validate-manifest.js';
+export { loadYaml } from './yaml/load-yaml.js';
+export { YamlTimestamp } from './yaml/yaml-timestamp.js';

@@ -1,5 +1,6 @@
 // @tributary/declarative: runs Airbyte's declarative (low-code) YAML manifests on Tributary's CDK.
 export type * from './components/component-types.js';
+export { type CustomComponentUse, findCustomComponents } from './components/custom-components.js';
 export type { JsonMapping } from './manifest/json-values.js';
 export { type LoadedManifest, type LoadManifestOptions, loadManifestFile, loadManifestObject, loadManifestText } from './manifest/load-manifest.js';
 export { formatIssue, type ManifestIssue, type ManifestLocation, ManifestError } from './manifest/manifest-error.js';
@@ -9,3 +10,7 @@ export { resolveReferences } from './manifest/references.js';
 export { validateManifest } from './validation/validate-manifest.js';
 export { loadYaml } from './yaml/load-yaml.js';
 export { YamlTimestamp } from './yaml/yaml-timestamp.js';
+export { type ManifestInput, DeclarativeSource } from './source/declarative-source.js';
+export { genericDeclarativeSpec, INJECTED_MANIFEST_KEY } from './spec/generic-spec.js';
+export { manifestSpec } from './spec/manifest-spec.js';
+export { YamlSourceMap } from './yaml/source-map.js';

@@ -18,14 +18,25 @@ export function isCustomComponent(value: unknown): value is Record<string, unkno
 /** Every custom component below `node` (a stream, or the whole manifest), with its path. */
 export function findCustomComponents(node: unknown, base: Array<string | number> = []): CustomComponentUse[] {
   const found: CustomComponentUse[] = [];
-  const visit = (value: unknown, path: Array<string | number>) => {
+  const path = [...base];
+  const visit = (value: unknown) => {
     if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...path, index]));
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        visit(value[index]);
+        path.pop();
+      }
     } else if (isMapping(value)) {
-      if (isCustomComponent(value)) found.push({ type: value.type, className: String(value.class_name ?? '(no class_name)'), path });
-      for (const key of Object.keys(value)) if (key !== '$parameters') visit(value[key], [...path, key]);
+      if (isCustomComponent(value)) found.push({ type: value.type, className: String(value.class_name ?? '(no class_name)'), path: [...path] });
+      for (const key in value) {
+        // An inline JSON Schema holds no components, and is most of a large manifest.
+      if (key === '$parameters' || !Object.hasOwn(value, key) || (key === 'schema' && value.type === 'InlineSchemaLoader')) continue;
+        path.push(key);
+        visit(value[key]);
+        path.pop();
+      }
     }
   };
-  visit(node, base);
+  visit(node);
   return found;
 }

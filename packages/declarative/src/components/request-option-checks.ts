@@ -14,17 +14,28 @@ export interface ComponentProblem {
  */
 export function requestOptionProblems(stream: unknown, base: Array<string | number>): ComponentProblem[] {
   const problems: ComponentProblem[] = [];
-  const visit = (value: unknown, path: Array<string | number>) => {
+  const path = [...base];
+  const visit = (value: unknown) => {
     if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...path, index]));
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        visit(value[index]);
+        path.pop();
+      }
       return;
     }
     if (!isMapping(value)) return;
-    if (value.type === 'RequestOption') problems.push(...optionProblems(value, path));
-    if (value.type === 'DefaultPaginator') problems.push(...paginatorProblems(value, path));
-    for (const key of Object.keys(value)) if (key !== '$parameters') visit(value[key], [...path, key]);
+    if (value.type === 'RequestOption') problems.push(...optionProblems(value, [...path]));
+    if (value.type === 'DefaultPaginator') problems.push(...paginatorProblems(value, [...path]));
+    for (const key in value) {
+      // An inline JSON Schema holds no components, and is most of a large manifest.
+      if (key === '$parameters' || !Object.hasOwn(value, key) || (key === 'schema' && value.type === 'InlineSchemaLoader')) continue;
+      path.push(key);
+      visit(value[key]);
+      path.pop();
+    }
   };
-  visit(stream, base);
+  visit(stream);
   return problems;
 }
 

@@ -40,7 +40,8 @@ function referenceOfKey(key: string, value: unknown): unknown {
  *   dots between the parts.
  *
  * A circular or dangling reference is a {@link ManifestError} naming the reference and where it
- * is written. Every resolved mapping and list is a fresh copy.
+ * is written. Parts without references are shared with the input rather than copied (the
+ * result is read, never changed), which keeps loading a large manifest fast.
  */
 export function resolveReferences(manifest: JsonMapping): JsonMapping {
   return new ReferenceResolver(manifest).resolve();
@@ -48,39 +49,63 @@ export function resolveReferences(manifest: JsonMapping): JsonMapping {
 
 class ReferenceResolver {
   private readonly active = new Set<string>();
+  /** The path being evaluated, kept as one mutable stack: copied only into an error. */
+  private readonly at: Array<string | number> = [];
 
   constructor(private readonly manifest: JsonMapping) {}
 
   resolve(): JsonMapping {
-    return this.evaluate(this.manifest, []) as JsonMapping;
+    return this.evaluate(this.manifest) as JsonMapping;
   }
 
-  private evaluate(node: unknown, at: Array<string | number>): unknown {
-    if (Array.isArray(node)) return node.map((item, index) => this.evaluate(item, [...at, index]));
-    if (isMapping(node)) return this.evaluateMapping(node, at);
+  private evaluate(node: unknown): unknown {
+    if (Array.isArray(node)) {
+      let result: unknown[] | undefined;
+      for (let index = 0; index < node.length; index++) {
+        this.at.push(index);
+        const value = this.evaluate(node[index]);
+        this.at.pop();
+        if (value !== node[index]) result ??= node.slice(0, index);
+        result?.push(value);
+      }
+      return result ?? node;
+    }
+    if (isMapping(node)) return this.evaluateMapping(node);
+    if (typeof node !== 'string' || (node.charCodeAt(0) !== 35 /* # */ && node.charCodeAt(0) !== 42) /* * */) return node;
     const reference = parseReference(node);
-    return reference === undefined ? node : this.follow(node as string, reference, at);
+    return reference === undefined ? node : this.follow(node, reference);
   }
 
-  private evaluateMapping(node: JsonMapping, at: Array<string | number>): unknown {
+  private evaluateMapping(node: JsonMapping): unknown {
     const own: JsonMapping = {};
     let refKey: string | undefined;
-    for (const key of Object.keys(node)) {
-      if (key === REF_KEY || key === LEGACY_REF_KEY) refKey ??= key;
-      else own[key] = this.evaluate(node[key], [...at, key]);
+    let changed = false;
+    for (const key in node) {
+      if (!Object.hasOwn(node, key)) continue;
+      if (key === REF_KEY || key === LEGACY_REF_KEY) {
+        refKey ??= key;
+        continue;
+      }
+      this.at.push(key);
+      const value = this.evaluate(node[key]);
+      this.at.pop();
+      own[key] = value;
+      changed ||= value !== node[key];
     }
-    if (refKey === undefined) return own;
-    const target = this.evaluate(referenceOfKey(refKey, node[refKey]), [...at, refKey]);
+    if (refKey === undefined) return changed ? own : node;
+    this.at.push(refKey);
+    const target = this.evaluate(referenceOfKey(refKey, node[refKey]));
+    this.at.pop();
     return isMapping(target) ? { ...target, ...own } : target;
   }
 
-  private follow(text: string, reference: ParsedReference, at: Array<string | number>): unknown {
+  private follow(text: string, reference: ParsedReference): unknown {
     if (this.active.has(text)) {
-      throw new RawManifestProblem('The manifest has a circular reference', `${text} refers back to itself (${[...this.active, text].join(' → ')})`, at);
+      throw new RawManifestProblem('The manifest has a circular reference', `${text} refers back to itself (${[...this.active, text].join(' → ')})`, [...this.at]);
     }
     this.active.add(text);
     try {
-      return this.evaluate(lookupReference(this.manifest, reference, text, at), at);
+      return this.evaluate(lookupReference(this.manifest, reference, text, this.at));
     } finally {
       this.active.delete(text);
     }
@@ -88,7 +113,7 @@ class ReferenceResolver {
 }
 
 /** The raw value a reference points to, with the Python CDK's rule for keys containing the separator. */
-export function lookupReference(manifest: JsonMapping, reference: ParsedReference, text: string, at: Array<string | number>): unknown {
+export function lookupReference(manifest: JsonMapping, reference: ParsedReference, text: string, at: ReadonlyArray<string | number>): unknown {
   return locateReference(manifest, reference, text, at).value;
 }
 
@@ -109,7 +134,7 @@ export function locateReference(
     rest = cut === -1 ? '' : rest.slice(cut + 1);
     const next = stepInto(node, head);
     if (next === undefined) {
-      throw new RawManifestProblem('The manifest has a reference to nothing', `${text} points to nothing: no '${head}' was found there`, at);
+      throw new RawManifestProblem('The manifest has a reference to nothing', `${text} points to nothing: no '${head}' was found there`, [...at]);
     }
     path.push(Array.isArray(node) ? Number(head) : head);
     node = next;

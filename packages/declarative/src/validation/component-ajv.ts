@@ -14,6 +14,8 @@ export function componentAjv(standalone: boolean): Ajv {
     strict: false,
     allErrors: true,
     validateFormats: false,
+    // Each definition compiled once and called where it is referenced, not copied into every user: a tenth of the code to load.
+    inlineRefs: false,
     logger: false,
     ...(standalone ? { code: { source: true, esm: false } } : {}),
   });

@@ -88,12 +88,20 @@ async function main() {
   const { connector, bytes } = largestManifest();
   const expected = catalogOf(readFileSync(join(corpus, 'expected', connector, 'discover.jsonl'), 'utf8'));
   const pythonS = JSON.parse(readFileSync(join(corpus, 'expected', connector, 'meta.json'), 'utf8')).discover.seconds;
-  const argv = [bin, 'discover', '--config', join(corpus, 'configs', `${connector}.json`), '--manifest-path', join(corpus, 'manifests', `${connector}.yaml`)];
+  const argv = [
+    bin,
+    'discover',
+    '--config',
+    join(corpus, 'configs', `${connector}.json`),
+    '--manifest-path',
+    join(corpus, 'manifests', `${connector}.yaml`),
+  ];
   const walls = [];
   for (let round = 0; round < rounds; round++) {
     const result = await run(argv);
     const catalog = result.code === 0 ? catalogOf(result.stdout) : undefined;
-    if (!isDeepStrictEqual(catalog, expected)) throw new Error(`run ${round + 1}: the CATALOG differs from the Python CDK's (exit ${result.code}) ${result.stderr.slice(0, 300)}`);
+    if (!isDeepStrictEqual(catalog, expected))
+      throw new Error(`run ${round + 1}: the CATALOG differs from the Python CDK's (exit ${result.code}) ${result.stderr.slice(0, 300)}`);
     walls.push(result.wallS);
     log(`round ${round + 1}/${rounds}: ${result.wallS.toFixed(3)} s, catalog verified (${catalog.streams.length} streams)`);
   }

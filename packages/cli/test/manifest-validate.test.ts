@@ -38,13 +38,24 @@ describe('tributary manifest validate', () => {
 
   test('an invalid manifest: exit 1 and one line per problem with file:line:column and the component path', async () => {
     const file = join(dir, 'invalid.yaml');
-    writeFileSync(file, VALID.replace('path: /users}', 'path: /users, http_method: FETCH}').replace('name: users\n', 'name: users\n    primary_key: {}\n'));
+    writeFileSync(
+      file,
+      VALID.replace('path: /users}', 'path: /users, http_method: FETCH}').replace('name: users\n', 'name: users\n    primary_key: {}\n'),
+    );
     const result = await cli(['manifest', 'validate', file]);
     assert.equal(result.code, 1);
     const lines = result.stdout.trim().split('\n');
     assert.match(lines[0], /invalid\.yaml: The manifest does not match the declarative component schema \(2 problems\)/);
-    assert.ok(lines.some((line) => /invalid\.yaml:9:\d+: streams\[0\]\.retriever\.requester\.http_method: must be one of "GET", "POST", not "FETCH"/.test(line)), result.stdout);
-    assert.ok(lines.some((line) => /invalid\.yaml:6:\d+: streams\[0\]\.primary_key: must be/.test(line)), result.stdout);
+    assert.ok(
+      lines.some((line) =>
+        /invalid\.yaml:9:\d+: streams\[0\]\.retriever\.requester\.http_method: must be one of "GET", "POST", not "FETCH"/.test(line),
+      ),
+      result.stdout,
+    );
+    assert.ok(
+      lines.some((line) => /invalid\.yaml:6:\d+: streams\[0\]\.primary_key: must be/.test(line)),
+      result.stdout,
+    );
   });
 
   test('a file that is not YAML, or missing, is reported the same way', async () => {

@@ -30,7 +30,16 @@ writeFileSync(resolve(out, 'component-validators.cjs'), standaloneCode(ajv, vali
  * halves it, which is start-up time on every run. Error explanations read the full schema.
  */
 function withoutAnnotations(node) {
-  const ANNOTATIONS = new Set(['title', 'description', 'examples', 'default', 'interpolation_context', 'linkable', 'deprecated', 'deprecation_message']);
+  const ANNOTATIONS = new Set([
+    'title',
+    'description',
+    'examples',
+    'default',
+    'interpolation_context',
+    'linkable',
+    'deprecated',
+    'deprecation_message',
+  ]);
   const NAME_MAPS = new Set(['properties', 'definitions']);
   const strip = (value) => {
     if (Array.isArray(value)) return value.map(strip);
@@ -39,7 +48,8 @@ function withoutAnnotations(node) {
     for (const [key, item] of Object.entries(value)) {
       if (ANNOTATIONS.has(key)) continue;
       if (key === 'enum' || key === 'const') result[key] = item;
-      else if (NAME_MAPS.has(key) && item && typeof item === 'object') result[key] = Object.fromEntries(Object.entries(item).map(([name, schema]) => [name, strip(schema)]));
+      else if (NAME_MAPS.has(key) && item && typeof item === 'object')
+        result[key] = Object.fromEntries(Object.entries(item).map(([name, schema]) => [name, strip(schema)]));
       else result[key] = strip(item);
     }
     return result;

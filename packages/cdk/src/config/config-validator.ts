@@ -35,7 +35,9 @@ export async function validateAgainstSchema(
     validate = ajv.compile(withKnownDialect(ajv, schema));
   } catch (error) {
     // The connector's own schema is broken (a bug of the connector, not of the user's config).
-    throw new ConnectorError(`The ${rootName} schema is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConnectorError(
+      `The ${rootName} schema is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (validate(value)) return { valid: true, problems: [] };
   return { valid: false, problems: (validate.errors ?? []).map((error) => describeProblem(error, rootName)) };
@@ -44,7 +46,8 @@ export async function validateAgainstSchema(
 /** A `$schema` that ajv does not know is dropped, so the schema is read as draft-07 (as Python reads it with its default). */
 function withKnownDialect(ajv: import('ajv').Ajv, schema: JsonSchema): JsonSchema {
   const dialect = (schema as { $schema?: unknown }).$schema;
-  if (typeof dialect !== 'string' || ajv.getSchema(dialect.replace(/#$/, '')) !== undefined || ajv.getSchema(dialect) !== undefined) return schema;
+  if (typeof dialect !== 'string' || ajv.getSchema(dialect.replace(/#$/, '')) !== undefined || ajv.getSchema(dialect) !== undefined)
+    return schema;
   const { $schema: _unknown, ...rest } = schema as Record<string, unknown>;
   return rest as JsonSchema;
 }

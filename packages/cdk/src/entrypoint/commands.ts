@@ -105,7 +105,9 @@ async function validateConfig<Config>(
   const spec = await loadSpec(source);
   for (const secret of collectSecrets(spec.connectionSpecification, raw)) context.masker.add(secret);
   const { config, internal, problems } = splitInternalConfig(raw);
-  const result = await validateAgainstSchema(spec.connectionSpecification, config, 'config', { formats: source.validateConfigFormats !== false });
+  const result = await validateAgainstSchema(spec.connectionSpecification, config, 'config', {
+    formats: source.validateConfigFormats !== false,
+  });
   problems.push(...result.problems);
   if (problems.length > 0) {
     throw ConnectorError.config(`Config validation error: ${problems.join('; ')}`);

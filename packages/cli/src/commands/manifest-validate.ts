@@ -41,7 +41,9 @@ function summary(file: string, manifest: LoadedManifest): string {
   const custom = findCustomComponents(resolved);
   if (custom.length > 0) {
     const classes = [...new Set(custom.map((use) => use.className))];
-    lines.push(`  note: ${custom.length} custom Python component${custom.length === 1 ? '' : 's'} (${classes.join(', ')}): Tributary runs no Python, so the streams that use them cannot be read`);
+    lines.push(
+      `  note: ${custom.length} custom Python component${custom.length === 1 ? '' : 's'} (${classes.join(', ')}): Tributary runs no Python, so the streams that use them cannot be read`,
+    );
   }
   return lines.join('\n');
 }

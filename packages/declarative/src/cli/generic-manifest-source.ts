@@ -8,6 +8,8 @@ export class GenericManifestSource extends Source<Record<string, unknown>> {
   }
 
   streams(): Stream<object>[] {
-    throw ConnectorError.config('No manifest was given: pass --manifest-path <manifest.yaml>, or put it in the config under __injected_declarative_manifest');
+    throw ConnectorError.config(
+      'No manifest was given: pass --manifest-path <manifest.yaml>, or put it in the config under __injected_declarative_manifest',
+    );
   }
 }

@@ -10,7 +10,9 @@ import { INJECTED_MANIFEST_KEY } from '../spec/generic-spec.js';
  */
 export function loadInjectedManifest(configPath: string | undefined): LoadedManifest {
   if (configPath === undefined) {
-    throw ConnectorError.config('No manifest: pass --manifest-path <manifest.yaml>, or a --config whose __injected_declarative_manifest holds the manifest');
+    throw ConnectorError.config(
+      'No manifest: pass --manifest-path <manifest.yaml>, or a --config whose __injected_declarative_manifest holds the manifest',
+    );
   }
   let config: unknown;
   try {

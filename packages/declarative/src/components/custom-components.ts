@@ -27,10 +27,11 @@ export function findCustomComponents(node: unknown, base: Array<string | number>
         path.pop();
       }
     } else if (isMapping(value)) {
-      if (isCustomComponent(value)) found.push({ type: value.type, className: String(value.class_name ?? '(no class_name)'), path: [...path] });
+      if (isCustomComponent(value))
+        found.push({ type: value.type, className: String(value.class_name ?? '(no class_name)'), path: [...path] });
       for (const key in value) {
         // An inline JSON Schema holds no components, and is most of a large manifest.
-      if (key === '$parameters' || !Object.hasOwn(value, key) || (key === 'schema' && value.type === 'InlineSchemaLoader')) continue;
+        if (key === '$parameters' || !Object.hasOwn(value, key) || (key === 'schema' && value.type === 'InlineSchemaLoader')) continue;
         path.push(key);
         visit(value[key]);
         path.pop();

@@ -51,7 +51,12 @@ function optionProblems(option: JsonMapping, path: Array<string | number>): Comp
     return [{ path, message: 'a RequestOption needs field_name or field_path' }];
   }
   if (isSet(option.field_path) && option.inject_into !== 'body_json') {
-    return [{ path, message: `field_path (a nested key) only works with inject_into: body_json, not ${String(option.inject_into)}; use field_name` }];
+    return [
+      {
+        path,
+        message: `field_path (a nested key) only works with inject_into: body_json, not ${String(option.inject_into)}; use field_name`,
+      },
+    ];
   }
   return [];
 }

@@ -88,7 +88,8 @@ function build(manifest: unknown, options: BuildOptions): LoadedManifest {
   if (options.migrate) {
     resolved = migrateManifest(resolved);
     const afterMigration = validateManifest(resolved);
-    if (afterMigration.length > 0) throw new ManifestError('The migrated manifest does not match the declarative component schema', afterMigration);
+    if (afterMigration.length > 0)
+      throw new ManifestError('The migrated manifest does not match the declarative component schema', afterMigration);
   }
   return { resolved: resolved as DeclarativeSource, raw, directory: options.directory, source };
 }
@@ -100,7 +101,13 @@ function resolveAndPropagate(raw: JsonMapping, source: ManifestSource): JsonMapp
     if (!(error instanceof RawManifestProblem)) throw error;
     const position = source.sourceMap?.()?.locate(error.rawPath);
     throw new ManifestError(error.summary, [
-      { message: error.problem, path: formatRawPath(error.rawPath) || '(manifest)', file: source.file, line: position?.line, column: position?.column },
+      {
+        message: error.problem,
+        path: formatRawPath(error.rawPath) || '(manifest)',
+        file: source.file,
+        line: position?.line,
+        column: position?.column,
+      },
     ]);
   }
 }

@@ -45,7 +45,8 @@ const MIGRATIONS: readonly Migration[] = [
   {
     name: 'V_6_45_2_HttpRequesterRequestBodyJsonDataToRequestBody',
     applies: (component) =>
-      component.type === 'HttpRequester' && (Object.hasOwn(component, 'request_body_json') || Object.hasOwn(component, 'request_body_data')),
+      component.type === 'HttpRequester' &&
+      (Object.hasOwn(component, 'request_body_json') || Object.hasOwn(component, 'request_body_data')),
     migrate: (component) => {
       for (const key of ['request_body_json', 'request_body_data'] as const) {
         if (!Object.hasOwn(component, key)) continue;
@@ -75,9 +76,15 @@ export function migrateManifest(manifest: JsonMapping, now: () => Date = () => n
     for (const migration of MIGRATIONS) {
       if (!visit(migrated, migration)) continue;
       migrated.version = MIGRATION_VERSION;
-      const metadata = isMapping(migrated.metadata) ? migrated.metadata : (migrated.metadata = {});
-      const applied = Array.isArray(metadata.applied_migrations) ? metadata.applied_migrations : (metadata.applied_migrations = []);
-      applied.push({ from_version: fromVersion, to_version: MIGRATION_VERSION, migration: migration.name, migrated_at: now().toISOString() });
+      if (!isMapping(migrated.metadata)) migrated.metadata = {};
+      const metadata = migrated.metadata as JsonMapping;
+      if (!Array.isArray(metadata.applied_migrations)) metadata.applied_migrations = [];
+      (metadata.applied_migrations as unknown[]).push({
+        from_version: fromVersion,
+        to_version: MIGRATION_VERSION,
+        migration: migration.name,
+        migrated_at: now().toISOString(),
+      });
     }
     return migrated;
   } catch {

@@ -44,7 +44,10 @@ class Propagation {
     }
     const own = Object.hasOwn(source, PARAMETERS_KEY) ? source[PARAMETERS_KEY] : {};
     if (!isMapping(own)) {
-      throw new RawManifestProblem('The manifest is not valid', `$parameters must be a mapping, not ${JSON.stringify(own)}`, [...at, PARAMETERS_KEY]);
+      throw new RawManifestProblem('The manifest is not valid', `$parameters must be a mapping, not ${JSON.stringify(own)}`, [
+        ...at,
+        PARAMETERS_KEY,
+      ]);
     }
     const parameters: JsonMapping = this.parentWins ? { ...own, ...parentParameters } : { ...parentParameters, ...own };
 

@@ -38,7 +38,12 @@ function follow(raw: JsonMapping, node: unknown, at: Array<string | number>): [u
   return [node, at];
 }
 
-function childOf(raw: JsonMapping, node: unknown, at: Array<string | number>, part: string | number): [unknown, Array<string | number>] | undefined {
+function childOf(
+  raw: JsonMapping,
+  node: unknown,
+  at: Array<string | number>,
+  part: string | number,
+): [unknown, Array<string | number>] | undefined {
   for (let hops = 0; hops < 100; hops++) {
     if (Array.isArray(node)) {
       return typeof part === 'number' && part < node.length ? [node[part], [...at, part]] : undefined;
@@ -48,7 +53,10 @@ function childOf(raw: JsonMapping, node: unknown, at: Array<string | number>, pa
     const refKey = Object.hasOwn(node, REF_KEY) ? REF_KEY : Object.hasOwn(node, LEGACY_REF_KEY) ? LEGACY_REF_KEY : undefined;
     if (refKey === undefined) return undefined;
     const value = node[refKey];
-    const target = follow(raw, refKey === LEGACY_REF_KEY && parseReference(value) === undefined ? `*ref(${value})` : value, [...at, refKey]);
+    const target = follow(raw, refKey === LEGACY_REF_KEY && parseReference(value) === undefined ? `*ref(${value})` : value, [
+      ...at,
+      refKey,
+    ]);
     [node, at] = target;
   }
   return undefined;

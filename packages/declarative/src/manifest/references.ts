@@ -101,7 +101,11 @@ class ReferenceResolver {
 
   private follow(text: string, reference: ParsedReference): unknown {
     if (this.active.has(text)) {
-      throw new RawManifestProblem('The manifest has a circular reference', `${text} refers back to itself (${[...this.active, text].join(' → ')})`, [...this.at]);
+      throw new RawManifestProblem(
+        'The manifest has a circular reference',
+        `${text} refers back to itself (${[...this.active, text].join(' → ')})`,
+        [...this.at],
+      );
     }
     this.active.add(text);
     try {
@@ -113,7 +117,12 @@ class ReferenceResolver {
 }
 
 /** The raw value a reference points to, with the Python CDK's rule for keys containing the separator. */
-export function lookupReference(manifest: JsonMapping, reference: ParsedReference, text: string, at: ReadonlyArray<string | number>): unknown {
+export function lookupReference(
+  manifest: JsonMapping,
+  reference: ParsedReference,
+  text: string,
+  at: ReadonlyArray<string | number>,
+): unknown {
   return locateReference(manifest, reference, text, at).value;
 }
 
@@ -134,7 +143,9 @@ export function locateReference(
     rest = cut === -1 ? '' : rest.slice(cut + 1);
     const next = stepInto(node, head);
     if (next === undefined) {
-      throw new RawManifestProblem('The manifest has a reference to nothing', `${text} points to nothing: no '${head}' was found there`, [...at]);
+      throw new RawManifestProblem('The manifest has a reference to nothing', `${text} points to nothing: no '${head}' was found there`, [
+        ...at,
+      ]);
     }
     path.push(Array.isArray(node) ? Number(head) : head);
     node = next;

@@ -1,6 +1,9 @@
-import type { DeclarativeStream as DeclarativeStreamModel, InlineSchemaLoader as InlineSchemaLoaderModel } from '../components/component-types.js';
+import type {
+  DeclarativeStream as DeclarativeStreamModel,
+  InlineSchemaLoader as InlineSchemaLoaderModel,
+} from '../components/component-types.js';
 import { isCustomComponent } from '../components/custom-components.js';
-import { isMapping, type JsonMapping } from '../manifest/json-values.js';
+import { isMapping } from '../manifest/json-values.js';
 import type { LoadedManifest } from '../manifest/load-manifest.js';
 import { ManifestError } from '../manifest/manifest-error.js';
 import { evaluateString } from '../streams/evaluate-string.js';
@@ -17,7 +20,12 @@ type Path = Array<string | number>;
  * (Python) schema loader cannot run here, and a `DynamicSchemaLoader` asks the API, which
  * `discover` does not do yet: both fail with a config error naming the component.
  */
-export function createSchemaLoader(manifest: LoadedManifest, stream: DeclarativeStreamModel, path: Path, config: Record<string, unknown>): SchemaLoader {
+export function createSchemaLoader(
+  manifest: LoadedManifest,
+  stream: DeclarativeStreamModel,
+  path: Path,
+  config: Record<string, unknown>,
+): SchemaLoader {
   const name = typeof stream.name === 'string' ? stream.name : '';
   const model = stream.schema_loader as unknown;
   const at = [...path, 'schema_loader'];

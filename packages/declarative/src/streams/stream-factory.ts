@@ -26,7 +26,12 @@ export function buildStreams(manifest: LoadedManifest, config: Record<string, un
   return streamModels(manifest, config).map(({ model, path }) => new DeclarativeStream(streamDefinition(manifest, model, path, config)));
 }
 
-function streamDefinition(manifest: LoadedManifest, model: DeclarativeStreamModel, path: Path, config: Record<string, unknown>): StreamDefinition {
+function streamDefinition(
+  manifest: LoadedManifest,
+  model: DeclarativeStreamModel,
+  path: Path,
+  config: Record<string, unknown>,
+): StreamDefinition {
   const name = typeof model.name === 'string' ? model.name : '';
   const fail = (at: Path, message: string): never => {
     throw new ManifestError(`Stream '${name}' cannot be built`, [{ message, ...locateIssue(at, manifest.source) }]);
@@ -50,7 +55,12 @@ function streamDefinition(manifest: LoadedManifest, model: DeclarativeStreamMode
 }
 
 /** The cursor field as the CDK's concurrent cursor takes it: the cursor's `cursor_field`, interpolated with the config. */
-function cursorFieldOf(model: DeclarativeStreamModel, at: Path, config: Record<string, unknown>, fail: (at: Path, message: string) => never): string | undefined {
+function cursorFieldOf(
+  model: DeclarativeStreamModel,
+  at: Path,
+  config: Record<string, unknown>,
+  fail: (at: Path, message: string) => never,
+): string | undefined {
   const cursor = model.incremental_sync as JsonMapping | undefined;
   if (!isMapping(cursor)) return undefined;
   if (cursor.type === 'DatetimeBasedCursor') checkDatetimeCursor(cursor, at, fail);
@@ -67,7 +77,10 @@ function cursorFieldOf(model: DeclarativeStreamModel, at: Path, config: Record<s
 
 function checkDatetimeCursor(cursor: JsonMapping, at: Path, fail: (at: Path, message: string) => never): void {
   if (isTruthy(cursor.step) !== isTruthy(cursor.cursor_granularity)) {
-    fail(at, `step and cursor_granularity go together: step is ${JSON.stringify(cursor.step ?? null)}, cursor_granularity is ${JSON.stringify(cursor.cursor_granularity ?? null)}`);
+    fail(
+      at,
+      `step and cursor_granularity go together: step is ${JSON.stringify(cursor.step ?? null)}, cursor_granularity is ${JSON.stringify(cursor.cursor_granularity ?? null)}`,
+    );
   }
   if (cursor.is_data_feed === true && isTruthy(cursor.end_datetime)) fail(at, 'a data feed (is_data_feed) cannot have an end_datetime');
   if (cursor.is_data_feed === true && cursor.is_client_side_incremental === true) {

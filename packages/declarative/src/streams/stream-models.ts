@@ -25,7 +25,9 @@ export function streamModels(manifest: LoadedManifest, config: Record<string, un
     if (stream.type === 'ConditionalStreams') {
       if (!evaluateCondition(stream.condition, config, {})) return;
       const inner = Array.isArray(stream.streams) ? stream.streams : [];
-      inner.forEach((item, innerIndex) => models.push(modelOf(item as JsonMapping, [...path, 'streams', innerIndex])));
+      inner.forEach((item, innerIndex) => {
+        models.push(modelOf(item as JsonMapping, [...path, 'streams', innerIndex]));
+      });
     } else {
       models.push(modelOf(stream as JsonMapping, path));
     }

@@ -15,18 +15,7 @@
  * `!!pairs` are supported as `safe_load` supports them (`!!omap` and `!!pairs` give lists of
  * `[key, value]` pairs, as Python's tuples serialize).
  */
-import {
-  binaryTag,
-  defineScalarTag,
-  defineSequenceTag,
-  mapTag,
-  mergeTag,
-  NOT_RESOLVED,
-  Schema,
-  seqTag,
-  setTag,
-  strTag,
-} from 'js-yaml';
+import { binaryTag, defineScalarTag, defineSequenceTag, mapTag, mergeTag, NOT_RESOLVED, Schema, seqTag, setTag, strTag } from 'js-yaml';
 import { YamlTimestamp } from './yaml-timestamp.js';
 
 const DIGITS = [...'0123456789'];
@@ -44,7 +33,8 @@ const boolTag = defineScalarTag<boolean>('tag:yaml.org,2002:bool', {
 const nullTag = defineScalarTag<null>('tag:yaml.org,2002:null', {
   implicit: true,
   implicitFirstChars: ['~', 'n', 'N', ''],
-  resolve: (source) => (source === '' || source === '~' || source === 'null' || source === 'Null' || source === 'NULL' ? null : NOT_RESOLVED),
+  resolve: (source) =>
+    source === '' || source === '~' || source === 'null' || source === 'Null' || source === 'NULL' ? null : NOT_RESOLVED,
   identify: (value) => value === null,
 });
 

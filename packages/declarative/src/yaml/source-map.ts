@@ -1,4 +1,4 @@
-import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
+import { EVENT_ID, type Event, getScalarValue, parseEvents, SCALAR_STYLE } from 'js-yaml';
 import { PYYAML_SAFE_SCHEMA } from './pyyaml-schema.js';
 
 /** A line and a column in a YAML text, both 1-based. */

@@ -4,14 +4,13 @@
  * without a manifest, and clear TRACE errors otherwise. The corpus answers are the oracle.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { loadYaml } from '../../src/yaml/load-yaml.js';
 import { configFile, corpusConfig, corpusSkipReason, expectedMessage, manifestFile } from '../helpers/corpus.js';
 import { errorTrace, only, runBin } from '../helpers/run.js';
-import { readFileSync } from 'node:fs';
 
 const SAMPLE = ['source-7shifts', 'source-pokeapi', 'source-sendgrid', 'source-drift'];
 
@@ -40,7 +39,10 @@ describe('source-declarative-manifest', () => {
     }
 
     test('discover reads the manifest injected in the config, as the Airbyte platform passes it', async () => {
-      const config = { ...corpusConfig('source-7shifts'), __injected_declarative_manifest: loadYaml(readFileSync(manifestFile('source-7shifts'), 'utf8')) };
+      const config = {
+        ...corpusConfig('source-7shifts'),
+        __injected_declarative_manifest: loadYaml(readFileSync(manifestFile('source-7shifts'), 'utf8')),
+      };
       const file = join(dir, 'injected.json');
       writeFileSync(file, JSON.stringify(config));
       const result = await runBin(['discover', '--config', file]);
@@ -61,7 +63,10 @@ describe('source-declarative-manifest', () => {
       assert.equal(result.code, 1);
       const error = errorTrace(result);
       assert.equal(error.failure_type, 'config_error');
-      assert.match(error.message, /source-gong\.yaml:246:9: streams\[4\]\.incremental_sync\.type: 'CustomIncrementalSync' is not a component/);
+      assert.match(
+        error.message,
+        /source-gong\.yaml:246:9: streams\[4\]\.incremental_sync\.type: 'CustomIncrementalSync' is not a component/,
+      );
     });
 
     test('check and read are not supported yet, and say so instead of pretending', async () => {
@@ -73,7 +78,15 @@ describe('source-declarative-manifest', () => {
       const catalogFile = join(dir, 'catalog.json');
       const stream = (expectedMessage('source-7shifts', 'discover', 'CATALOG') as { catalog: { streams: object[] } }).catalog.streams[0];
       writeFileSync(catalogFile, JSON.stringify({ streams: [{ stream, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' }] }));
-      const read = await runBin(['read', '--config', configFile('source-7shifts'), '--catalog', catalogFile, '--manifest-path', manifestFile('source-7shifts')]);
+      const read = await runBin([
+        'read',
+        '--config',
+        configFile('source-7shifts'),
+        '--catalog',
+        catalogFile,
+        '--manifest-path',
+        manifestFile('source-7shifts'),
+      ]);
       assert.equal(read.code, 1);
       const streamError = only(read, 'TRACE').find((message) => message.trace.error?.stream_descriptor);
       assert.match(streamError?.trace.error?.message ?? '', /not supported yet/);

@@ -25,7 +25,10 @@ describe('the declarative corpus', { skip }, () => {
         loadManifestFile(manifestFile(connector));
       } catch (error) {
         assert.ok(error instanceof ManifestError, `${connector}: ${String(error)}`);
-        assert.ok(error.issues.every((issue) => issue.line !== undefined && issue.path), `${connector}: ${error.message}`);
+        assert.ok(
+          error.issues.every((issue) => issue.line !== undefined && issue.path),
+          `${connector}: ${error.message}`,
+        );
         rejected.push(connector);
       }
     }

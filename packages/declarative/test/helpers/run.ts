@@ -59,6 +59,7 @@ export function only<T extends AirbyteMessage['type']>(result: CommandResult, ty
 /** The error TRACE of a result (there must be one). */
 export function errorTrace(result: CommandResult): { message: string; failure_type?: string } {
   const trace = only(result, 'TRACE').find((message) => message.trace.type === 'ERROR');
-  if (trace === undefined || trace.trace.error === undefined) throw new Error(`no error TRACE in ${JSON.stringify(result.messages).slice(0, 1000)}`);
+  if (trace === undefined || trace.trace.error === undefined)
+    throw new Error(`no error TRACE in ${JSON.stringify(result.messages).slice(0, 1000)}`);
   return trace.trace.error as { message: string; failure_type?: string };
 }

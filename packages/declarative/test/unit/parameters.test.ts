@@ -23,12 +23,15 @@ describe('types and $parameters', () => {
   test('with a class_name instead, the custom component type is filled in', () => {
     const result = propagateTypesAndParameters({
       type: 'DeclarativeStream',
-      retriever: { type: 'SimpleRetriever', record_selector: { type: 'RecordSelector', extractor: { class_name: 'source_x.components.X' } } },
+      retriever: {
+        type: 'SimpleRetriever',
+        record_selector: { type: 'RecordSelector', extractor: { class_name: 'source_x.components.X' } },
+      },
     });
     assert.equal((((result.retriever as Tree).record_selector as Tree).extractor as Tree).type, 'CustomRecordExtractor');
   });
 
-  test('parameters flow to children, the child\'s own parameters win, and they become fields where the field is empty', () => {
+  test("parameters flow to children, the child's own parameters win, and they become fields where the field is empty", () => {
     const result = propagateTypesAndParameters({
       type: 'DeclarativeStream',
       $parameters: { name: 'users', path: '/users', primary_key: 'id', page: 1 },
@@ -40,7 +43,7 @@ describe('types and $parameters', () => {
       },
     });
     assert.equal(result.name, 'users');
-    assert.equal(result.primary_key, 'id', 'an empty (falsy) field takes the parameter, as Python\'s `or` does');
+    assert.equal(result.primary_key, 'id', "an empty (falsy) field takes the parameter, as Python's `or` does");
     const retriever = result.retriever as Tree;
     assert.deepEqual(retriever.$parameters, { name: 'users', path: '/users', primary_key: 'id', page: 2 });
     const requester = retriever.requester as Tree;
@@ -72,8 +75,11 @@ describe('types and $parameters', () => {
     assert.equal((parameters.nested as Tree).name, 'users');
   });
 
-  test('with useParentParameters the parent\'s parameter wins, as for dynamic streams', () => {
-    const result = propagateTypesAndParameters({ type: 'DeclarativeStream', $parameters: { a: 'parent' }, retriever: { type: 'SimpleRetriever', $parameters: { a: 'child' } } }, { useParentParameters: true });
+  test("with useParentParameters the parent's parameter wins, as for dynamic streams", () => {
+    const result = propagateTypesAndParameters(
+      { type: 'DeclarativeStream', $parameters: { a: 'parent' }, retriever: { type: 'SimpleRetriever', $parameters: { a: 'child' } } },
+      { useParentParameters: true },
+    );
     assert.equal((result.retriever as Tree).a, 'parent');
   });
 

@@ -5,7 +5,7 @@ import { RawManifestProblem } from '../../src/manifest/manifest-error.js';
 import { resolveReferences } from '../../src/manifest/references.js';
 
 describe('references', () => {
-  test('$ref merges the target with the mapping\'s own keys, which win; nested and transitive references resolve', () => {
+  test("$ref merges the target with the mapping's own keys, which win; nested and transitive references resolve", () => {
     const resolved = resolveReferences({
       definitions: {
         requester: { url_base: 'https://api.example.com', http_method: 'GET' },
@@ -46,13 +46,19 @@ describe('references', () => {
 
   test('a circular reference and a reference to nothing name the reference and where it stands', () => {
     assert.throws(
-      () => resolveReferences({ definitions: { a: { $ref: '#/definitions/b' }, b: { $ref: '#/definitions/a' } }, streams: ['#/definitions/a'] }),
+      () =>
+        resolveReferences({
+          definitions: { a: { $ref: '#/definitions/b' }, b: { $ref: '#/definitions/a' } },
+          streams: ['#/definitions/a'],
+        }),
       (error: unknown) => error instanceof RawManifestProblem && /circular/.test(error.summary) && /#\/definitions\/a/.test(error.problem),
     );
     assert.throws(
       () => resolveReferences({ streams: [{ $ref: '#/definitions/missing' }] }),
       (error: unknown) =>
-        error instanceof RawManifestProblem && /#\/definitions\/missing points to nothing/.test(error.problem) && error.rawPath.join('.') === 'streams.0.$ref',
+        error instanceof RawManifestProblem &&
+        /#\/definitions\/missing points to nothing/.test(error.problem) &&
+        error.rawPath.join('.') === 'streams.0.$ref',
     );
   });
 });

@@ -19,7 +19,10 @@ async function catalogOf(text: string, dir?: string): Promise<AirbyteStream[]> {
 }
 
 async function discoverError(text: string): Promise<{ message: string; failure_type?: string }> {
-  const result = await runInProcess(new DeclarativeSource(loadManifestText(text, { file: 'manifest.yaml' })), { command: 'discover', config: { api_key: SECRET } });
+  const result = await runInProcess(new DeclarativeSource(loadManifestText(text, { file: 'manifest.yaml' })), {
+    command: 'discover',
+    config: { api_key: SECRET },
+  });
   assert.equal(result.code, 1);
   return errorTrace(result);
 }
@@ -52,7 +55,10 @@ describe('spec', () => {
   });
 
   test('the config is validated against the spec as jsonschema does: formats are not checked', async () => {
-    const text = minimalManifest().replace('      api_key: {type: string, airbyte_secret: true}', '      api_key: {type: string, airbyte_secret: true}\n      start: {type: string, format: date}');
+    const text = minimalManifest().replace(
+      '      api_key: {type: string, airbyte_secret: true}',
+      '      api_key: {type: string, airbyte_secret: true}\n      start: {type: string, format: date}',
+    );
     const source = new DeclarativeSource(loadManifestText(text));
     const accepted = await runInProcess(source, { command: 'discover', config: { api_key: SECRET, start: '01-01-2024' } });
     assert.equal(accepted.code, 0);
@@ -101,19 +107,31 @@ describe('discover', () => {
   });
 
   test('a schema file: explicit JsonFileSchemaLoader, or the default schemas/<name>.json, with shared $refs inlined', async () => {
-    const explicit = minimalManifest().replace(/ {4}schema_loader:[\s\S]*?(?=spec:)/, '    schema_loader:\n      type: JsonFileSchemaLoader\n      file_path: ./source_example/schemas/users.json\n');
+    const explicit = minimalManifest().replace(
+      / {4}schema_loader:[\s\S]*?(?=spec:)/,
+      '    schema_loader:\n      type: JsonFileSchemaLoader\n      file_path: ./source_example/schemas/users.json\n',
+    );
     const implicit = minimalManifest().replace(/ {4}schema_loader:[\s\S]*?(?=spec:)/, '');
-    const expected = { type: 'object', properties: { id: { type: 'integer' }, address: { type: 'object', properties: { city: { type: 'string' } } } } };
+    const expected = {
+      type: 'object',
+      properties: { id: { type: 'integer' }, address: { type: 'object', properties: { city: { type: 'string' } } } },
+    };
     assert.deepEqual((await catalogOf(explicit, files.dir))[0].json_schema, expected);
     assert.deepEqual((await catalogOf(implicit, files.dir))[0].json_schema, expected);
     assert.deepEqual((await catalogOf(implicit))[0].json_schema, {}, 'no schema file: the empty schema, as DefaultSchemaLoader gives');
   });
 
   test('a custom schema loader fails with a config error naming the class and where it stands', async () => {
-    const text = minimalManifest().replace(/ {4}schema_loader:[\s\S]*?(?=spec:)/, '    schema_loader:\n      type: CustomSchemaLoader\n      class_name: source_example.components.UsersSchema\n');
+    const text = minimalManifest().replace(
+      / {4}schema_loader:[\s\S]*?(?=spec:)/,
+      '    schema_loader:\n      type: CustomSchemaLoader\n      class_name: source_example.components.UsersSchema\n',
+    );
     const error = await discoverError(text);
     assert.equal(error.failure_type, 'config_error');
-    assert.match(error.message, /manifest\.yaml:\d+:\d+: streams\[0\]\.schema_loader: it is the custom Python component source_example\.components\.UsersSchema/);
+    assert.match(
+      error.message,
+      /manifest\.yaml:\d+:\d+: streams\[0\]\.schema_loader: it is the custom Python component source_example\.components\.UsersSchema/,
+    );
   });
 
   test('request options are checked as the CDK checks them when it builds a stream', async () => {
@@ -129,17 +147,30 @@ describe('discover', () => {
         page_size_option: {type: RequestOption, inject_into: request_parameter, field_name: size, field_path: [size]}
         pagination_strategy: {type: PageIncrement, page_size: 10}
 `);
-    assert.match((await discoverError(twoNames)).message, /streams\[0\]\.retriever\.paginator\.page_size_option: a RequestOption takes either field_name or field_path/);
+    assert.match(
+      (await discoverError(twoNames)).message,
+      /streams\[0\]\.retriever\.paginator\.page_size_option: a RequestOption takes either field_name or field_path/,
+    );
   });
 
   test('a StateDelegatingStream is its full-refresh stream before any state exists', async () => {
-    const text = minimalManifest()
-      .replace('  - type: DeclarativeStream\n    name: users', '  - type: StateDelegatingStream\n    name: users\n    full_refresh_stream:\n      $ref: "#/definitions/users"\n    incremental_stream:\n      $ref: "#/definitions/users"\n  - type: DeclarativeStream\n    name: users_copy');
-    const full = loadManifestText(text.replace('definitions:\n', `definitions:\n  users:\n    type: DeclarativeStream\n    name: users\n    retriever:\n      type: SimpleRetriever\n      requester: {type: HttpRequester, url_base: "https://x"}\n      record_selector: {type: RecordSelector, extractor: {type: DpathExtractor, field_path: []}}\n    schema_loader: {type: InlineSchemaLoader, schema: {type: object}}\n`));
+    const text = minimalManifest().replace(
+      '  - type: DeclarativeStream\n    name: users',
+      '  - type: StateDelegatingStream\n    name: users\n    full_refresh_stream:\n      $ref: "#/definitions/users"\n    incremental_stream:\n      $ref: "#/definitions/users"\n  - type: DeclarativeStream\n    name: users_copy',
+    );
+    const full = loadManifestText(
+      text.replace(
+        'definitions:\n',
+        `definitions:\n  users:\n    type: DeclarativeStream\n    name: users\n    retriever:\n      type: SimpleRetriever\n      requester: {type: HttpRequester, url_base: "https://x"}\n      record_selector: {type: RecordSelector, extractor: {type: DpathExtractor, field_path: []}}\n    schema_loader: {type: InlineSchemaLoader, schema: {type: object}}\n`,
+      ),
+    );
     const result = await runInProcess(new DeclarativeSource(full), { command: 'discover', config: { api_key: SECRET } });
     assert.deepEqual(
       only(result, 'CATALOG')[0].catalog.streams.map((stream) => [stream.name, stream.supported_sync_modes]),
-      [['users', ['full_refresh']], ['users_copy', ['full_refresh']]],
+      [
+        ['users', ['full_refresh']],
+        ['users_copy', ['full_refresh']],
+      ],
     );
   });
 });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadManifestText } from '../../src/manifest/load-manifest.js';
-import { type ManifestIssue, ManifestError } from '../../src/manifest/manifest-error.js';
+import { ManifestError, type ManifestIssue } from '../../src/manifest/manifest-error.js';
 import { minimalManifest } from '../helpers/manifests.js';
 
 function issuesOf(text: string): ManifestIssue[] {
@@ -24,7 +24,7 @@ describe('manifest validation', () => {
     assert.deepEqual(issuesOf(minimalManifest()), []);
   });
 
-  test('an unknown component type names the alternatives the schema allows there, at the type\'s line and column', () => {
+  test("an unknown component type names the alternatives the schema allows there, at the type's line and column", () => {
     const text = minimalManifest(`      paginator:
         type: DefaultPaginator
         pagination_strategy:
@@ -34,7 +34,10 @@ describe('manifest validation', () => {
     const issues = issuesOf(text);
     assert.equal(issues.length, 1, JSON.stringify(issues));
     assert.equal(issues[0].path, 'streams[0].retriever.paginator.pagination_strategy.type');
-    assert.match(issues[0].message, /'PageIncrementt' is not a component that fits here; expected PageIncrement, OffsetIncrement, CursorPagination or CustomPaginationStrategy/);
+    assert.match(
+      issues[0].message,
+      /'PageIncrementt' is not a component that fits here; expected PageIncrement, OffsetIncrement, CursorPagination or CustomPaginationStrategy/,
+    );
     assert.equal(issues[0].line, lineOf(text, 'PageIncrementt'));
     assert.equal(issues[0].column, 11);
     assert.equal(issues[0].file, 'manifest.yaml');
@@ -71,7 +74,10 @@ describe('manifest validation', () => {
   test('a missing top-level section is reported by name', () => {
     const text = minimalManifest().replace(/^check:\n {2}type: CheckStream\n {2}stream_names: \[users\]\n/m, '');
     const issues = issuesOf(text);
-    assert.deepEqual(issues.map((issue) => [issue.path, issue.message]), [['check', "the field 'check' is required"]]);
+    assert.deepEqual(
+      issues.map((issue) => [issue.path, issue.message]),
+      [['check', "the field 'check' is required"]],
+    );
   });
 
   test('a dangling reference is reported with its line', () => {

@@ -15,7 +15,14 @@ function scalar(text: string): unknown {
 
 describe('PyYAML safe_load typing', () => {
   test('booleans are yes/no/true/false/on/off; y and n stay strings', () => {
-    for (const [text, value] of [['yes', true], ['No', false], ['ON', true], ['off', false], ['True', true], ['FALSE', false]] as const) {
+    for (const [text, value] of [
+      ['yes', true],
+      ['No', false],
+      ['ON', true],
+      ['off', false],
+      ['True', true],
+      ['FALSE', false],
+    ] as const) {
       assert.equal(scalar(text), value, text);
     }
     for (const text of ['y', 'n', 'Y', 'N']) assert.equal(scalar(text), text);

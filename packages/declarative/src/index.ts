@@ -1,6 +1,8 @@
 // @tributary/declarative: runs Airbyte's declarative (low-code) YAML manifests on Tributary's CDK.
+
 export type * from './components/component-types.js';
 export { type CustomComponentUse, findCustomComponents } from './components/custom-components.js';
+export * from './interpolation/index.js';
 export type { JsonMapping } from './manifest/json-values.js';
 export {
   type LoadedManifest,

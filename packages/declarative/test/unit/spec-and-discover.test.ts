@@ -101,6 +101,39 @@ describe('discover', () => {
     assert.deepEqual(stream.source_defined_primary_key, [['id'], ['region']]);
   });
 
+  test("a templated cursor field is evaluated with the config and the cursor's parameters", async () => {
+    const cursor = `    incremental_sync:
+      type: DatetimeBasedCursor
+      $parameters: {cursor: updated}
+      cursor_field: "{{ parameters.cursor }}_{{ config.suffix }}"
+      datetime_format: "%Y-%m-%d"
+      start_datetime: "2024-01-01"
+`;
+    const source = new DeclarativeSource(loadManifestText(minimalManifest(cursor)));
+    const result = await runInProcess(source, { command: 'discover', config: { api_key: SECRET, suffix: 'at' } });
+    assert.deepEqual(only(result, 'CATALOG')[0].catalog.streams[0].default_cursor_field, ['updated_at']);
+  });
+
+  test('ConditionalStreams contribute their streams when the condition holds for the config', async () => {
+    const text = minimalManifest()
+      .replace(
+        'streams:\n  - type: DeclarativeStream\n    name: users',
+        'streams:\n  - type: ConditionalStreams\n    condition: "{{ config.extra }}"\n    streams:\n      - $ref: "#/definitions/users"\n  - type: DeclarativeStream\n    name: users',
+      )
+      .replace(
+        'definitions:\n',
+        'definitions:\n  users:\n    type: DeclarativeStream\n    name: extra\n    retriever:\n      type: SimpleRetriever\n      requester: {type: HttpRequester, url_base: "https://x"}\n      record_selector: {type: RecordSelector, extractor: {type: DpathExtractor, field_path: []}}\n    schema_loader: {type: InlineSchemaLoader, schema: {type: object}}\n',
+      );
+    const source = new DeclarativeSource(loadManifestText(text));
+    const names = async (extra: unknown) =>
+      only(await runInProcess(source, { command: 'discover', config: { api_key: SECRET, extra } }), 'CATALOG')[0].catalog.streams.map(
+        (stream) => stream.name,
+      );
+    assert.deepEqual(await names(true), ['extra', 'users']);
+    assert.deepEqual(await names(false), ['users']);
+    assert.deepEqual(await names(0), ['users']);
+  });
+
   test('a nested primary key is not supported, as in the Python CDK', async () => {
     const error = await discoverError(minimalManifest().replace('primary_key: [id]', 'primary_key: [[meta, id]]'));
     assert.match(error.message, /nested primary keys are not supported/);

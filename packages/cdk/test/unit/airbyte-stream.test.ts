@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { JsonSchema } from '../../src/schema/json-schema.js';
 import { toAirbyteStream } from '../../src/sources/airbyte-stream.js';
 import { Stream } from '../../src/streams/stream.js';
 
@@ -8,7 +9,7 @@ class Files extends Stream<{ id: number }> {
   constructor(readonly isFileBased?: boolean) {
     super();
   }
-  getJsonSchema() {
+  getJsonSchema(): JsonSchema {
     return { type: 'object' };
   }
   readRecords() {

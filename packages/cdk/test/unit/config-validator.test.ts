@@ -80,19 +80,19 @@ test('a value that is not an object is named by the root name', async () => {
 });
 
 test('a $schema ajv does not know is read as draft-07, as Python reads it with its default', async () => {
-  const schema = { $schema: 'https://json-schema.org/draft-07/schema#', type: 'object', required: ['a'] };
+  const schema: JsonSchema = { $schema: 'https://json-schema.org/draft-07/schema#', type: 'object', required: ['a'] };
   assert.deepEqual((await validateAgainstSchema(schema, {}, 'config')).problems, ['config.a is required']);
   assert.equal((await validateAgainstSchema(schema, { a: 1 }, 'config')).valid, true);
 });
 
 test('a pattern valid only without the Unicode flag (\\- as Python accepts it) still validates', async () => {
-  const schema = { type: 'object', properties: { day: { type: 'string', pattern: '^[0-9]{4}\\-[0-9]{2}$' } } };
+  const schema: JsonSchema = { type: 'object', properties: { day: { type: 'string', pattern: '^[0-9]{4}\\-[0-9]{2}$' } } };
   assert.equal((await validateAgainstSchema(schema, { day: '2024-06' }, 'config')).valid, true);
   assert.equal((await validateAgainstSchema(schema, { day: '2024/06' }, 'config')).valid, false);
 });
 
 test('formats are checked unless the caller turns them off (Python jsonschema checks none)', async () => {
-  const schema = { type: 'object', properties: { start: { type: 'string', format: 'date' } } };
+  const schema: JsonSchema = { type: 'object', properties: { start: { type: 'string', format: 'date' } } };
   assert.equal((await validateAgainstSchema(schema, { start: '01-01-2024' }, 'config')).valid, false);
   assert.equal((await validateAgainstSchema(schema, { start: '01-01-2024' }, 'config', { formats: false })).valid, true);
 });

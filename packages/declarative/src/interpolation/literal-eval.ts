@@ -405,7 +405,7 @@ export function makeDict(entries: readonly (readonly [PyValue, PyValue])[]): Pla
   return out;
 }
 
-const CANNOT_START = /^[ \t]*[^\s0-9.'"([{+\-#\\rRbBuUfFTN]/;
+const CANNOT_START = /^[ \t]*[^\s0-9.'"([{+\-#\\rRbBuUfFTNs]/;
 
 /** ast.literal_eval(text), or NOT_LITERAL where Python raises ValueError or SyntaxError. */
 export function literalEval(text: string): PyValue | typeof NOT_LITERAL {

@@ -9,7 +9,7 @@ import { dictFromEntries, isDict, isMapping, mappingEntries } from '../values/di
 import { formatFixed, roundFloat } from '../values/float-format.js';
 import { PyIterator } from '../values/iterator.js';
 import { keyOf } from '../values/keys.js';
-import { floatOf, intAdd, intOf, isFloat, isInt, normBig, numericKind, PyFloat, parseFloatText, parseIntText } from '../values/number.js';
+import { floatOf, intOf, isFloat, isInt, normBig, numericKind, PyFloat, parseFloatText, parseIntText } from '../values/number.js';
 import { MISSING, type Missing, type PyValue } from '../values/object.js';
 import { pyRepr, pyStr } from '../values/repr.js';
 import { pyTypeName } from '../values/type-name.js';

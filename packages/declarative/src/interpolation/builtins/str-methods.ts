@@ -17,7 +17,6 @@ export type StrMethod = (self: string, args: readonly PyValue[], kwargs: Kwargs,
 const SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const LEADING_SPACE = new RegExp(`^[${SPACE}]+`);
 const TRAILING_SPACE = new RegExp(`[${SPACE}]+$`);
-const SPACE_RUN = new RegExp(`[${SPACE}]+`);
 const IS_SPACE = new RegExp(`^[${SPACE}]+$`);
 
 function strArg(fname: string, value: PyValue, what = 'argument'): string {

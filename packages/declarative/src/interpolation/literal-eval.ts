@@ -23,10 +23,11 @@ interface Token {
   fstring?: boolean;
 }
 
-class NotLiteral extends Error {}
+/** Thrown (one shared instance, so failing is cheap: most rendered text is not a literal) on anything literal_eval rejects. */
+const NOT_A_LITERAL = Object.freeze({ notALiteral: true });
 
 const fail = (): never => {
-  throw new NotLiteral();
+  throw NOT_A_LITERAL;
 };
 
 const DIGITPART = '\\d(?:_?\\d)*';
@@ -405,16 +406,53 @@ export function makeDict(entries: readonly (readonly [PyValue, PyValue])[]): Pla
   return out;
 }
 
-const CANNOT_START = /^[ \t]*[^\s0-9.'"([{+\-#\\rRbBuUfFTN]/;
+/** What a Python literal can start with: text starting otherwise is returned without parsing. */
+const CAN_START = /^[ \t\f]*(?:[\d.'"([{+\-#\\\r\n]|[rRbBuUfF]{1,2}['"]|True\b|False\b|None\b|set\s*\(|$)/;
+
+/** Outside strings and comments a literal has only number characters, punctuation and True/False/None/set. */
+const KEYWORDS = /\b(?:True|False|None|set)\b/g;
+const FOREIGN_CHARACTER = /[^0-9a-fA-FxXoOjJ_.,:+\-\s()[\]{}\\]/;
+/** A decimal int written with a leading zero ("01" in a date) is a SyntaxError in Python 3. */
+const LEADING_ZERO_INT = /(?<![\w.]|[eE][+-])0+[1-9][\d_]*(?![\d_]*[.eEjJ])/;
+
+/** Rejects, without parsing, the common rendered text that cannot be a literal (ids, dates, URLs). */
+function plainlyNotLiteral(text: string): boolean {
+  if (!CAN_START.test(text)) return true;
+  if (text.includes("'") || text.includes('"') || text.includes('#')) return false;
+  if (FOREIGN_CHARACTER.test(text) && (!/[TFNs]/.test(text) || FOREIGN_CHARACTER.test(text.replace(KEYWORDS, '')))) return true;
+  return LEADING_ZERO_INT.test(text);
+}
+
+const SMALL_INT = /^[ \t]*(-?)(0|[1-9]\d{0,14})[ \t]*\n?$/;
+
+/** The most common rendered results, without the tokenizer: small ints, True, False, None. */
+function quickLiteral(text: string): PyValue | undefined {
+  switch (text) {
+    case 'True':
+      return true;
+    case 'False':
+      return false;
+    case 'None':
+      return null;
+  }
+  const first = text.charCodeAt(0);
+  if (!((first >= 48 && first <= 57) || first === 45 || first === 32 || first === 9)) return undefined;
+  const m = SMALL_INT.exec(text);
+  if (m === null) return undefined;
+  const n = Number(m[2]);
+  return m[1] ? 0 - n : n;
+}
 
 /** ast.literal_eval(text), or NOT_LITERAL where Python raises ValueError or SyntaxError. */
 export function literalEval(text: string): PyValue | typeof NOT_LITERAL {
-  if (CANNOT_START.test(text)) return NOT_LITERAL;
+  const quick = quickLiteral(text);
+  if (quick !== undefined) return quick;
+  if (plainlyNotLiteral(text)) return NOT_LITERAL;
   const source = text.replace(/^[ \t]+/, '');
   try {
     return new LiteralParser(tokenize(source)).parseInput();
   } catch (error) {
-    if (error instanceof NotLiteral) return NOT_LITERAL;
+    if (error === NOT_A_LITERAL) return NOT_LITERAL;
     throw error;
   }
 }

@@ -18,7 +18,7 @@ import type { Kwargs, Runtime } from '../template/runtime-api.js';
 import { PyBuiltinFunction } from '../values/callable.js';
 import { pyOrder } from '../values/compare.js';
 import { floatOf, intOf, normBig, numericKind, PyFloat, parseFloatText, parseIntText } from '../values/number.js';
-import { MISSING, type PyValue } from '../values/object.js';
+import type { PyValue } from '../values/object.js';
 import { pyRepr, pyStr } from '../values/repr.js';
 import { pyTypeName } from '../values/type-name.js';
 import { Undefined } from '../values/undefined.js';
@@ -88,31 +88,17 @@ function formatDatetimeMacro(args: readonly PyValue[], kwargs: Kwargs, rt: Runti
   return formatDatetime(parsed, fmt, rt);
 }
 
-/** Python's builtin max/min over arguments or one iterable. */
+/** The CDK's max(*args) / min(*args): Python's builtin over the arguments, or over one iterable. */
 function extreme(name: 'max' | 'min', args: readonly PyValue[], kwargs: Kwargs, rt: Runtime): PyValue {
-  const options = new Map(kwargs ?? []);
-  const key = options.get('key') ?? null;
-  const fallback = options.has('default') ? options.get('default')! : MISSING;
-  for (const k of options.keys())
-    if (k !== 'key' && k !== 'default') throw typeError(`'${k}' is an invalid keyword argument for ${name}()`);
+  if (kwargs?.size) throw typeError(`${name}() got an unexpected keyword argument '${[...kwargs.keys()][0]}'`);
   if (args.length === 0) throw typeError(`${name} expected at least 1 argument, got 0`);
-  if (args.length > 1 && fallback !== MISSING) throw typeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
   const items = args.length === 1 ? rt.iterate(args[0]) : args;
-  if (items.length === 0) {
-    if (fallback !== MISSING) return fallback;
-    throw valueError(`${name}() arg is an empty sequence`);
-  }
-  const keyOf = (item: PyValue) => (key === null ? item : rt.call(key, [item], null));
+  if (items.length === 0) throw valueError(`${name}() arg is an empty sequence`);
   let best = items[0];
-  let bestKey = keyOf(best);
   for (const item of items.slice(1)) {
-    const k = keyOf(item);
-    if (k instanceof Undefined) k.fail(pyRepr);
-    if (bestKey instanceof Undefined) bestKey.fail(pyRepr);
-    if (pyOrder(name === 'max' ? '>' : '<', k, bestKey)) {
-      best = item;
-      bestKey = k;
-    }
+    if (item instanceof Undefined) item.fail(pyRepr);
+    if (best instanceof Undefined) best.fail(pyRepr);
+    if (pyOrder(name === 'max' ? '>' : '<', item, best)) best = item;
   }
   return best;
 }

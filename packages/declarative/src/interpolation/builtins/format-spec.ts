@@ -147,6 +147,7 @@ export function formatValue(value: PyValue, specText: string, maxLength: number)
   if (value instanceof PyDate) return strftime(value, specText, maxLength);
   if (specText === '') return pyStr(value);
   const spec = parseSpec(specText, maxLength);
+  if (typeof value === 'boolean' && spec.type === '') return formatInt(value ? 1n : 0n, spec);
   const kind = numericKind(value);
   if (kind === 1 && typeof value !== 'boolean' && !'eEfFgG%'.includes(spec.type || '-')) {
     if (spec.precision >= 0) throw valueError('Precision not allowed in integer format specifier');

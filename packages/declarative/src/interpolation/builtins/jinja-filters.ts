@@ -1,7 +1,7 @@
 // Jinja's built-in filters (jinja2.filters), with the sandbox's budget applied to what they build.
 import { PythonError, typeError, valueError } from '../errors.js';
 import type { FilterFn } from '../template/environment.js';
-import { length as pyLength } from '../template/operations.js';
+import { binaryOp, length as pyLength } from '../template/operations.js';
 import type { Kwargs, Runtime } from '../template/runtime-api.js';
 import { pyCompare, pyEquals, truthy } from '../values/compare.js';
 import { PyTuple } from '../values/containers.js';
@@ -9,14 +9,18 @@ import { dictFromEntries, isDict, isMapping, mappingEntries } from '../values/di
 import { formatFixed, roundFloat } from '../values/float-format.js';
 import { PyIterator } from '../values/iterator.js';
 import { keyOf } from '../values/keys.js';
-import { floatOf, intAdd, intOf, isFloat, isInt, normBig, numericKind, PyFloat, parseFloatText, parseIntText } from '../values/number.js';
+import { floatOf, intOf, isFloat, isInt, normBig, numericKind, PyFloat, parseFloatText, parseIntText } from '../values/number.js';
 import { MISSING, type Missing, type PyValue } from '../values/object.js';
 import { pyRepr, pyStr } from '../values/repr.js';
 import { pyTypeName } from '../values/type-name.js';
 import { Undefined } from '../values/undefined.js';
 import { bindArgs, type Param } from './args.js';
+import { lookupAttribute } from './attributes.js';
+import { GroupTuple } from './group-tuple.js';
+import { escapeHtml } from './html-escape.js';
 import { jsonDumps } from './json-dumps.js';
 import { percentFormat } from './percent-format.js';
+import { pformat } from './pformat.js';
 import { STR_METHODS } from './str-methods.js';
 import { quote } from './url-quote.js';
 
@@ -25,6 +29,15 @@ type Bound = (PyValue | Missing)[];
 /** A filter with a Python signature (after the value). */
 function filter(name: string, params: readonly Param[], body: (value: PyValue, args: Bound, rt: Runtime) => PyValue): FilterFn {
   return (value, args, kwargs, rt) => body(value, bindArgs(name, params, args, kwargs), rt);
+}
+
+/** The attr filter: getattr only (no item fallback), through the sandbox's safety check. */
+function attributeOnly(obj: PyValue, name: string): PyValue {
+  const value = lookupAttribute(obj, name);
+  if (value === MISSING) return new Undefined(null, obj, name);
+  if (name.startsWith('_'))
+    return new Undefined(`access to attribute '${name}' of '${pyTypeName(obj)}' object is unsafe.`, obj, name, 'SecurityError');
+  return value;
 }
 
 function str(value: PyValue): string {
@@ -57,31 +70,31 @@ function sortKey(rt: Runtime, caseSensitive: PyValue | Missing, attribute: PyVal
   return truthy((caseSensitive === MISSING ? false : caseSensitive) as PyValue) ? get : (item) => ignoreCase(get(item));
 }
 
-function generator(items: PyValue[], name: string): PyIterator {
-  return new PyIterator(items, `generator ${name}`);
+/** Jinja's generator-returning filters run when their result is iterated, as Python generators do. */
+function generator(name: string, produce: () => PyValue[]): PyIterator {
+  return new PyIterator(produce, `generator ${name}`);
 }
 
 function selectOrReject(rt: Runtime, value: PyValue, args: readonly PyValue[], kwargs: Kwargs, select: boolean, byAttr: boolean): PyValue {
-  const items = rt.iterate(value);
-  rt.budget.spend(items.length);
-  let rest = [...args];
-  let get = (x: PyValue) => x;
-  if (byAttr) {
-    if (rest.length === 0) throw typeError('Missing parameter for attribute name');
-    get = attrGetter(rt, rest[0]);
-    rest = rest.slice(1);
-  }
-  let test: (x: PyValue) => boolean;
-  if (rest.length === 0) test = (x) => truthy(x);
-  else {
-    const name = String(rest[0]);
-    const testArgs = rest.slice(1);
-    test = (x) => rt.callTest(name, x, testArgs, kwargs);
-  }
-  return generator(
-    items.filter((item) => test(get(item)) === select),
-    'select_or_reject',
-  );
+  return generator('select_or_reject', () => {
+    let rest = [...args];
+    let get = (x: PyValue) => x;
+    if (byAttr) {
+      if (rest.length === 0) throw new PythonError('FilterArgumentError', 'Missing parameter for attribute name');
+      get = attrGetter(rt, rest[0]);
+      rest = rest.slice(1);
+    }
+    let test: (x: PyValue) => boolean;
+    if (rest.length === 0) test = (x) => truthy(x);
+    else {
+      const name = String(rest[0]);
+      const testArgs = rest.slice(1);
+      test = (x) => rt.callTest(name, x, testArgs, kwargs);
+    }
+    const items = rt.iterate(value);
+    rt.budget.spend(items.length);
+    return items.filter((item) => test(get(item)) === select);
+  });
 }
 
 function doInt(value: PyValue, fallback: PyValue, base: PyValue): PyValue {
@@ -98,7 +111,7 @@ function doInt(value: PyValue, fallback: PyValue, base: PyValue): PyValue {
       if (typeof value === 'string') return truncateFloat(parseFloatText(value));
       throw error;
     } catch (inner) {
-      if (!(inner instanceof PythonError) || !['TypeError', 'ValueError'].includes(inner.pyClass)) throw inner;
+      if (!(inner instanceof PythonError) || !['TypeError', 'ValueError', 'OverflowError'].includes(inner.pyClass)) throw inner;
       return fallback;
     }
   }
@@ -160,10 +173,6 @@ function filesizeformat(value: PyValue, binary: PyValue): string {
     if (bytes < unit || i === prefixes.length - 1) return `${formatFixed((base * bytes) / unit, 1)} ${prefixes[i]}`;
   }
   return '';
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' })[ch]!);
 }
 
 function title(text: string): string {
@@ -240,19 +249,30 @@ function aggregate(rt: Runtime, value: PyValue, caseSensitive: PyValue | Missing
 }
 
 function batch(rt: Runtime, value: PyValue, count: number, fill: PyValue | Missing): PyValue {
-  const items = rt.iterate(value);
-  if (count <= 0) throw valueError('batch size must be positive');
-  const out: PyValue[] = [];
-  for (let i = 0; i < items.length; i += count) {
-    const chunk = items.slice(i, i + count);
-    if (chunk.length < count && fill !== MISSING && fill !== null) while (chunk.length < count) chunk.push(fill);
-    out.push(chunk);
-  }
-  return generator(out, 'do_batch');
+  return generator('do_batch', () => {
+    const out: PyValue[][] = [];
+    let chunk: PyValue[] = [];
+    for (const item of rt.iterate(value)) {
+      if (chunk.length === count) {
+        out.push(chunk);
+        chunk = [];
+      }
+      chunk.push(item);
+    }
+    if (chunk.length) {
+      if (fill !== MISSING && fill !== null) while (chunk.length < count) chunk.push(fill);
+      out.push(chunk);
+    }
+    rt.budget.spend(out.length);
+    return out;
+  });
 }
 
 function sliceFilter(rt: Runtime, value: PyValue, slices: number, fill: PyValue | Missing): PyValue {
-  const items = rt.iterate(value);
+  return generator('do_slice', () => sliceItems(rt.iterate(value), slices, fill));
+}
+
+function sliceItems(items: PyValue[], slices: number, fill: PyValue | Missing): PyValue[] {
   const perSlice = Math.floor(items.length / slices);
   const withExtra = items.length % slices;
   const out: PyValue[] = [];
@@ -265,57 +285,59 @@ function sliceFilter(rt: Runtime, value: PyValue, slices: number, fill: PyValue 
     if (fill !== MISSING && fill !== null && i >= withExtra) chunk.push(fill);
     out.push(chunk);
   }
-  return generator(out, 'do_slice');
+  return out;
 }
 
 function groupby(rt: Runtime, value: PyValue, attribute: PyValue, fallback: PyValue | Missing, caseSensitive: PyValue | Missing): PyValue {
   const get = attrGetter(rt, attribute, fallback === MISSING ? MISSING : fallback);
-  const items = [...rt.iterate(value)];
   const key = truthy((caseSensitive === MISSING ? false : caseSensitive) as PyValue) ? get : (x: PyValue) => ignoreCase(get(x));
-  items.sort((a, b) => pyCompare(key(a), key(b)));
+  const items = stableSort(rt.iterate(value), key, false);
   const groups: PyValue[] = [];
   for (const item of items) {
     const last = groups[groups.length - 1] as PyTuple | undefined;
     if (last !== undefined && pyEquals(key(item), key((last.items[1] as PyValue[])[0]))) (last.items[1] as PyValue[]).push(item);
-    else groups.push(new PyTuple([get(item), [item]]));
+    else groups.push(new GroupTuple(key(item), [item]));
   }
   return groups;
 }
 
 function unique(rt: Runtime, value: PyValue, caseSensitive: PyValue | Missing, attribute: PyValue | Missing): PyValue {
   const key = sortKey(rt, caseSensitive, attribute);
-  const seen = new Set<unknown>();
-  const out: PyValue[] = [];
-  for (const item of rt.iterate(value)) {
-    const k = keyOf(key(item));
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(item);
+  return generator('do_unique', () => {
+    const seen = new Set<unknown>();
+    const out: PyValue[] = [];
+    for (const item of rt.iterate(value)) {
+      const k = keyOf(key(item));
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(item);
+      }
     }
-  }
-  return generator(out, 'do_unique');
+    return out;
+  });
 }
 
 function mapFilter(value: PyValue, args: readonly PyValue[], kwargs: Kwargs, rt: Runtime): PyValue {
-  const items = rt.iterate(value);
-  rt.budget.spend(items.length);
-  if (args.length === 0 && kwargs?.has('attribute')) {
-    const rest = new Map(kwargs);
-    const attribute = rest.get('attribute')!;
-    rest.delete('attribute');
-    const fallback = rest.has('default') ? rest.get('default')! : MISSING;
-    rest.delete('default');
-    if (rest.size) throw typeError(`Unexpected keyword argument '${[...rest.keys()][0]}'`);
-    const get = attrGetter(rt, attribute, fallback);
-    return generator(items.map(get), 'sync_do_map');
-  }
-  if (args.length === 0) throw new PythonError('FilterArgumentError', 'map requires a filter argument');
-  const name = String(args[0]);
-  const rest = args.slice(1);
-  return generator(
-    items.map((item) => rt.callFilter(name, item, rest, kwargs)),
-    'sync_do_map',
-  );
+  return generator('sync_do_map', () => {
+    let apply: (item: PyValue) => PyValue;
+    if (args.length === 0 && kwargs?.has('attribute')) {
+      const rest = new Map(kwargs);
+      const attribute = rest.get('attribute')!;
+      rest.delete('attribute');
+      const fallback = rest.has('default') ? rest.get('default')! : MISSING;
+      rest.delete('default');
+      if (rest.size) throw new PythonError('FilterArgumentError', `Unexpected keyword argument '${[...rest.keys()][0]}'`);
+      apply = attrGetter(rt, attribute, fallback);
+    } else {
+      if (args.length === 0) throw new PythonError('FilterArgumentError', 'map requires a filter argument');
+      const name = String(args[0]);
+      const rest = args.slice(1);
+      apply = (item) => rt.callFilter(name, item, rest, kwargs);
+    }
+    const items = rt.iterate(value);
+    rt.budget.spend(items.length);
+    return items.map(apply);
+  });
 }
 
 function reverse(value: PyValue, rt: Runtime): PyValue {
@@ -344,13 +366,10 @@ function last(value: PyValue, rt: Runtime): PyValue {
 function sum(rt: Runtime, value: PyValue, attribute: PyValue | Missing, start: PyValue): PyValue {
   let items = rt.iterate(value);
   if (attribute !== MISSING && attribute !== null) items = items.map(attrGetter(rt, attribute));
-  let total = start;
-  for (const item of items) {
-    const kt = numericKind(total);
-    const ki = numericKind(item);
-    if (kt === 0 || ki === 0) throw typeError(`unsupported operand type(s) for +: '${pyTypeName(total)}' and '${pyTypeName(item)}'`);
-    total = kt === 1 && ki === 1 ? intAdd(intOf(total), intOf(item)) : new PyFloat(floatOf(total) + floatOf(item));
-  }
+  if (typeof start === 'string') throw typeError("sum() can't sum strings [use ''.join(seq) instead]");
+  let total: PyValue = start;
+  rt.budget.spend(items.length);
+  for (const item of items) total = binaryOp('+', total, item, rt.budget);
   return total;
 }
 
@@ -361,19 +380,24 @@ function dictsort(rt: Runtime, value: PyValue, caseSensitive: PyValue, by: PyVal
   const entries = mappingEntries(value);
   rt.budget.spend(entries.length);
   const key = (entry: [PyValue, PyValue]) => (truthy(caseSensitive) ? entry[position] : ignoreCase(entry[position]));
-  entries.sort((a, b) => pyCompare(key(a), key(b)));
-  if (truthy(reverseOrder)) entries.reverse();
-  return entries.map((e) => new PyTuple(e));
+  return stableSort(entries, key, truthy(reverseOrder)).map((e) => new PyTuple(e));
+}
+
+/** sorted(items, key=key, reverse=reverse): a stable sort either way, as Python's. */
+export function stableSort<T>(items: readonly T[], key: (item: T) => PyValue, reverse: boolean): T[] {
+  const keyed = items.map((item) => [key(item), item] as const);
+  keyed.sort(reverse ? (a, b) => pyCompare(b[0], a[0]) : (a, b) => pyCompare(a[0], b[0]));
+  return keyed.map((entry) => entry[1]);
 }
 
 function sortFilter(rt: Runtime, value: PyValue, reverseOrder: PyValue, caseSensitive: PyValue, attribute: PyValue | Missing): PyValue {
-  const items = [...rt.iterate(value)];
+  const items = rt.iterate(value);
   rt.budget.spend(items.length);
-  const key = sortKey(rt, caseSensitive, attribute);
-  const keyed = items.map((item) => [key(item), item] as const);
-  keyed.sort((a, b) => pyCompare(a[0], b[0]));
-  if (truthy(reverseOrder)) keyed.reverse();
-  return keyed.map((entry) => entry[1]);
+  if (typeof attribute === 'string' && attribute.includes(',')) {
+    const keys = attribute.split(',').map((part) => sortKey(rt, caseSensitive, part.trim()));
+    return stableSort(items, (item) => keys.map((k) => k(item)), truthy(reverseOrder));
+  }
+  return stableSort(items, sortKey(rt, caseSensitive, attribute), truthy(reverseOrder));
 }
 
 function xmlattr(value: PyValue, autospace: PyValue): string {
@@ -415,10 +439,7 @@ export function jinjaFilters(): Map<string, FilterFn> {
   );
   add(
     'attr',
-    filter('attr', [['name']], (v, [name], rt) => {
-      const value = rt.getattr(v, str(name as PyValue));
-      return value;
-    }),
+    filter('attr', [['name']], (v, [name]) => attributeOnly(v, str(name as PyValue))),
   );
   add(
     'batch',
@@ -519,12 +540,11 @@ export function jinjaFilters(): Map<string, FilterFn> {
   add(
     'items',
     filter('items', [], (v) => {
-      if (v instanceof Undefined) return generator([], 'do_items');
-      if (!isMapping(v)) throw typeError('Can only get item pairs from a mapping.');
-      return generator(
-        mappingEntries(v).map((e) => new PyTuple(e)),
-        'do_items',
-      );
+      return generator('do_items', () => {
+        if (v instanceof Undefined) return [];
+        if (!isMapping(v)) throw typeError('Can only get item pairs from a mapping.');
+        return mappingEntries(v).map((e) => new PyTuple(e));
+      });
     }),
   );
   add(
@@ -592,7 +612,7 @@ export function jinjaFilters(): Map<string, FilterFn> {
   );
   add(
     'pprint',
-    filter('pprint', [], (v) => pyRepr(v)),
+    filter('pprint', [], (v) => pformat(v)),
   );
   add(
     'random',

@@ -1,5 +1,5 @@
 // Jinja's default globals the CDK keeps (it removes `range`): dict, lipsum, cycler, joiner, namespace.
-import { typeError } from '../errors.js';
+import { typeError, valueError } from '../errors.js';
 import { Namespace } from '../template/namespace.js';
 import type { Kwargs, Runtime } from '../template/runtime-api.js';
 import { PyBoundMethod, PyBuiltinFunction, PyCallable } from '../values/callable.js';
@@ -83,21 +83,54 @@ const WORDS =
     ' ',
   );
 
+function randrange(low: number, high: number): number {
+  if (high <= low) throw valueError(`empty range for randrange() (${low}, ${high}, ${high - low})`);
+  return low + Math.floor(Math.random() * (high - low));
+}
+
+/** Jinja's generate_lorem_ipsum: n paragraphs of min..max-1 words, with commas and sentences. */
 function lipsum(n: number, html: boolean, min: number, max: number, rt: Runtime): string {
   const paragraphs: string[] = [];
   for (let p = 0; p < n; p++) {
-    rt.budget.spend(1);
-    const count = min + Math.floor(Math.random() * (max - min + 1));
-    const words = Array.from({ length: count }, () => WORDS[Math.floor(Math.random() * WORDS.length)]);
-    words[0] = words[0][0].toUpperCase() + words[0].slice(1);
-    paragraphs.push(`${words.join(' ')}.`);
+    let capitalize = true;
+    let lastComma = 0;
+    let lastFullstop = 0;
+    let last = '';
+    const words: string[] = [];
+    const count = randrange(min, max);
+    rt.budget.spend(count);
+    for (let idx = 0; idx < count; idx++) {
+      let word = WORDS[Math.floor(Math.random() * WORDS.length)];
+      while (word === last) word = WORDS[Math.floor(Math.random() * WORDS.length)];
+      last = word;
+      if (capitalize) {
+        word = word[0].toUpperCase() + word.slice(1);
+        capitalize = false;
+      }
+      if (idx - randrange(3, 8) > lastComma) {
+        lastComma = idx;
+        lastFullstop += 2;
+        word += ',';
+      }
+      if (idx - randrange(10, 20) > lastFullstop) {
+        lastComma = lastFullstop = idx;
+        word += '.';
+        capitalize = true;
+      }
+      words.push(word);
+    }
+    let text = words.join(' ');
+    if (text.endsWith(',')) text = `${text.slice(0, -1)}.`;
+    else if (!text.endsWith('.')) text += '.';
+    paragraphs.push(text);
   }
   rt.budget.checkString(paragraphs.join('').length);
   return html ? paragraphs.map((p) => `<p>${p}</p>`).join('\n') : paragraphs.join('\n\n');
 }
 
+/** Jinja's cycler, joiner and namespace are classes (type objects) in Python. */
 function fn(name: string, body: (args: readonly PyValue[], kwargs: Kwargs, rt: Runtime) => PyValue): PyBuiltinFunction {
-  return new PyBuiltinFunction(name, body);
+  return new PyBuiltinFunction(name, body, name === 'generate_lorem_ipsum' ? 'function' : 'type');
 }
 
 export function jinjaGlobals(): Map<string, PyValue> {

@@ -1,6 +1,7 @@
 // Python's json.dumps (default separators, ensure_ascii) as the CDK's `string` filter and Jinja's
 // `tojson` use it.
 import { typeError, valueError } from '../errors.js';
+import { pyCompare } from '../values/compare.js';
 import { PyTuple } from '../values/containers.js';
 import { isDict, mappingEntries } from '../values/dict.js';
 import { floatOf, floatRepr, intStr, numericKind } from '../values/number.js';
@@ -76,8 +77,10 @@ export function jsonDumps(value: PyValue, options: DumpOptions = {}): string {
       out =
         items.length === 0 ? '[]' : `[${newline}${items.map((item) => encode(item, level + 1)).join(itemSeparator + newline)}${closing}]`;
     } else {
-      let entries = mappingEntries(v as Parameters<typeof mappingEntries>[0]).map(([k, val]) => [keyText(k), val] as const);
-      if (options.sortKeys) entries = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      let raw = mappingEntries(v as Parameters<typeof mappingEntries>[0]);
+      // json.dumps sorts the original keys, so mixed key types raise TypeError as in Python.
+      if (options.sortKeys) raw = [...raw].sort((a, b) => pyCompare(a[0], b[0]));
+      const entries = raw.map(([k, val]) => [keyText(k), val] as const);
       out =
         entries.length === 0
           ? '{}'

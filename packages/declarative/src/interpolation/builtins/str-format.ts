@@ -8,6 +8,9 @@ import { pyRepr, pyStr } from '../values/repr.js';
 import { Undefined } from '../values/undefined.js';
 import { formatValue } from './format-spec.js';
 
+/** string.Formatter (which Jinja's sandbox formats with) says this for both kinds of switch. */
+const SWITCH_NUMBERING = 'cannot switch from manual field specification to automatic field numbering';
+
 interface Sources {
   args: readonly PyValue[];
   kwargs: Kwargs;
@@ -45,10 +48,10 @@ export function strFormat(template: string, sources: Sources, rt: Runtime, depth
     const { name, conversion, spec } = splitField(field);
     let first = name.match(/^[^.[]*/)![0];
     if (first === '') {
-      if (manual) throw valueError('cannot switch from manual field specification to automatic field numbering');
+      if (manual) throw valueError(SWITCH_NUMBERING);
       first = String(autoIndex++);
     } else if (/^\d+$/.test(first)) {
-      if (autoIndex > 0) throw valueError('cannot switch from automatic field numbering to manual field specification');
+      if (autoIndex > 0) throw valueError(SWITCH_NUMBERING);
       manual = true;
     }
     let value = lookupArgument(first, sources);
@@ -69,7 +72,7 @@ function fieldEnd(template: string, start: number): number {
     if (template[j] === '{') depth++;
     else if (template[j] === '}' && --depth === 0) return j;
   }
-  throw valueError("expected '}' before end of string");
+  throw valueError("Single '{' encountered in format string");
 }
 
 function splitField(field: string): { name: string; conversion: string | null; spec: string } {
@@ -98,7 +101,7 @@ function lookupArgument(first: string, sources: Sources): PyValue {
   if (/^\d+$/.test(first)) {
     const index = Number(first);
     if (sources.mapping !== null) throw valueError('Format string contains positional fields');
-    if (index >= sources.args.length) throw indexError(`Replacement index ${index} out of range for positional args tuple`);
+    if (index >= sources.args.length) throw indexError('tuple index out of range');
     return sources.args[index];
   }
   const found = sources.mapping !== null ? mappingGet(sources.mapping, first) : (sources.kwargs?.get(first) ?? MISSING);

@@ -17,7 +17,6 @@ export type StrMethod = (self: string, args: readonly PyValue[], kwargs: Kwargs,
 const SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const LEADING_SPACE = new RegExp(`^[${SPACE}]+`);
 const TRAILING_SPACE = new RegExp(`[${SPACE}]+$`);
-const SPACE_RUN = new RegExp(`[${SPACE}]+`);
 const IS_SPACE = new RegExp(`^[${SPACE}]+$`);
 
 function strArg(fname: string, value: PyValue, what = 'argument'): string {
@@ -74,25 +73,36 @@ function strip(self: string, chars: string | null, left: boolean, right: boolean
 }
 
 function splitWhitespace(self: string, maxsplit: number, fromRight: boolean): string[] {
-  let rest = fromRight ? self.replace(TRAILING_SPACE, '') : self.replace(LEADING_SPACE, '');
+  const isSpace = (ch: string | undefined) => ch !== undefined && IS_SPACE.test(ch);
   const out: string[] = [];
-  while (rest !== '' && (maxsplit < 0 || out.length < maxsplit)) {
-    if (fromRight) {
-      const m = new RegExp(`[${SPACE}]+(?=[^${SPACE}]*$)`).exec(rest);
-      if (m === null) break;
-      out.unshift(rest.slice(m.index + m[0].length));
-      rest = rest.slice(0, m.index);
-    } else {
-      const m = SPACE_RUN.exec(rest);
-      if (m === null) break;
-      out.push(rest.slice(0, m.index));
-      rest = rest.slice(m.index + m[0].length);
+  if (!fromRight) {
+    let i = 0;
+    while (i < self.length && isSpace(self[i])) i++;
+    while (i < self.length) {
+      if (maxsplit >= 0 && out.length === maxsplit) {
+        out.push(self.slice(i));
+        break;
+      }
+      let j = i;
+      while (j < self.length && !isSpace(self[j])) j++;
+      out.push(self.slice(i, j));
+      i = j;
+      while (i < self.length && isSpace(self[i])) i++;
     }
+    return out;
   }
-  if (rest !== '') {
-    const last = fromRight ? rest.replace(LEADING_SPACE, '') : rest.replace(TRAILING_SPACE, '');
-    if (fromRight) out.unshift(maxsplit >= 0 && out.length >= maxsplit ? rest.replace(LEADING_SPACE, '') : last);
-    else out.push(maxsplit >= 0 && out.length >= maxsplit ? rest.replace(TRAILING_SPACE, '') : last);
+  let end = self.length;
+  while (end > 0 && isSpace(self[end - 1])) end--;
+  while (end > 0) {
+    if (maxsplit >= 0 && out.length === maxsplit) {
+      out.unshift(self.slice(0, end));
+      break;
+    }
+    let start = end;
+    while (start > 0 && !isSpace(self[start - 1])) start--;
+    out.unshift(self.slice(start, end));
+    end = start;
+    while (end > 0 && isSpace(self[end - 1])) end--;
   }
   return out;
 }
@@ -173,6 +183,21 @@ function encode(self: string, args: readonly PyValue[], kwargs: Kwargs): PyValue
     return new PyBytes(Uint8Array.from(bytes));
   }
   throw new PythonError('LookupError', `unknown encoding: ${String(encoding)}`);
+}
+
+/** 'ab'.replace('', '-') is '-a-b-': the replacement goes between every character (up to `count` times). */
+function insertBetween(s: string, replacement: string, count: number): string {
+  const chars = codePoints(s);
+  const slots = count < 0 ? chars.length + 1 : count;
+  let out = '';
+  for (let i = 0; i <= chars.length; i++) out += (i < slots ? replacement : '') + (chars[i] ?? '');
+  return out;
+}
+
+function replaceCount(s: string, old: string, replacement: string, count: number): string {
+  const parts = s.split(old);
+  if (count < 0 || count >= parts.length - 1) return parts.join(replacement);
+  return parts.slice(0, count + 1).join(replacement) + old + parts.slice(count + 1).join(old);
 }
 
 const ALL_CASED = /\p{L}/u;
@@ -310,16 +335,7 @@ export const STR_METHODS: Record<string, StrMethod> = {
     const old = strArg('replace', a[0]);
     const replacement = strArg('replace', a[1]);
     const count = a[2] === undefined ? -1 : intArg(a[2]);
-    let out: string;
-    if (count < 0) out = s.split(old).join(replacement);
-    else {
-      const parts = old === '' ? ['', ...codePoints(s), ''] : s.split(old);
-      if (old === '') {
-        out = '';
-        const chars = codePoints(s);
-        for (let i = 0; i < chars.length + 1; i++) out += (i < count ? replacement : '') + (chars[i] ?? '');
-      } else out = parts.slice(0, count + 1).join(replacement) + (parts.length > count + 1 ? old + parts.slice(count + 1).join(old) : '');
-    }
+    const out = old === '' ? insertBetween(s, replacement, count) : replaceCount(s, old, replacement, count);
     rt.budget.checkString(out.length);
     return out;
   },

@@ -111,8 +111,9 @@ function num(value: number, digits: number, spec: Spec, defaultPad = '0'): strin
   const text = String(Math.abs(value));
   const padChar = spec.pad === '' ? defaultPad : spec.pad;
   const width = spec.width >= 0 ? spec.width : digits;
-  if (padChar === '-') return (negative ? '-' : '') + text;
   const body = (negative ? '-' : '') + text;
+  // '-' drops the zero padding, but an explicit width still pads (with spaces), as glibc does.
+  if (padChar === '-') return spec.width > body.length ? ' '.repeat(spec.width - body.length) + body : body;
   if (body.length >= width) return body;
   if (padChar === '_' || padChar === ' ') return ' '.repeat(width - body.length) + body;
   return (negative ? '-' : '') + '0'.repeat(width - body.length) + text;
@@ -218,7 +219,8 @@ function convert(c: string, f: Fields, spec: Spec, maxLength: number): string | 
     case 'Y':
       return num(f.year, 1, spec);
     case 'z':
-      return str('+0000', spec);
+      // Python hands glibc a struct tm with tm_isdst = -1, for which glibc prints no offset.
+      return str('', spec);
     case 'Z':
       return str('', spec);
     default:

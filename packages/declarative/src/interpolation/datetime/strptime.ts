@@ -134,12 +134,7 @@ function resolveDate(g: Record<string, string | undefined>, year: number, month:
   let ordinal: number | null = null;
   if (julian !== null) ordinal = toOrdinal(year, 1, 1) + julian - 1;
   else if (weekday !== null && (g.U !== undefined || g.W !== undefined)) {
-    const week = Number(g.U ?? g.W);
-    const first = toOrdinal(year, 1, 1);
-    const firstWeekday = (first + 6) % 7;
-    const startOfWeek0 = g.U !== undefined ? first - ((firstWeekday + 1) % 7) : first - firstWeekday;
-    const offset = g.U !== undefined ? (weekday + 1) % 7 : weekday;
-    ordinal = startOfWeek0 + week * 7 + offset;
+    ordinal = toOrdinal(year, 1, 1) - 1 + julianFromWeek(year, Number(g.U ?? g.W), weekday, g.U === undefined);
   } else if (weekday !== null && g.G !== undefined && g.V !== undefined) {
     const isoYear = Number(g.G);
     const jan4 = toOrdinal(isoYear, 1, 4);
@@ -147,6 +142,19 @@ function resolveDate(g: Record<string, string | undefined>, year: number, month:
     ordinal = jan4 - (jan4Weekday - 1) + (Number(g.V) - 1) * 7 + weekday;
   }
   return ordinal === null ? [year, month, day] : fromOrdinal(ordinal);
+}
+
+/** _strptime's _calc_julian_from_U_or_W: the day of the year from a week number and weekday. */
+function julianFromWeek(year: number, week: number, weekday: number, weekStartsMonday: boolean): number {
+  let firstWeekday = (toOrdinal(year, 1, 1) + 6) % 7;
+  let dayOfWeek = weekday;
+  if (!weekStartsMonday) {
+    firstWeekday = (firstWeekday + 1) % 7;
+    dayOfWeek = (dayOfWeek + 1) % 7;
+  }
+  const week0Length = (7 - firstWeekday) % 7;
+  if (week === 0) return 1 + dayOfWeek - firstWeekday;
+  return 1 + week0Length + 7 * (week - 1) + dayOfWeek;
 }
 
 function weekdayOf(g: Record<string, string | undefined>): number | null {

@@ -51,6 +51,7 @@ export type Stmt =
   | { readonly kind: 'assign'; readonly target: Expr; readonly expr: Expr }
   | { readonly kind: 'assignblock'; readonly target: Expr; readonly filter: Expr | null; readonly body: readonly Stmt[] }
   | { readonly kind: 'with'; readonly targets: readonly Expr[]; readonly values: readonly Expr[]; readonly body: readonly Stmt[] }
+  | { readonly kind: 'autoescape'; readonly expr: Expr; readonly body: readonly Stmt[] }
   | { readonly kind: 'filterblock'; readonly filter: Expr; readonly body: readonly Stmt[] }
   | {
       readonly kind: 'macro';

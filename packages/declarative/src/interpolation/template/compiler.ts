@@ -1,6 +1,7 @@
 // Compiles a template's syntax tree once into closures, so evaluating it (per record, in issue 16's
 // hot path) is a walk over prebuilt functions: no re-parsing, no eval, few allocations.
 import { findMethod } from '../builtins/attributes.js';
+import { escapeHtml } from '../builtins/html-escape.js';
 import { PythonError, typeError, valueError } from '../errors.js';
 import { pyEquals, pyOrder, truthy } from '../values/compare.js';
 import { PyTuple } from '../values/containers.js';
@@ -14,7 +15,7 @@ import type { Environment } from './environment.js';
 import { LoopContext } from './loop-context.js';
 import { Macro, type MacroDefinition } from './macro.js';
 import { Namespace } from './namespace.js';
-import { binaryOp, callValue, contains, sandboxGetattr, sandboxGetitem, unaryOp } from './operations.js';
+import { binaryOp, callValue, contains, sandboxGetattr, sandboxGetitem, subscript, unaryOp } from './operations.js';
 import { type EvalRuntime, Frame } from './runtime.js';
 import type { Kwargs } from './runtime-api.js';
 import { TEMPLATE_REFERENCE } from './template-reference.js';
@@ -77,6 +78,9 @@ export function compileTemplateBody(body: readonly Stmt[], env: Environment): (r
 }
 
 class Compiler {
+  /** Inside {% autoescape true %}: expression output is HTML-escaped. */
+  private autoescape = false;
+
   constructor(
     private readonly env: Environment,
     private readonly bound: ReadonlySet<string>,
@@ -131,6 +135,16 @@ class Compiler {
           return body(inner);
         };
       }
+      case 'autoescape': {
+        const enabled = this.expr(stmt.expr, soft);
+        const saved = this.autoescape;
+        this.autoescape = true;
+        const escaped = this.statements(stmt.body, soft);
+        this.autoescape = false;
+        const plain = this.statements(stmt.body, soft);
+        this.autoescape = saved;
+        return (frame) => (truthy(enabled(frame)) ? escaped(frame) : plain(frame));
+      }
       case 'filterblock': {
         const filtered = this.filterChain(stmt.filter, this.statements(stmt.body, soft), soft);
         return (frame) => pyStr(filtered(frame));
@@ -152,7 +166,7 @@ class Compiler {
   }
 
   private output(nodes: readonly (Expr | string)[], soft: boolean): Render {
-    const parts = nodes.map((node) => (typeof node === 'string' ? node : this.expr(node, soft)));
+    const parts = nodes.map((node) => (typeof node === 'string' ? node : this.escaped(this.expr(node, soft))));
     if (parts.length === 1) {
       const only = parts[0];
       if (typeof only === 'string') return () => only;
@@ -164,6 +178,11 @@ class Compiler {
       frame.rt.budget.checkString(out.length);
       return out;
     };
+  }
+
+  private escaped(ev: Ev): Ev {
+    if (!this.autoescape) return ev;
+    return (frame) => escapeHtml(pyStr(ev(frame)));
   }
 
   private ifStatement(stmt: Extract<Stmt, { kind: 'if' }>, _soft: boolean): Render {
@@ -290,6 +309,8 @@ class Compiler {
       case 'getitem': {
         const obj = this.expr(node.node, soft);
         const arg = this.expr(node.arg, soft);
+        // Jinja subscripts slices directly (not through the sandbox's getitem), so their errors propagate.
+        if (node.arg.kind === 'slice') return (frame) => subscript(obj(frame), arg(frame));
         return (frame) => sandboxGetitem(obj(frame), arg(frame));
       }
       case 'slice': {

@@ -224,18 +224,18 @@ class Parser {
     return { kind: 'callblock', call, params, defaults, body: this.parseStatements(['name:endcall'], true) };
   }
 
-  /** {% block name %} and {% autoescape x %}: without template inheritance both just render their body. */
+  /** {% block name %} (without template inheritance, its body renders in place) and {% autoescape x %}. */
   private parseScopedBlock(tag: string): Stmt {
     this.stream.next();
-    if (tag === 'block') {
-      this.stream.expect('name');
-      this.stream.skipIf('name:scoped');
-      this.stream.skipIf('name:required');
-    } else {
-      this.parseExpression();
+    if (tag === 'autoescape') {
+      const expr = this.parseExpression();
+      return { kind: 'autoescape', expr, body: this.parseStatements(['name:endautoescape'], true) };
     }
-    const body = this.parseStatements([`name:end${tag}`], true);
-    if (tag === 'block' && this.stream.current.type === 'name') this.stream.next();
+    this.stream.expect('name');
+    this.stream.skipIf('name:scoped');
+    this.stream.skipIf('name:required');
+    const body = this.parseStatements(['name:endblock'], true);
+    if (this.stream.current.type === 'name') this.stream.next();
     return { kind: 'with', targets: [], values: [], body };
   }
 

@@ -63,13 +63,13 @@ export class EvalRuntime implements Runtime {
 
   callFilter(name: string, value: PyValue, args: readonly PyValue[], kwargs: Kwargs): PyValue {
     const filter = this.env.filters.get(name);
-    if (filter === undefined) throw new PythonError('TemplateRuntimeError', `No filter named '${name}' found.`);
+    if (filter === undefined) throw new PythonError('TemplateRuntimeError', `No filter named '${name}'.`);
     return filter(value, args, kwargs, this);
   }
 
   callTest(name: string, value: PyValue, args: readonly PyValue[], kwargs: Kwargs): boolean {
     const test = this.env.tests.get(name);
-    if (test === undefined) throw new PythonError('TemplateRuntimeError', `No test named '${name}' found.`);
+    if (test === undefined) throw new PythonError('TemplateRuntimeError', `No test named '${name}'.`);
     return test(value, args, kwargs, this);
   }
 }

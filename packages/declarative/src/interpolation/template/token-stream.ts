@@ -18,7 +18,7 @@ export function describeToken(token: Token): string {
 }
 
 function describeExpected(expr: string): string {
-  if (expr.includes(':')) return expr.slice(expr.indexOf(':') + 1);
+  if (expr.length > 1 && expr.includes(':')) return expr.slice(expr.indexOf(':') + 1);
   return DESCRIPTIONS[expr] ?? expr;
 }
 

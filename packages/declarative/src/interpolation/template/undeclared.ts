@@ -81,6 +81,10 @@ class Analyzer {
         this.statements(stmt.body, inner);
         break;
       }
+      case 'autoescape':
+        this.expr(stmt.expr, sym);
+        this.statements(stmt.body, new Symbols(sym));
+        break;
       case 'filterblock':
         this.expr(stmt.filter, sym);
         this.statements(stmt.body, new Symbols(sym));

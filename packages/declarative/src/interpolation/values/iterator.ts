@@ -5,23 +5,25 @@ import { PyObject, type PyValue, type ReprFn } from './object.js';
 
 /** A one-shot iterator, as the generators Jinja's filters return: a second pass sees nothing. */
 export class PyIterator extends PyObject {
-  private items: PyValue[] | null;
+  private source: PyValue[] | (() => PyValue[]) | null;
 
+  /** `items` may be a function: generators run only when iterated, as Python's do (errors included). */
   constructor(
-    items: PyValue[],
+    items: PyValue[] | (() => PyValue[]),
     private readonly label: string,
   ) {
     super();
-    this.items = items;
+    this.source = items;
   }
   get pyType(): string {
     return this.label.startsWith('generator') ? 'generator' : this.label;
   }
   /** The remaining items; the iterator is exhausted afterwards. */
   consume(): PyValue[] {
-    const items = this.items ?? [];
-    this.items = null;
-    return items;
+    const source = this.source;
+    this.source = null;
+    if (source === null) return [];
+    return typeof source === 'function' ? source() : source;
   }
   repr(): string {
     return this.label.startsWith('generator')

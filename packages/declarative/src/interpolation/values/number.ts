@@ -126,7 +126,7 @@ export function intFloorDiv(a: PyInt, b: PyInt): PyInt {
 }
 
 export function intMod(a: PyInt, b: PyInt): PyInt {
-  if (b === 0) throw zeroDivisionError('integer division or modulo by zero');
+  if (b === 0) throw zeroDivisionError('integer modulo by zero');
   if (typeof a === 'number' && typeof b === 'number') {
     let r = a % b;
     if (r !== 0 && r < 0 !== b < 0) r += b;

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: the read benchmarks of issue 3 (bench/run.mjs, every option passed through),
 // then the concurrent-read benchmark of issue 6 (bench/concurrency.mjs, which takes `--rounds`
-// and `--no-write` from the same options). `--only` without `g` skips the concurrency part.
+// and `--no-write` from the same options), then case h of issue 15, loading and discover of the
+// largest declarative manifest (bench/declarative.mjs, `--no-write` too). `--only` picks among
+// them: without `g` (or `h`) that part is skipped.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,7 @@ const run = (script, scriptArgs) => spawnSync(process.execPath, [join(here, scri
 
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',') : undefined;
-const readCases = only?.filter((id) => id !== 'g');
+const readCases = only?.filter((id) => id !== 'g' && id !== 'h');
 let status = 0;
 if (only === undefined || readCases.length > 0) {
   const readArgs = only === undefined ? args : args.map((arg, i) => (i === onlyIndex + 1 ? readCases.join(',') : arg));
@@ -25,5 +27,8 @@ if ((only === undefined || only.includes('g')) && !args.includes('--help')) {
     ...(args.includes('--no-write') ? ['--no-write'] : []),
   ];
   status = run('concurrency.mjs', concurrencyArgs) || status;
+}
+if ((only === undefined || only.includes('h')) && !args.includes('--help')) {
+  status = run('declarative.mjs', args.includes('--no-write') ? ['--no-write'] : []) || status;
 }
 process.exit(status);

@@ -10,7 +10,8 @@ const USAGE = `usage: npm run bench -- [options]
   --spec-runs M      runs of each start-up command in case e (default 15)
   --only a,b,...     run only these cases: a raw ceiling, b Tributary, c Tributary + normalisation,
                      d faros-airbyte-cdk, e spec cold start, f source-faker → DuckDB
-                     (tributary sync, end to end, and the same source read only)
+                     (tributary sync, end to end, and the same source read only);
+                     g concurrent reads and h declarative load + discover run from bench/all.mjs
   --full             also measure peak RSS at 10,000,000 records (a, b and f); or BENCH_FULL=1
   --full-records N   records of that memory run (default 10000000)
   --count-every-round  follow every timed run with a counted pipe run (default: one counted run

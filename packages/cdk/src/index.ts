@@ -63,6 +63,7 @@ export {
 export type * from './protocol/types.js';
 export type { JsonSchema, JsonSchemaType } from './schema/json-schema.js';
 export { recordTypeName, recordTypesModule, type SchemaTypeOptions, schemaToTypeScript } from './schema/record-types.js';
+export { resolveSchemaRefs } from './schema/ref-resolver.js';
 export { SchemaError } from './schema/schema-error.js';
 export { Source } from './sources/source.js';
 export { type CursorValue, compareCursorValues, MaxCursor } from './state/max-cursor.js';

@@ -3,6 +3,7 @@ import { maskStream, secretMasker } from '@tributary/cdk';
 import { Command, CommanderError } from 'commander';
 import { register as registerBuildImage } from './commands/build-image.js';
 import { register as registerInferSchema } from './commands/infer-schema.js';
+import { register as registerManifest } from './commands/manifest-validate.js';
 import { register as registerNew } from './commands/new-connector.js';
 import { sqlCommand } from './commands/sql.js';
 import { type Output, syncCommand, UsageError } from './commands/sync.js';
@@ -90,6 +91,7 @@ Examples:
   registerTest(program);
   registerInferSchema(program);
   registerBuildImage(program);
+  registerManifest(program, output, setExitCode);
   return program;
 }
 

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { ConnectorError } from '../errors/connector-error.js';
 import type { JsonSchema } from '../schema/json-schema.js';
 
 export interface ValidationResult {
@@ -7,18 +8,63 @@ export interface ValidationResult {
   problems: string[];
 }
 
+export interface SchemaValidationOptions {
+  /** Check `format` (`date-time`, `email`, ...); default true. Python's `jsonschema.validate` does not. */
+  formats?: boolean;
+}
+
 /**
  * Validates a value against a JSON Schema with ajv. Ajv is imported on first use so that
- * `spec` starts fast. Unknown keywords (`airbyte_secret`, `order`, ...) are allowed.
+ * `spec` starts fast. Unknown keywords (`airbyte_secret`, `order`, ...) are allowed, a `$schema`
+ * ajv does not know (`https://json-schema.org/draft-07/schema#`) is read as draft-07, and a
+ * `pattern` that is not a valid Unicode regular expression (`\-`, which Python accepts) is
+ * compiled without the Unicode flag.
  */
-export async function validateAgainstSchema(schema: JsonSchema, value: unknown, rootName: string): Promise<ValidationResult> {
+export async function validateAgainstSchema(
+  schema: JsonSchema,
+  value: unknown,
+  rootName: string,
+  options: SchemaValidationOptions = {},
+): Promise<ValidationResult> {
   const { Ajv, addFormats } = await loadAjv();
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true, ownProperties: true });
-  addFormats(ajv);
-  const validate = ajv.compile(schema);
+  const formats = options.formats !== false;
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: formats, ownProperties: true, code: { regExp: lenientRegExp } });
+  if (formats) addFormats(ajv);
+  let validate: import('ajv').ValidateFunction;
+  try {
+    validate = ajv.compile(withKnownDialect(ajv, schema));
+  } catch (error) {
+    // The connector's own schema is broken (a bug of the connector, not of the user's config).
+    throw new ConnectorError(
+      `The ${rootName} schema is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
   if (validate(value)) return { valid: true, problems: [] };
   return { valid: false, problems: (validate.errors ?? []).map((error) => describeProblem(error, rootName)) };
 }
+
+/** A `$schema` that ajv does not know is dropped, so the schema is read as draft-07 (as Python reads it with its default). */
+function withKnownDialect(ajv: import('ajv').Ajv, schema: JsonSchema): JsonSchema {
+  const dialect = (schema as { $schema?: unknown }).$schema;
+  if (typeof dialect !== 'string' || ajv.getSchema(dialect.replace(/#$/, '')) !== undefined || ajv.getSchema(dialect) !== undefined)
+    return schema;
+  const { $schema: _unknown, ...rest } = schema as Record<string, unknown>;
+  return rest as JsonSchema;
+}
+
+type RegExpEngine = ((pattern: string, flags: string) => { test: (text: string) => boolean }) & { code: string };
+
+/** Unicode mode first (ajv's default); a pattern only valid without it is compiled without it. */
+const lenientRegExp: RegExpEngine = Object.assign(
+  (pattern: string, flags: string) => {
+    try {
+      return new RegExp(pattern, flags);
+    } catch {
+      return new RegExp(pattern, flags.replace('u', ''));
+    }
+  },
+  { code: 'new RegExp' },
+);
 
 function describeProblem(error: ErrorObject, rootName: string): string {
   const path = error.instancePath || '';

@@ -110,7 +110,9 @@ async function validateConfig<Config>(
   const spec = await loadSpec(source);
   maskConfigSecrets(spec.connectionSpecification, raw, context.masker, (message) => context.logger.warn(message));
   const { config, internal, problems } = splitInternalConfig(raw);
-  const result = await validateAgainstSchema(spec.connectionSpecification, config, 'config');
+  const result = await validateAgainstSchema(spec.connectionSpecification, config, 'config', {
+    formats: source.validateConfigFormats !== false,
+  });
   problems.push(...result.problems);
   if (problems.length > 0) {
     throw ConnectorError.config(`Config validation error: ${problems.join('; ')}`);

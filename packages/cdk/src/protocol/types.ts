@@ -121,6 +121,7 @@ export interface AirbyteStream {
   source_defined_primary_key?: string[][];
   namespace?: string;
   is_resumable?: boolean;
+  is_file_based?: boolean;
 }
 
 export interface AirbyteCatalog {

@@ -30,5 +30,6 @@ export async function toAirbyteStream(stream: Stream<object>): Promise<AirbyteSt
   if (primaryKey) entry.source_defined_primary_key = primaryKey;
   if (stream.namespace !== undefined) entry.namespace = stream.namespace;
   entry.is_resumable = incremental || stream.supportsResumableFullRefresh === true;
+  if (stream.isFileBased !== undefined) entry.is_file_based = stream.isFileBased;
   return entry;
 }

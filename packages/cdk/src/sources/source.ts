@@ -18,6 +18,11 @@ export interface Source<Config = Record<string, unknown>> {
    * override it with the `_concurrency` config key; 1 reads strictly one slice after another.
    */
   readonly concurrency?: number;
+  /**
+   * Whether config validation checks JSON Schema `format`s (`date`, `email`, ...); default true.
+   * Sources that must accept what the Python CDK accepts (which checks no formats) set it false.
+   */
+  readonly validateConfigFormats?: boolean;
   /** Marker for `Config`; never set at run time. */
   readonly __configType?: Config;
 }

@@ -70,6 +70,11 @@ export interface Stream<R = Record<string, unknown>> {
    * `options.state` and reports progress with `options.checkpoint()` (HTTP streams without a cursor do).
    */
   readonly supportsResumableFullRefresh?: boolean;
+  /**
+   * Whether the stream transfers files (the catalog's `is_file_based`); left out of the catalog
+   * when undefined. Declarative streams set it (false unless they have a `file_uploader`).
+   */
+  readonly isFileBased?: boolean;
   /** Set to false when the API forbids parallel calls: the stream's slices are then read one at a time. */
   readonly concurrent?: boolean;
   /**

@@ -85,3 +85,27 @@ test('a required property named like a built-in member must be an own key of the
   assert.deepEqual(result.problems, ['config.toString is required', 'config.constructor is required']);
   assert.equal((await validateAgainstSchema(required, { toString: 't', constructor: 'c' }, 'config')).valid, true);
 });
+
+test('a $schema ajv does not know is read as draft-07, as Python reads it with its default', async () => {
+  const schema: JsonSchema = { $schema: 'https://json-schema.org/draft-07/schema#', type: 'object', required: ['a'] };
+  assert.deepEqual((await validateAgainstSchema(schema, {}, 'config')).problems, ['config.a is required']);
+  assert.equal((await validateAgainstSchema(schema, { a: 1 }, 'config')).valid, true);
+});
+
+test('a pattern valid only without the Unicode flag (\\- as Python accepts it) still validates', async () => {
+  const schema: JsonSchema = { type: 'object', properties: { day: { type: 'string', pattern: '^[0-9]{4}\\-[0-9]{2}$' } } };
+  assert.equal((await validateAgainstSchema(schema, { day: '2024-06' }, 'config')).valid, true);
+  assert.equal((await validateAgainstSchema(schema, { day: '2024/06' }, 'config')).valid, false);
+});
+
+test('formats are checked unless the caller turns them off (Python jsonschema checks none)', async () => {
+  const schema: JsonSchema = { type: 'object', properties: { start: { type: 'string', format: 'date' } } };
+  assert.equal((await validateAgainstSchema(schema, { start: '01-01-2024' }, 'config')).valid, false);
+  assert.equal((await validateAgainstSchema(schema, { start: '01-01-2024' }, 'config', { formats: false })).valid, true);
+});
+
+test('a schema that is not a valid JSON Schema is a connector bug, named as such', async () => {
+  await assert.rejects(validateAgainstSchema({ type: 'object', required: ['a', 'a'] }, {}, 'config'), (error: Error) =>
+    /The config schema is not a valid JSON Schema: .*duplicate items/.test(error.message),
+  );
+});

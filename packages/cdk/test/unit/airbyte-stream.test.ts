@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { JsonSchema } from '../../src/schema/json-schema.js';
+import { toAirbyteStream } from '../../src/sources/airbyte-stream.js';
+import { Stream } from '../../src/streams/stream.js';
+
+class Files extends Stream<{ id: number }> {
+  readonly primaryKey = 'id';
+  constructor(readonly isFileBased?: boolean) {
+    super();
+  }
+  getJsonSchema(): JsonSchema {
+    return { type: 'object' };
+  }
+  readRecords() {
+    return [];
+  }
+}
+
+test('is_file_based is in the catalog entry when the stream says, and left out otherwise', async () => {
+  assert.equal((await toAirbyteStream(new Files(false))).is_file_based, false);
+  assert.equal((await toAirbyteStream(new Files(true))).is_file_based, true);
+  assert.ok(!('is_file_based' in (await toAirbyteStream(new Files()))));
+});

@@ -1,0 +1,168 @@
+// A template parsed and compiled once, evaluated many times with the Python CDK's rules
+// (JinjaInterpolation.eval): reserved aliases, the stream_state ban, the undeclared-variables
+// check, TypeError meaning "not a template", UndefinedError or an empty result falling back to
+// the default, then ast.literal_eval and valid_types.
+import { cdkEnvironment } from './cdk-environment.js';
+import { type Clock, systemClock } from './clock.js';
+import { isPyInstance, PythonError, valueError } from './errors.js';
+import { Budget, DEFAULT_LIMITS, type SandboxLimits } from './limits.js';
+import { literalEval, NOT_LITERAL } from './literal-eval.js';
+import { compileTemplateBody } from './template/compiler.js';
+import { parseTemplate } from './template/parser.js';
+import { EvalRuntime, SLICE_ALIASES } from './template/runtime.js';
+import { findUndeclared } from './template/undeclared.js';
+import { PyComplex, PySet } from './values/containers.js';
+import type { PlainDict, PyValue } from './values/object.js';
+import { pyRepr } from './values/repr.js';
+import { pyTypeName } from './values/type-name.js';
+
+/** Python type names for `validTypes` (isinstance semantics: 'int' also accepts bool). */
+export type PyTypeName = 'str' | 'int' | 'float' | 'bool' | 'dict' | 'list' | 'tuple' | 'set' | 'bytes' | 'none' | 'complex';
+
+/** What templates see: `config`, `stream_slice`, `response`, `record`, ... as engine values. */
+export type InterpolationContext = PlainDict;
+
+export interface RenderOptions {
+  /** Where now_utc() and friends read the time; the system clock by default. */
+  readonly clock?: Clock;
+  readonly limits?: Partial<SandboxLimits>;
+}
+
+export interface EvaluateOptions extends RenderOptions {
+  /** The field's default: a string is a template evaluated like the CDK's, any other value is returned as is. */
+  readonly default?: PyValue;
+  /** Python types the literal_eval result must have, else the rendered text is returned (the CDK's valid_types). */
+  readonly validTypes?: readonly PyTypeName[];
+}
+
+const UNSUPPORTED_VARIABLES: Readonly<Record<string, string>> = {
+  stream_state:
+    '`stream_state` is no longer supported for interpolation. We recommend using `stream_interval` instead. Please reference the CDK Migration Guide for more information.',
+};
+
+const GLOBAL_NAMES = (): ReadonlySet<string> => new Set(cdkEnvironment().globals.keys());
+
+function isInstance(value: PyValue, types: readonly PyTypeName[]): boolean {
+  const name = pyTypeName(value);
+  return types.some((type) => {
+    if (type === 'none') return value === null;
+    if (type === 'int') return name === 'int' || name === 'bool';
+    if (type === 'set') return value instanceof PySet && !value.frozen;
+    return name === type;
+  });
+}
+
+/** The CDK's _literal_eval step. */
+export function cdkLiteralEval(result: PyValue, validTypes: readonly PyTypeName[] | undefined): PyValue {
+  if (typeof result !== 'string') return result;
+  const evaluated = literalEval(result);
+  if (evaluated === NOT_LITERAL) return result;
+  if (!validTypes?.length) return evaluated instanceof PyComplex ? result : evaluated;
+  return isInstance(evaluated, validTypes) ? evaluated : result;
+}
+
+/** The CDK's message lists {v for v in undeclared if v not in context}: a set built from a set, in CPython's order. */
+function undeclaredSetRepr(undeclared: readonly string[], missing: readonly string[]): string {
+  const ordered = new PySet(undeclared).ordered().filter((name) => missing.includes(name as string));
+  return new PySet(ordered).repr(pyRepr);
+}
+
+export class CompiledTemplate {
+  private readonly renderBody: (rt: EvalRuntime) => string;
+  /** Names the template reads without binding them (Jinja's find_undeclared_variables). */
+  readonly undeclared: readonly string[];
+  private readonly unsupportedVariable: string | null;
+
+  constructor(
+    readonly source: string,
+    limits: SandboxLimits = DEFAULT_LIMITS,
+  ) {
+    const body = parseTemplate(source, limits.maxDepth);
+    this.undeclared = findUndeclared(body, GLOBAL_NAMES());
+    this.renderBody = compileTemplateBody(body, cdkEnvironment());
+    this.unsupportedVariable = Object.keys(UNSUPPORTED_VARIABLES).find((name) => source.includes(name)) ?? null;
+  }
+
+  /** Renders the template to text (Jinja's render, after the CDK's undeclared-variables check). */
+  render(context: InterpolationContext, options: RenderOptions = {}): string {
+    this.checkDeclared(context);
+    const limits = options.limits ? { ...DEFAULT_LIMITS, ...options.limits } : DEFAULT_LIMITS;
+    const budget = new Budget(limits);
+    const rt = new EvalRuntime(cdkEnvironment(), context, budget, options.clock ?? systemClock);
+    try {
+      const text = this.renderBody(rt);
+      budget.checkString(text.length);
+      return text;
+    } catch (error) {
+      if (error instanceof RangeError && /call stack/i.test(error.message)) {
+        throw new PythonError('RecursionError', 'maximum recursion depth exceeded while evaluating the template');
+      }
+      throw error;
+    }
+  }
+
+  /** The CDK's _eval: the rendered text, or the template itself when rendering raised a TypeError. */
+  renderOrSource(context: InterpolationContext, options: RenderOptions): string {
+    try {
+      return this.render(context, options);
+    } catch (error) {
+      if (isPyInstance(error, 'TypeError')) return this.source;
+      throw error;
+    }
+  }
+
+  /** JinjaInterpolation.eval: the value of the template for this context, as the Python CDK computes it. */
+  evaluate(context: InterpolationContext, options: EvaluateOptions = {}): PyValue {
+    checkAliases(context);
+    if (this.unsupportedVariable !== null) {
+      throw new PythonError('AirbyteTracedException', UNSUPPORTED_VARIABLES[this.unsupportedVariable], 'config_error');
+    }
+    try {
+      const result = this.renderOrSource(context, options);
+      if (result) return cdkLiteralEval(result, options.validTypes);
+    } catch (error) {
+      if (!isPyInstance(error, 'UndefinedError')) throw error;
+    }
+    return cdkLiteralEval(evaluateDefault(options.default ?? null, context, options), options.validTypes);
+  }
+
+  private checkDeclared(context: InterpolationContext): void {
+    const hasSlice = Object.hasOwn(context, 'stream_slice');
+    const missing = this.undeclared.filter(
+      (name) => !(Object.hasOwn(context, name) && context[name] !== undefined) && !(hasSlice && SLICE_ALIASES.includes(name)),
+    );
+    if (missing.length) {
+      const available = Object.keys(context).concat(hasSlice ? SLICE_ALIASES : []);
+      throw valueError(
+        `Jinja macro has undeclared variables: ${undeclaredSetRepr(this.undeclared, missing)}. Available variables: ${available.join(', ') || 'none'}.`,
+      );
+    }
+  }
+}
+
+function checkAliases(context: InterpolationContext): void {
+  for (const alias of SLICE_ALIASES) {
+    if (Object.hasOwn(context, alias)) {
+      throw valueError(`Found reserved keyword ${alias} in interpolation context. This is unexpected and indicative of a bug in the CDK.`);
+    }
+  }
+}
+
+const cache = new Map<string, CompiledTemplate>();
+const CACHE_SIZE = 4096;
+
+/** Compiles a template, reusing an earlier compilation of the same text. */
+export function compileCached(source: string): CompiledTemplate {
+  let compiled = cache.get(source);
+  if (compiled === undefined) {
+    compiled = new CompiledTemplate(source);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(source, compiled);
+  }
+  return compiled;
+}
+
+function evaluateDefault(fallback: PyValue, context: InterpolationContext, options: RenderOptions): PyValue {
+  if (typeof fallback !== 'string') return fallback;
+  return compileCached(fallback).renderOrSource(context, options);
+}

@@ -1,0 +1,104 @@
+/**
+ * The real `source-declarative-manifest` bin, as the Airbyte platform runs it: the manifest from
+ * `--manifest-path` or from the config's `__injected_declarative_manifest`, the generic spec
+ * without a manifest, and clear TRACE errors otherwise. The corpus answers are the oracle.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { loadYaml } from '../../src/yaml/load-yaml.js';
+import { configFile, corpusConfig, corpusSkipReason, expectedMessage, manifestFile } from '../helpers/corpus.js';
+import { errorTrace, only, runBin } from '../helpers/run.js';
+
+const SAMPLE = ['source-7shifts', 'source-pokeapi', 'source-sendgrid', 'source-drift'];
+
+describe('source-declarative-manifest', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sdm-bin-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('spec without a manifest prints the generic source-declarative-manifest spec', async () => {
+    const result = await runBin(['spec']);
+    assert.equal(result.code, 0);
+    const spec = only(result, 'SPEC')[0].spec;
+    assert.deepEqual(spec.connectionSpecification.required, ['__injected_declarative_manifest']);
+    assert.equal(spec.documentationUrl, 'https://docs.airbyte.com/integrations/sources/low-code');
+  });
+
+  describe('on corpus connectors', { skip: corpusSkipReason() }, () => {
+    for (const connector of SAMPLE) {
+      test(`${connector}: spec and discover with --manifest-path equal the Python CDK's`, async () => {
+        const spec = await runBin(['spec', '--manifest-path', manifestFile(connector)]);
+        assert.equal(spec.code, 0, spec.stderr);
+        assert.deepEqual(only(spec, 'SPEC')[0], expectedMessage(connector, 'spec', 'SPEC'));
+        const discover = await runBin(['discover', '--config', configFile(connector), `--manifest-path=${manifestFile(connector)}`]);
+        assert.equal(discover.code, 0, discover.stderr);
+        assert.deepEqual(only(discover, 'CATALOG')[0], expectedMessage(connector, 'discover', 'CATALOG'));
+      });
+    }
+
+    test('discover reads the manifest injected in the config, as the Airbyte platform passes it', async () => {
+      const config = {
+        ...corpusConfig('source-7shifts'),
+        __injected_declarative_manifest: loadYaml(readFileSync(manifestFile('source-7shifts'), 'utf8')),
+      };
+      const file = join(dir, 'injected.json');
+      writeFileSync(file, JSON.stringify(config));
+      const result = await runBin(['discover', '--config', file]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(only(result, 'CATALOG')[0], expectedMessage('source-7shifts', 'discover', 'CATALOG'));
+    });
+
+    test('a config without the injected manifest (and no --manifest-path) is a config error naming the key', async () => {
+      const result = await runBin(['discover', '--config', configFile('source-7shifts')]);
+      assert.equal(result.code, 1);
+      const error = errorTrace(result);
+      assert.equal(error.failure_type, 'config_error');
+      assert.match(error.message, /__injected_declarative_manifest/);
+    });
+
+    test('a manifest the schema rejects fails spec with a config error that has the line, column and component path', async () => {
+      const result = await runBin(['spec', '--manifest-path', manifestFile('source-gong')]);
+      assert.equal(result.code, 1);
+      const error = errorTrace(result);
+      assert.equal(error.failure_type, 'config_error');
+      assert.match(
+        error.message,
+        /source-gong\.yaml:246:9: streams\[4\]\.incremental_sync\.type: 'CustomIncrementalSync' is not a component/,
+      );
+    });
+
+    test('check and read are not supported yet, and say so instead of pretending', async () => {
+      const check = await runBin(['check', '--config', configFile('source-7shifts'), '--manifest-path', manifestFile('source-7shifts')]);
+      assert.equal(check.code, 0);
+      const status = only(check, 'CONNECTION_STATUS')[0].connectionStatus;
+      assert.equal(status.status, 'FAILED');
+      assert.match(status.message ?? '', /not supported yet/);
+      const catalogFile = join(dir, 'catalog.json');
+      const stream = (expectedMessage('source-7shifts', 'discover', 'CATALOG') as { catalog: { streams: object[] } }).catalog.streams[0];
+      writeFileSync(catalogFile, JSON.stringify({ streams: [{ stream, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' }] }));
+      const read = await runBin([
+        'read',
+        '--config',
+        configFile('source-7shifts'),
+        '--catalog',
+        catalogFile,
+        '--manifest-path',
+        manifestFile('source-7shifts'),
+      ]);
+      assert.equal(read.code, 1);
+      const streamError = only(read, 'TRACE').find((message) => message.trace.error?.stream_descriptor);
+      assert.match(streamError?.trace.error?.message ?? '', /not supported yet/);
+      assert.equal(streamError?.trace.error?.failure_type, 'config_error');
+    });
+  });
+
+  test('--manifest-path of a file that does not exist is a config error naming the file', async () => {
+    const result = await runBin(['spec', '--manifest-path', join(dir, 'missing.yaml')]);
+    assert.equal(result.code, 1);
+    const error = errorTrace(result);
+    assert.equal(error.failure_type, 'config_error');
+    assert.match(error.message, /missing\.yaml.*does not exist/);
+  });
+});

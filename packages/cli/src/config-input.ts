@@ -1,5 +1,6 @@
 /** `--config`: a JSON file, or JSON given inline (anything starting with `{`). */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { excessiveNesting, nestingMessage } from './json-depth.js';
 
 export interface ConfigInput {
   config: Record<string, unknown>;
@@ -19,6 +20,8 @@ export function readConfig(value: string | undefined): ConfigInput {
       throw new Error(`cannot read config file ${value}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
   }
+  const deep = excessiveNesting(text);
+  if (deep !== undefined) throw new Error(nestingMessage(inline ? 'the --config JSON' : `config file ${value}`, deep));
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -6,6 +6,7 @@ import { register as registerNew } from './commands/new-connector.js';
 import { sqlCommand } from './commands/sql.js';
 import { type Output, syncCommand } from './commands/sync.js';
 import { register as registerTest } from './commands/test-connector.js';
+import { STOP_GRACE_MS } from './connectors/process-group.js';
 import { DEFAULT_COMMIT_POLICY } from './destinations/duckdb/duckdb-destination.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 
@@ -30,6 +31,9 @@ next sync, so incremental streams resume; --full-refresh ignores it and replaces
 Environment: TRIBUTARY_COMMIT_INTERVAL_MS (commit at the first STATE after this long, default
 ${DEFAULT_COMMIT_POLICY.intervalMs}), TRIBUTARY_COMMIT_ROWS (or once a batch has this many rows, default ${DEFAULT_COMMIT_POLICY.minRows}),
 TRIBUTARY_DEBUG=1 (log every commit).
+
+Ctrl-C (or SIGTERM) stops the connector (its whole process group; SIGKILL after ${STOP_GRACE_MS / 1000} s) and
+commits what was read up to each stream's last state; a second Ctrl-C quits at once.
 
 Exit code: 0 when every stream synced, 1 when the connector or the destination failed (what was
 committed stays), 2 for a wrong command line, 130 (SIGINT) or 143 (SIGTERM) when interrupted.`;

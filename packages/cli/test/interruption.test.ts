@@ -132,7 +132,10 @@ describe('interruption', () => {
     const second = await cli([...args, '--progress', 'none']);
     secondDone = true;
     assert.equal(second.code, 1, shown(second));
-    assert.match(second.stderr, /cannot open the DuckDB file .*concurrent\.duckdb: .*lock/i);
+    assert.match(
+      second.stderr,
+      /cannot open the DuckDB file .*concurrent\.duckdb \(another process, a sync still running\?, has it open\): .*lock/i,
+    );
     const firstResult = await first;
     assert.equal(firstResult.code, 143, shown(firstResult));
     assert.doesNotMatch(firstResult.stderr, /marked interrupted/);

@@ -147,7 +147,9 @@ export class DuckDBDestination implements RunnerSink {
       instance = await DuckDBInstance.create(file);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`cannot open the DuckDB file ${path}: ${message}`);
+      // DuckDB lets one process write a file: a second sync of it fails here, the first runs on.
+      const hint = /Could not set lock/i.test(message) ? ' (another process, a sync still running?, has it open)' : '';
+      throw new Error(`cannot open the DuckDB file ${path}${hint}: ${message}`);
     }
     const writer = await instance.connect();
     const loader = await instance.connect();

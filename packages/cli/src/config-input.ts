@@ -1,6 +1,6 @@
 /** `--config`: a JSON file, or JSON given inline (anything starting with `{`). */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { describeJsonSyntaxError } from '@tributary/cdk';
+import { parseBoundedJson } from './json-depth.js';
 
 export interface ConfigInput {
   config: Record<string, unknown>;
@@ -20,12 +20,7 @@ export function readConfig(value: string | undefined): ConfigInput {
       throw new Error(`cannot read config file ${value}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${inline ? 'the --config JSON' : `config file ${value}`} is not valid JSON: ${describeJsonSyntaxError(error)}`);
-  }
+  const parsed = parseBoundedJson(text, inline ? 'the --config JSON' : `config file ${value}`);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new Error(`${inline ? 'the --config JSON' : `config file ${value}`} must be a JSON object`);
   }

@@ -6,8 +6,11 @@ import { register as registerInferSchema } from './commands/infer-schema.js';
 import { register as registerManifest } from './commands/manifest-validate.js';
 import { register as registerNew } from './commands/new-connector.js';
 import { sqlCommand } from './commands/sql.js';
-import { type Output, syncCommand, UsageError } from './commands/sync.js';
+import { type Output, syncCommand } from './commands/sync.js';
 import { register as registerTest } from './commands/test-connector.js';
+import { STOP_GRACE_MS } from './connectors/process-group.js';
+import { DEFAULT_COMMIT_POLICY } from './destinations/duckdb/duckdb-destination.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 
 const SYNC_EXAMPLES = `
 Examples:
@@ -28,8 +31,14 @@ Each STATE is committed with the records before it in _tributary_state and passe
 next sync, so incremental streams resume; --full-refresh ignores it and replaces every table.
 
 Environment: TRIBUTARY_COMMIT_INTERVAL_MS (commit at the first STATE after this long, default
-1000), TRIBUTARY_COMMIT_ROWS (or once a batch has this many rows, default 100000),
-TRIBUTARY_DEBUG=1 (log every commit).`;
+${DEFAULT_COMMIT_POLICY.intervalMs}), TRIBUTARY_COMMIT_ROWS (or once a batch has this many rows, default ${DEFAULT_COMMIT_POLICY.minRows}),
+TRIBUTARY_DEBUG=1 (log every commit).
+
+Ctrl-C (or SIGTERM) stops the connector (its whole process group; SIGKILL after ${STOP_GRACE_MS / 1000} s) and
+commits what was read up to each stream's last state; a second Ctrl-C quits at once.
+
+Exit code: 0 when every stream synced, 1 when the connector or the destination failed (what was
+committed stays), 2 for a wrong command line, 130 (SIGINT) or 143 (SIGTERM) when interrupted.`;
 
 const SQL_EXAMPLES = `
 Examples:
@@ -66,7 +75,7 @@ Examples:
     .option('--catalog <file>', 'a configured catalog to use instead of the one built from discover')
     .option('--streams <a,b>', 'sync only these streams')
     .option('--full-refresh', 'ignore stored state: read everything and replace the tables')
-    .option('--to <duckdb:path>', 'the DuckDB file (default .tributary/<connector>.duckdb)')
+    .option('--to <duckdb:path>', 'the DuckDB file: duckdb:<path>, or a path without a scheme (default .tributary/<connector>.duckdb)')
     .option('--progress <mode>', 'auto (live view on a terminal, plain lines otherwise), tty, plain or none', 'auto')
     .option('--progress-interval <seconds>', 'how often plain progress lines are printed', '10')
     .option('--verbose', 'also print the connector INFO logs')
@@ -110,13 +119,10 @@ export async function run(argv: string[], output: Output): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof UsageError) {
-      output.stderr.write(`error: ${error.message}\n`);
-      return 2;
-    }
+    // Commander has printed its own message (unknown option, missing argument, --help).
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     output.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return error instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
   } finally {
     for (const undo of unmask) undo();
   }

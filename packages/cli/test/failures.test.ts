@@ -85,6 +85,17 @@ describe('failures', () => {
 
     const rerun = await fixture(db, { count: 3000 });
     expectOk(rerun);
+    // The rerun finds the killed sync still `running` (it holds the file's lock, so none can be) and marks it.
+    assert.match(rerun.stderr, /warn: sync 1 of this file ended without recording its outcome .*; marked interrupted/);
+    const syncs = await query(db, 'SELECT sync_id, status, error FROM _tributary_syncs ORDER BY sync_id');
+    assert.deepEqual(
+      syncs.map((row) => [row.sync_id, row.status]),
+      [
+        ['1', 'interrupted'],
+        ['2', 'succeeded'],
+      ],
+    );
+    assert.match(String(syncs[0]?.error), /ended without recording its outcome .*found by sync 2/);
     assert.equal(await scalar(db, 'SELECT count(*) FROM items'), 3000);
     assert.equal(await scalar(db, 'SELECT count(DISTINCT id) FROM items'), 3000);
     assert.equal(await itemsState(db), 3000);

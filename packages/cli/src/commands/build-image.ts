@@ -23,6 +23,7 @@ import {
 } from '../docker/dockerfile.js';
 import { checkConfigFile, defaultDockerRepository, type GeneratedMetadata, generateMetadata, writeMetadata } from '../docker/metadata.js';
 import { type ProductionBundle, prepareProductionBundle } from '../docker/production-bundle.js';
+import { UsageError } from '../exit-codes.js';
 
 export interface BuildImageOptions {
   /** A connector folder, or a name looked up under connectors/ of the enclosing workspace. */
@@ -69,9 +70,9 @@ export function parseImageTag(tag: string, defaultVersion: string): { repository
   const colon = tag.lastIndexOf(':');
   const [repository, version] = colon > slash ? [tag.slice(0, colon), tag.slice(colon + 1)] : [tag, defaultVersion];
   if (!/^[a-z0-9]+(?:[._-][a-z0-9]+|[/:][a-z0-9]+)*$/.test(repository.replace(/^[^/]*[.:][^/]*\//, '').replace(/:\d+\//, '/'))) {
-    throw new Error(`'${tag}' is not a valid image name (lowercase letters, digits, '.', '_', '-' and '/')`);
+    throw new UsageError(`'${tag}' is not a valid image name (lowercase letters, digits, '.', '_', '-' and '/')`);
   }
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(version)) throw new Error(`'${version}' is not a valid image tag`);
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(version)) throw new UsageError(`'${version}' is not a valid image tag`);
   return { repository, version };
 }
 
@@ -181,16 +182,6 @@ export function connectorMetadata(options: MetadataCommandOptions): { file?: str
   return options.stdout ? generateMetadata(connector, { configFile }) : writeMetadata(connector, { configFile });
 }
 
-/** Reports an error the way a command line should: one line on stderr and exit code 1. */
-async function reportErrors(command: string, action: () => Promise<void> | void): Promise<void> {
-  try {
-    await action();
-  } catch (error) {
-    process.stderr.write(`tributary ${command}: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-  }
-}
-
 /** Registers `tributary build` and `tributary metadata`. */
 export function register(program: Command): void {
   program
@@ -219,23 +210,22 @@ export function register(program: Command): void {
           prepareOnly?: boolean;
           verbose?: boolean;
         },
-      ) =>
-        reportErrors('build', async () => {
-          const result = await buildConnectorImage({
-            connector,
-            tag: options.tag,
-            baseImage: options.baseImage,
-            metadata: options.metadata,
-            configFile: options.config,
-            contextDir: options.contextDir,
-            prepareOnly: options.prepareOnly,
-            verbose: options.verbose,
-          });
-          if (result.imageSize !== undefined) {
-            process.stdout.write(`${result.image} ${formatBytes(result.imageSize)} (${result.imageSize} bytes)\n`);
-            process.stdout.write(`entrypoint: ${entrypointOf(result.bundle.entry).join(' ')}\n`);
-          }
-        }),
+      ) => {
+        const result = await buildConnectorImage({
+          connector,
+          tag: options.tag,
+          baseImage: options.baseImage,
+          metadata: options.metadata,
+          configFile: options.config,
+          contextDir: options.contextDir,
+          prepareOnly: options.prepareOnly,
+          verbose: options.verbose,
+        });
+        if (result.imageSize !== undefined) {
+          process.stdout.write(`${result.image} ${formatBytes(result.imageSize)} (${result.imageSize} bytes)\n`);
+          process.stdout.write(`entrypoint: ${entrypointOf(result.bundle.entry).join(' ')}\n`);
+        }
+      },
     );
 
   program
@@ -244,11 +234,9 @@ export function register(program: Command): void {
     .argument('<connector>', 'connector folder, or its name under connectors/')
     .option('--config <file>', 'config file for discover (default: the defaults of the spec properties)')
     .option('--stdout', 'print the YAML instead of writing <connector>/metadata.yaml')
-    .action(async (connector: string, options: { config?: string; stdout?: boolean }) =>
-      reportErrors('metadata', () => {
-        const result = connectorMetadata({ connector, configFile: options.config, stdout: options.stdout });
-        if (options.stdout) process.stdout.write(result.yaml);
-        else process.stderr.write(`Wrote ${result.file}\n`);
-      }),
-    );
+    .action((connector: string, options: { config?: string; stdout?: boolean }) => {
+      const result = connectorMetadata({ connector, configFile: options.config, stdout: options.stdout });
+      if (options.stdout) process.stdout.write(result.yaml);
+      else process.stderr.write(`Wrote ${result.file}\n`);
+    });
 }

@@ -2,10 +2,12 @@
  * What `tributary test` and `tributary infer-schema` share: the test kit of a connector's own
  * `@tributary/cdk` (so its classes are the connector's), and reading config files.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { UsageError } from '../exit-codes.js';
+import { excessiveNesting, nestingMessage } from '../json-depth.js';
 
 export type TestKit = typeof import('@tributary/cdk/testing');
 
@@ -20,9 +22,19 @@ export async function testKitFor(dir: string): Promise<TestKit> {
   return (resolved === undefined ? await import('@tributary/cdk/testing') : await import(pathToFileURL(resolved).href)) as TestKit;
 }
 
+/** The absolute folder of a connector argument; one that is not a package folder is a usage error. */
+export function connectorFolder(folder: string): string {
+  const dir = resolve(folder);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${folder} is not a connector package: it is not a folder`);
+  if (!existsSync(join(dir, 'package.json'))) throw new UsageError(`${folder} is not a connector package: it has no package.json`);
+  return dir;
+}
+
 /** A JSON object from inline JSON (`{"count": 1}`) or a file; `what` names it in errors. */
 export function readJsonInput(input: string, what: string): Record<string, unknown> {
   const text = input.trim().startsWith('{') || input.trim().startsWith('[') ? input : readFile(input, what);
+  const deep = excessiveNesting(text);
+  if (deep !== undefined) throw new Error(nestingMessage(`the ${what}${text === input ? '' : ` (${input})`}`, deep));
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { JsonSchema } from '@tributary/cdk';
 import type { Command } from 'commander';
-import { configInput, testKitFor } from './connector-test-kit.js';
+import { UsageError } from '../exit-codes.js';
+import { configInput, connectorFolder, testKitFor } from './connector-test-kit.js';
 
 export interface InferSchemaCommandOptions {
   stream?: string;
@@ -35,19 +36,19 @@ export interface InferSchemaOutcome {
 
 export async function inferSchemaCommand(folder: string, options: InferSchemaCommandOptions): Promise<InferSchemaOutcome> {
   if (options.stream === undefined && !options.types)
-    throw new Error('give --stream <name> (infer its schema), --types (generate record types), or both');
-  const dir = resolve(folder);
+    throw new UsageError('give --stream <name> (infer its schema), --types (generate record types), or both');
+  const dir = connectorFolder(folder);
   const kit = await testKitFor(dir);
   const connector = await kit.loadConnector(dir, { exportName: options.export });
   const config = configInput(dir, options.config) ?? {};
   const outcome: InferSchemaOutcome = { written: [] };
   if (options.nullable !== undefined && options.nullable !== 'always' && options.nullable !== 'observed') {
-    throw new Error(`--nullable takes always or observed, got '${options.nullable}'`);
+    throw new UsageError(`--nullable takes always or observed, got '${options.nullable}'`);
   }
 
   if (options.stream !== undefined) {
     const limit = Number(options.records ?? '1000');
-    if (!Number.isInteger(limit) || limit < 1) throw new Error(`--records takes a positive integer, got '${options.records}'`);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--records takes a positive integer, got '${options.records}'`);
     const result = await kit.read(connector.create(), { config: { ...config, _limit: limit }, streams: [options.stream] });
     if (result.exitCode !== 0) throw new Error(`reading stream '${options.stream}' failed: ${result.describeErrors()}`);
     const records = result.recordsOf(options.stream);

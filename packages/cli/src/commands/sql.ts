@@ -1,14 +1,15 @@
 /**
  * `tributary sql <db> "<query>"`: runs a query on a DuckDB file (read-only) and prints the result
  * as a table (or CSV / JSON lines), so a sync's output can be looked at without another tool.
- * `<db>` is a path, or a connector name for `.tributary/<name>.duckdb`.
+ * `<db>` is a path, or a connector name for `.tributary/<name>.duckdb`. Several statements
+ * (`SELECT 1; SELECT 2`) each print their result, in order.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
+import { UsageError } from '../exit-codes.js';
 import { clip, textTable } from '../progress/format.js';
 import type { Output } from './sync.js';
-import { UsageError } from './sync.js';
 
 export interface SqlOptions {
   format?: string;
@@ -30,33 +31,55 @@ export async function sqlCommand(db: string, query: string, options: SqlOptions,
   }
   const connection = await instance.connect();
   try {
-    // A table shows at most maxRows rows, so it reads one more only to know that there are more.
-    const reader = format === 'table' ? await connection.runAndReadUntil(query, maxRows + 1) : await connection.runAndReadAll(query);
-    const names = reader.columnNames();
-    if (format === 'json') {
-      for (const row of reader.getRowObjectsJson()) output.stdout.write(`${JSON.stringify(row)}\n`);
-      return 0;
+    const statements = await connection.extractStatements(query).catch((error: unknown) => {
+      throw new UsageError(`query failed: ${(error as Error).message}`);
+    });
+    // Every statement runs in order and prints its own result; the first that fails stops the rest.
+    for (let index = 0; index < statements.count; index++) {
+      let reader: DuckDBResultReader;
+      try {
+        const prepared = await statements.prepare(index);
+        // A table shows at most maxRows rows, so it reads one more only to know that there are more.
+        reader = format === 'table' ? await prepared.runAndReadUntil(maxRows + 1) : await prepared.runAndReadAll();
+      } catch (error) {
+        const which = statements.count > 1 ? ` (statement ${index + 1} of ${statements.count})` : '';
+        throw new UsageError(`query failed${which}: ${(error as Error).message}`);
+      }
+      if (index > 0 && format !== 'json') output.stdout.write('\n');
+      printResult(reader, format as 'table' | 'csv' | 'json', { maxRows, maxWidth }, output.stdout);
     }
-    const rows = reader.getRows();
-    if (format === 'csv') {
-      output.stdout.write(`${names.map(csvCell).join(',')}\n`);
-      for (const row of rows) output.stdout.write(`${row.map((value) => (value === null ? '' : csvCell(text(value)))).join(',')}\n`);
-      return 0;
-    }
-    const shown = rows.slice(0, maxRows).map((row) => row.map((value) => clip(text(value).replaceAll('\n', '\\n'), maxWidth)));
-    const right = names.map(
-      (_, i) => rows.length > 0 && rows.every((row) => typeof row[i] === 'number' || typeof row[i] === 'bigint' || row[i] === null),
-    );
-    output.stdout.write(`${textTable(names, shown, right)}\n`);
-    if (rows.length > maxRows) output.stdout.write(`first ${maxRows} rows shown; there are more (--max-rows N to see more)\n`);
-    else output.stdout.write(`${rows.length} row${rows.length === 1 ? '' : 's'}\n`);
     return 0;
-  } catch (error) {
-    throw new UsageError(`query failed: ${(error as Error).message}`);
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+function printResult(
+  reader: DuckDBResultReader,
+  format: 'table' | 'csv' | 'json',
+  limits: { maxRows: number; maxWidth: number },
+  out: NodeJS.WritableStream,
+): void {
+  const names = reader.columnNames();
+  if (format === 'json') {
+    for (const row of reader.getRowObjectsJson()) out.write(`${JSON.stringify(row)}\n`);
+    return;
+  }
+  const rows = reader.getRows();
+  if (format === 'csv') {
+    out.write(`${names.map(csvCell).join(',')}\n`);
+    for (const row of rows) out.write(`${row.map((value) => (value === null ? '' : csvCell(text(value)))).join(',')}\n`);
+    return;
+  }
+  const { maxRows, maxWidth } = limits;
+  const shown = rows.slice(0, maxRows).map((row) => row.map((value) => clip(text(value).replaceAll('\n', '\\n'), maxWidth)));
+  const right = names.map(
+    (_, i) => rows.length > 0 && rows.every((row) => typeof row[i] === 'number' || typeof row[i] === 'bigint' || row[i] === null),
+  );
+  out.write(`${textTable(names, shown, right)}\n`);
+  if (rows.length > maxRows) out.write(`first ${maxRows} rows shown; there are more (--max-rows N to see more)\n`);
+  else out.write(`${rows.length} row${rows.length === 1 ? '' : 's'}\n`);
 }
 
 /** A path, or the name of a connector synced into `.tributary/`. */

@@ -2,11 +2,11 @@
  * `tributary sync`: discover (or take `--catalog`), read the connector into DuckDB with the state
  * stored there by the previous sync, show progress, print a summary. Exit code 0 when every
  * stream synced, 1 when the connector or the destination failed (what was committed stays), 2 for
- * bad arguments, 130 when interrupted.
+ * bad arguments, 130 or 143 when interrupted by SIGINT or SIGTERM (see sync-interruption.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AirbyteErrorTrace, type ConfiguredAirbyteCatalog, describeJsonSyntaxError, secretMasker } from '@tributary/cdk';
+import { type AirbyteErrorTrace, type ConfiguredAirbyteCatalog, secretMasker } from '@tributary/cdk';
 import { buildCatalog, filterCatalog, parseCatalogFile } from '../catalog.js';
 import { readConfig, saveConfig } from '../config-input.js';
 import { type Connector, ConnectorFailure } from '../connectors/connector.js';
@@ -14,8 +14,11 @@ import { maskConnectorSecrets } from '../connectors/connector-secrets.js';
 import { PackageConnector } from '../connectors/package-connector.js';
 import { ProcessConnector } from '../connectors/process-connector.js';
 import { DuckDBDestination } from '../destinations/duckdb/duckdb-destination.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.js';
+import { parseBoundedJson } from '../json-depth.js';
 import { type ProgressMode, ProgressView } from '../progress/progress-view.js';
 import { errorText, summaryText } from '../progress/summary.js';
+import { SyncInterruption } from './sync-interruption.js';
 
 export interface SyncOptions {
   command?: string;
@@ -36,7 +39,7 @@ export interface Output {
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export async function syncCommand(connectorArg: string | undefined, options: SyncOptions, output: Output): Promise<number> {
   const started = performance.now();
@@ -69,24 +72,20 @@ export async function syncCommand(connectorArg: string | undefined, options: Syn
     },
   });
 
-  let status: 'succeeded' | 'failed' | 'interrupted' = 'failed';
+  let status: SyncStatus = 'failed';
   let errors: AirbyteErrorTrace[] = [];
   let problem: string | undefined;
-  const abort = new AbortController();
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) process.exit(signal === 'SIGINT' ? 130 : 143);
-    interrupted = true;
-    output.stderr.write(`\n${signal}: stopping; committing what was read (again to quit at once)\n`);
-    destination.stop();
-    abort.abort(new Error(`received ${signal}`));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interruption = new SyncInterruption((signal) => {
+    output.stderr.write(
+      `\n${signal}: stopping the connector; keeping what was read up to its last state (${signal} again to quit at once)\n`,
+    );
+    destination.interrupt();
+  });
+  interruption.install();
   try {
     await destination.beginSync(connector.name);
     await maskConnectorSecrets(connector, [config], log);
-    const catalog = await chooseCatalog(connector, config, options);
+    const catalog = await chooseCatalog(connector, config, options, interruption.abortSignal);
     if (catalog.streams.length === 0) throw new UsageError('the catalog has no streams to sync');
     const state = await destination.prepare(catalog, { fullRefresh: options.fullRefresh === true });
     view = new ProgressView(() => destination.stats, {
@@ -95,9 +94,9 @@ export async function syncCommand(connectorArg: string | undefined, options: Syn
       intervalMs: Math.max(100, Number(options.progressInterval ?? 10) * 1000),
     });
     view.start();
-    let code: number;
+    let code: number | undefined;
     try {
-      code = await connector.read({ config, catalog, state }, destination, abort.signal);
+      code = await interruption.bounded(connector.read({ config, catalog, state }, destination, interruption.abortSignal));
     } finally {
       try {
         await destination.finish();
@@ -106,12 +105,11 @@ export async function syncCommand(connectorArg: string | undefined, options: Syn
       }
     }
     errors = destination.errors;
-    if (interrupted) status = 'interrupted';
+    problem = destination.rejection;
+    if (problem !== undefined) status = 'failed';
+    else if (interruption.signal !== undefined) status = 'interrupted';
     else if (code === 0 && errors.length === 0) status = 'succeeded';
-    else {
-      status = 'failed';
-      if (errors.length === 0) problem = `the connector exited with code ${code} without an error message`;
-    }
+    else if (errors.length === 0) problem = `the connector exited with code ${code} without an error message`;
   } catch (error) {
     if (error instanceof UsageError) {
       await destination
@@ -123,14 +121,16 @@ export async function syncCommand(connectorArg: string | undefined, options: Syn
     errors = destination.errors;
     if (error instanceof ConnectorFailure && error.trace) errors = [...errors, error.trace];
     else problem = error instanceof Error ? error.message : String(error);
-    status = interrupted ? 'interrupted' : 'failed';
+    status = interruption.signal !== undefined && destination.error === undefined ? 'interrupted' : 'failed';
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interruption.uninstall();
   }
 
   await destination.checkpoint().catch(() => undefined);
-  const errorSummary = errors.length > 0 ? errors.map((e) => `${e.message} (${e.failure_type ?? 'unknown'})`).join('; ') : problem;
+  const errorSummary =
+    errors.length > 0
+      ? errors.map((e) => `${e.message} (${e.failure_type ?? 'unknown'})`).join('; ')
+      : (problem ?? (status === 'interrupted' ? `interrupted by ${interruption.signal}` : undefined));
   try {
     await destination.endSync({
       status,
@@ -138,8 +138,9 @@ export async function syncCommand(connectorArg: string | undefined, options: Syn
       recordsWritten: destination.recordsWritten,
       error: errorSummary === undefined ? undefined : secretMasker.mask(errorSummary),
     });
-  } catch {
+  } catch (error) {
     // The sync's own outcome matters more than its bookkeeping row.
+    log('WARN', `could not record this sync in _tributary_syncs (${(error as Error).message}); the next sync marks it interrupted`);
   }
   const exampleTable = destination.targets.find((t) => t.stats.written > 0)?.stats.label ?? destination.targets[0]?.stats.label;
   output.stdout.write(
@@ -151,6 +152,7 @@ export async function syncCommand(connectorArg: string | undefined, options: Syn
       stats: destination.stats,
       exampleTable: exampleTable === undefined ? undefined : sqlName(exampleTable),
       status,
+      skippedLines: destination.skipped.describe(),
     })}\n`,
   );
   destination.close();
@@ -160,15 +162,22 @@ export async function syncCommand(connectorArg: string | undefined, options: Syn
       `memory: rss ${(m.rss / 1e6).toFixed(0)} MB, heap ${(m.heapUsed / 1e6).toFixed(0)}/${(m.heapTotal / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB, array buffers ${(m.arrayBuffers / 1e6).toFixed(0)} MB\n`,
     );
   }
-  if (status === 'succeeded') return 0;
+  if (status === 'succeeded') return EXIT_OK;
+  output.stderr.write(`${outcomeText(status, errors, problem)}\n`);
+  return status === 'interrupted' ? interruption.exitCode : EXIT_FAILURE;
+}
+
+type SyncStatus = 'succeeded' | 'failed' | 'interrupted';
+
+/** What a sync that did not succeed says on stderr: its errors, and what it kept. */
+function outcomeText(status: SyncStatus, errors: AirbyteErrorTrace[], problem: string | undefined): string {
   const lines = [errors.length > 0 ? errorText(errors) : '', problem ? `error: ${problem}` : ''].filter(Boolean);
   lines.push(
     status === 'interrupted'
-      ? 'Interrupted: what was read before the stop is committed; the next sync resumes from the last committed state.'
+      ? 'Interrupted: what was read up to the last state of each stream is committed; the next sync resumes from there.'
       : 'Kept what was committed: tables of streams that did not complete keep their previous data, and the next sync resumes from the last committed state.',
   );
-  output.stderr.write(`${lines.join('\n')}\n`);
-  return status === 'interrupted' ? 130 : 1;
+  return lines.join('\n');
 }
 
 async function openConnector(
@@ -192,6 +201,7 @@ async function chooseCatalog(
   connector: Connector,
   config: Record<string, unknown>,
   options: SyncOptions,
+  signal: AbortSignal,
 ): Promise<ConfiguredAirbyteCatalog> {
   const streams = options.streams
     ?.split(',')
@@ -200,14 +210,14 @@ async function chooseCatalog(
   if (options.catalog !== undefined) {
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(options.catalog, 'utf8'));
+      raw = parseBoundedJson(readFileSync(options.catalog, 'utf8'), `catalog file ${options.catalog}`);
     } catch (error) {
-      const reason = error instanceof SyntaxError ? `not valid JSON (${describeJsonSyntaxError(error)})` : (error as Error).message;
-      throw new UsageError(`cannot read catalog file ${options.catalog}: ${reason}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(code === undefined ? (error as Error).message : `cannot read catalog file ${options.catalog}: ${code}`);
     }
     return filterCatalog(parseCatalogFile(raw, options.catalog), streams);
   }
-  const discovered = await connector.discover(config);
+  const discovered = await connector.discover(config, signal);
   try {
     return buildCatalog(discovered, streams);
   } catch (error) {
@@ -223,11 +233,25 @@ function usage<T>(fn: () => T): T {
   }
 }
 
-/** `--to duckdb:path`, `--to path`, or `.tributary/<connector>.duckdb`. */
+/** A scheme at the start of `--to` (`duckdb:`, `postgres:`); a drive letter on Windows is not one. */
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+
+/**
+ * `--to duckdb:<path>`, `--to <path>` (a path without a scheme), or `.tributary/<connector>.duckdb`.
+ * Any other scheme is refused rather than taken for a file name: `--to postgres:x` is a usage
+ * error, and a path with a colon in it is written `duckdb:<path>`.
+ */
 export function destinationPath(to: string | undefined, connectorName: string): string {
   if (to === undefined) return join('.tributary', `${connectorName}.duckdb`);
-  const path = to.startsWith('duckdb:') ? to.slice('duckdb:'.length) : to;
-  if (path === '' || path.includes('://')) throw new UsageError(`--to takes duckdb:<path> (or a path), got '${to}'`);
+  const scheme = SCHEME.exec(to)?.[1];
+  const drive = process.platform === 'win32' && /^[A-Za-z]:[\\/]/.test(to);
+  if (scheme !== undefined && scheme.toLowerCase() !== 'duckdb' && !drive) {
+    throw new UsageError(
+      `--to: unknown destination '${scheme}:' in '${to}'; the supported one is duckdb:<path> (or a path without a scheme; write a path with a colon as duckdb:<path>)`,
+    );
+  }
+  const path = scheme !== undefined && !drive ? to.slice(scheme.length + 1) : to;
+  if (path === '' || path.startsWith('//')) throw new UsageError(`--to takes duckdb:<path> (or a path), got '${to}'`);
   return path;
 }
 

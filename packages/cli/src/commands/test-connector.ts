@@ -2,12 +2,12 @@
  * `tributary test <connector>`: runs the acceptance suite of `@tributary/cdk/testing` against a
  * built connector package, in this process, and prints a pass/fail table.
  */
-import { resolve } from 'node:path';
 import type { AirbyteState } from '@tributary/cdk';
 import type { AcceptanceReport, CheckId } from '@tributary/cdk/testing';
 import type { Command } from 'commander';
 import { maskConnectorSecrets } from '../connectors/connector-secrets.js';
-import { configInput, list, readJsonInput, testKitFor } from './connector-test-kit.js';
+import { UsageError } from '../exit-codes.js';
+import { configInput, connectorFolder, list, readJsonInput, testKitFor } from './connector-test-kit.js';
 
 export interface TestConnectorOptions {
   config?: string;
@@ -30,12 +30,12 @@ export async function testConnector(
   options: TestConnectorOptions,
   warn: (message: string) => void = (message) => process.stderr.write(`warning: ${message}\n`),
 ): Promise<{ report: AcceptanceReport; text: string }> {
-  const dir = resolve(folder);
+  const dir = connectorFolder(folder);
   const kit = await testKitFor(dir);
   const connector = await kit.loadConnector(dir, { exportName: options.export });
   const config = configInput(dir, options.config);
   if (config === undefined)
-    throw new Error(`give the connector's config with --config (a file or inline JSON), or put it in ${folder}/secrets/config.json`);
+    throw new UsageError(`give the connector's config with --config (a file or inline JSON), or put it in ${folder}/secrets/config.json`);
   const invalidConfig = configInput(dir, options.invalidConfig, 'integration_tests/invalid_config.json');
   await maskConnectorSecrets({ spec: async () => connector.create().spec() }, [config, invalidConfig ?? {}], (_, message) =>
     warn(message),
@@ -43,12 +43,12 @@ export async function testConnector(
   const skip: Partial<Record<CheckId, string>> = {};
   for (const id of list(options.skip) ?? []) {
     if (!(kit.CHECK_IDS as readonly string[]).includes(id))
-      throw new Error(`--skip: no check '${id}'; the checks are ${kit.CHECK_IDS.join(', ')}`);
+      throw new UsageError(`--skip: no check '${id}'; the checks are ${kit.CHECK_IDS.join(', ')}`);
     skip[id as CheckId] = 'skipped with --skip';
   }
   const timeoutSeconds = options.timeout === undefined ? undefined : Number(options.timeout);
   if (timeoutSeconds !== undefined && !(timeoutSeconds > 0))
-    throw new Error(`--timeout takes a number of seconds, got '${options.timeout}'`);
+    throw new UsageError(`--timeout takes a number of seconds, got '${options.timeout}'`);
   const report = await kit.runAcceptance(() => connector.create(), {
     name: connector.name,
     config,

@@ -7,6 +7,20 @@ import type {
   ConnectorSpecification,
   MessageSink,
 } from '@tributary/cdk';
+import type { SkippedLineKind } from './skipped-lines.js';
+
+/** Where a connector's messages go: the CDK's sink, and what only the runner needs. */
+export interface RunnerSink extends MessageSink {
+  /**
+   * Refuses a message the runner cannot take (malformed, a record without its primary key):
+   * producers stop, and the sync fails with `problem`, keeping what came up to the last STATE.
+   */
+  reject(problem: string): void;
+  /** A line of the connector's output that is not an Airbyte message: counted, logged, skipped. */
+  skipLine(line: number, kind: SkippedLineKind): void;
+  /** Where the message being handled came from, for error messages; set while a connector's output is read line by line. */
+  locate: (() => string) | undefined;
+}
 
 export interface Connector {
   /** A short name: the default DuckDB file is `.tributary/<name>.duckdb`. */
@@ -15,9 +29,10 @@ export interface Connector {
   readonly description: string;
   /** The connector's spec: which config fields are secrets (`airbyte_secret`). */
   spec(): Promise<ConnectorSpecification>;
-  discover(config: Record<string, unknown>): Promise<AirbyteCatalog>;
-  /** Reads into `sink`; resolves to the connector's exit code. */
-  read(request: ReadRequest, sink: MessageSink, signal: AbortSignal): Promise<number>;
+  /** Runs discover; `signal` stops it. */
+  discover(config: Record<string, unknown>, signal: AbortSignal): Promise<AirbyteCatalog>;
+  /** Reads into `sink` until the connector ends or `signal` stops it; resolves to the connector's exit code. */
+  read(request: ReadRequest, sink: RunnerSink, signal: AbortSignal): Promise<number>;
 }
 
 export interface ReadRequest {

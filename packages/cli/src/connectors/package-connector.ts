@@ -17,8 +17,8 @@ import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Cdk from '@tributary/cdk';
-import type { AirbyteCatalog, ConnectorSpecification, MessageSink } from '@tributary/cdk';
-import { type Connector, ConnectorFailure, failureFrom, type ReadRequest } from './connector.js';
+import type { AirbyteCatalog, ConnectorSpecification } from '@tributary/cdk';
+import { type Connector, ConnectorFailure, failureFrom, type ReadRequest, type RunnerSink } from './connector.js';
 import { MessageCollector } from './message-collector.js';
 
 interface PackageJson {
@@ -93,15 +93,15 @@ export class PackageConnector implements Connector {
     return spec.spec;
   }
 
-  async discover(config: Record<string, unknown>): Promise<AirbyteCatalog> {
+  async discover(config: Record<string, unknown>, signal: AbortSignal): Promise<AirbyteCatalog> {
     const collector = new MessageCollector(this.log);
-    const code = await this.cdk.invoke(new this.SourceClass(), { command: 'discover', config }, collector);
+    const code = await this.cdk.invoke(new this.SourceClass(), { command: 'discover', config }, collector, { signal });
     const catalog = collector.messages.find((m) => m.type === 'CATALOG');
     if (code !== 0 || catalog?.type !== 'CATALOG') throw failureFrom('discover', collector.errors, `exit code ${code}`);
     return catalog.catalog;
   }
 
-  read(request: ReadRequest, sink: MessageSink, signal: AbortSignal): Promise<number> {
+  read(request: ReadRequest, sink: RunnerSink, signal: AbortSignal): Promise<number> {
     return this.cdk.invoke(
       new this.SourceClass(),
       { command: 'read', config: request.config, catalog: request.catalog, state: request.state },

@@ -2,16 +2,21 @@
  * Any Airbyte source as a child process: a command (`--command "python main.py"`) or a Docker
  * image (`--image airbyte/source-faker:6.2.1`). Its inputs are JSON files in a temporary folder
  * (for an image, mounted at /config with the names the Airbyte platform uses); its stdout is
- * read as JSON lines and every message goes to the sink, with backpressure: while the sink is
- * busy, stdout is not read, so a fast connector blocks on its own writes.
+ * read as JSON lines (see message-lines.ts) and every message goes to the sink, with
+ * backpressure: while the sink is busy, stdout is not read, so a fast connector blocks on its own
+ * writes. The child runs in a process group of its own (see process-group.ts): stopping it stops
+ * the shell wrapper and the connector under it together.
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
-import type { AirbyteCatalog, AirbyteMessage, ConnectorSpecification, MessageSink, RecordWriter } from '@tributary/cdk';
-import { type Connector, failureFrom, type ReadRequest } from './connector.js';
+import type { Readable } from 'node:stream';
+import type { AirbyteCatalog, ConnectorSpecification } from '@tributary/cdk';
+import { signalExitCode } from '../exit-codes.js';
+import { type Connector, failureFrom, type ReadRequest, type RunnerSink } from './connector.js';
 import { MessageCollector } from './message-collector.js';
+import { pumpMessages } from './message-lines.js';
+import { ProcessGroup } from './process-group.js';
 
 type Log = (level: string, message: string) => void;
 
@@ -82,27 +87,29 @@ export class ProcessConnector implements Connector {
     const collector = new MessageCollector(this.log);
     const { code, stderr } = await this.run('spec', {}, collector, new AbortController().signal);
     const spec = collector.messages.find((m) => m.type === 'SPEC');
-    if (code !== 0 || spec?.type !== 'SPEC') {
-      throw failureFrom(
-        'spec',
-        collector.errors,
-        `exit code ${code}${spec ? '' : ', no SPEC message'}${stderr ? `; stderr: ${stderr}` : ''}`,
-      );
+    if (code !== 0 || spec?.type !== 'SPEC' || collector.rejection !== undefined) {
+      const details = [
+        collector.rejection ?? `exit code ${code}${spec ? '' : ', no SPEC message'}`,
+        collector.skipped.describe(),
+        stderr ? `stderr: ${stderr}` : undefined,
+      ];
+      throw failureFrom('spec', collector.errors, details.filter(Boolean).join('; '));
     }
     return spec.spec;
   }
 
-  async discover(config: Record<string, unknown>): Promise<AirbyteCatalog> {
+  async discover(config: Record<string, unknown>, signal: AbortSignal): Promise<AirbyteCatalog> {
     const collector = new MessageCollector(this.log);
-    const { code, stderr } = await this.run('discover', { config }, collector, new AbortController().signal);
+    const { code, stderr } = await this.run('discover', { config }, collector, signal);
     const catalog = collector.messages.find((m) => m.type === 'CATALOG');
-    if (code !== 0 || catalog?.type !== 'CATALOG') {
-      throw failureFrom('discover', collector.errors, `exit code ${code}${stderr ? `; stderr: ${stderr}` : ''}`);
+    if (code !== 0 || catalog?.type !== 'CATALOG' || collector.rejection !== undefined) {
+      const details = [collector.rejection ?? `exit code ${code}`, collector.skipped.describe(), stderr ? `stderr: ${stderr}` : undefined];
+      throw failureFrom('discover', collector.errors, details.filter(Boolean).join('; '));
     }
     return catalog.catalog;
   }
 
-  async read(request: ReadRequest, sink: MessageSink, signal: AbortSignal): Promise<number> {
+  async read(request: ReadRequest, sink: RunnerSink, signal: AbortSignal): Promise<number> {
     const inputs: { config: unknown; catalog: unknown; state?: unknown } = { config: request.config, catalog: request.catalog };
     if (request.state.length > 0) inputs.state = request.state;
     const { code, stderr } = await this.run('read', inputs, sink, signal);
@@ -113,9 +120,10 @@ export class ProcessConnector implements Connector {
   private async run(
     verb: string,
     inputs: { config?: unknown; catalog?: unknown; state?: unknown },
-    sink: MessageSink,
+    sink: RunnerSink,
     signal: AbortSignal,
   ): Promise<{ code: number; stderr: string }> {
+    if (signal.aborted) return { code: signalExitCode('SIGTERM'), stderr: '' };
     const folder = mkdtempSync(join(tmpdir(), 'tributary-connector-'));
     try {
       const names = this.launcher.folderNames;
@@ -129,27 +137,19 @@ export class ProcessConnector implements Connector {
         for (const file of Object.values(files)) chmodSync(file, 0o644);
       }
       const { file, args, shell } = this.launcher.argv(verb, files, folder);
-      const child = spawn(file, args, { shell, stdio: ['ignore', 'pipe', 'pipe'] });
-      const stderrLines: string[] = [];
-      child.stderr.setEncoding('utf8');
-      let partial = '';
-      child.stderr.on('data', (text: string) => {
-        const lines = (partial + text).split('\n');
-        partial = lines.pop() ?? '';
-        for (const line of lines) if (line.trim()) stderrLines.push(line);
-        stderrLines.splice(0, Math.max(0, stderrLines.length - STDERR_LINES));
-      });
+      const group = ProcessGroup.spawn(file, args, shell);
+      const { child } = group;
+      const stderr = new StderrTail(child.stderr);
       const exited = new Promise<number>((resolveExit, reject) => {
         child.once('error', reject);
-        child.once('close', (code, sig) => resolveExit(code ?? (sig ? 128 + signalNumber(sig) : 1)));
+        child.once('close', (code, sig) => resolveExit(code ?? (sig ? signalExitCode(sig) : 1)));
       });
-      const stop = () => child.kill('SIGTERM');
+      const stop = () => group.stop();
       signal.addEventListener('abort', stop, { once: true });
       try {
-        await pumpMessages(child.stdout, sink, this.log, () => child.kill('SIGTERM'));
+        await pumpMessages(child.stdout, sink, this.log, stop);
         const code = await exited;
-        if (partial.trim()) stderrLines.push(partial);
-        return { code, stderr: stderrLines.join('\n') };
+        return { code, stderr: stderr.text() };
       } finally {
         signal.removeEventListener('abort', stop);
       }
@@ -159,59 +159,24 @@ export class ProcessConnector implements Connector {
   }
 }
 
-/**
- * Reads JSON lines and hands each message to the sink; a RECORD goes to its stream's record
- * writer, and when that asks for it the reading waits for `sink.drain()`. A line that is not a
- * JSON message becomes a log line, as the Airbyte platform treats it.
- */
-export async function pumpMessages(stdout: NodeJS.ReadableStream, sink: MessageSink, log: Log, stopProducer: () => void): Promise<void> {
-  const writers = new Map<string, RecordWriter>();
-  let rest = '';
-  stdout.setEncoding('utf8');
-  for await (const chunk of stdout as AsyncIterable<string>) {
-    const text = rest + chunk;
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      const line = text.slice(start, end);
-      start = end + 1;
-      if (handleLine(line, sink, writers, log)) await sink.drain();
-      if (sink.isClosed) {
-        stopProducer();
-        return;
-      }
-    }
-    rest = text.slice(start);
-  }
-  if (rest.trim()) handleLine(rest, sink, writers, log);
-}
+/** The last lines of a connector's stderr, kept to explain a failure that sent no TRACE error. */
+class StderrTail {
+  private readonly lines: string[] = [];
+  private partial = '';
 
-/** Handles one line; true when the sink asked the producer to wait. */
-function handleLine(line: string, sink: MessageSink, writers: Map<string, RecordWriter>, log: Log): boolean {
-  const trimmed = line.trim();
-  if (trimmed === '') return false;
-  let message: AirbyteMessage;
-  try {
-    message = JSON.parse(trimmed) as AirbyteMessage;
-  } catch {
-    log('INFO', trimmed);
-    return false;
+  constructor(stderr: Readable) {
+    stderr.setEncoding('utf8');
+    stderr.on('data', (text: string) => {
+      const lines = (this.partial + text).split('\n');
+      this.partial = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) this.lines.push(line);
+      this.lines.splice(0, Math.max(0, this.lines.length - STDERR_LINES));
+    });
   }
-  if (typeof message !== 'object' || message === null || typeof message.type !== 'string') {
-    log('INFO', trimmed);
-    return false;
+
+  text(): string {
+    return [...this.lines, ...(this.partial.trim() ? [this.partial] : [])].join('\n');
   }
-  if (message.type === 'RECORD') {
-    const { stream, namespace, data } = message.record;
-    const key = `${namespace ?? ''}\0${stream}`;
-    let writer = writers.get(key);
-    if (writer === undefined) {
-      writer = sink.recordWriter(namespace === undefined ? { name: stream } : { name: stream, namespace });
-      writers.set(key, writer);
-    }
-    return writer(data);
-  }
-  sink.writeMessage(message);
-  return false;
 }
 
 function write(folder: string, name: string, value: unknown): string {
@@ -268,8 +233,4 @@ export function nameOfImage(image: string): string {
 
 function sanitize(name: string): string {
   return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'connector';
-}
-
-function signalNumber(signal: NodeJS.Signals): number {
-  return signal === 'SIGKILL' ? 9 : signal === 'SIGINT' ? 2 : 15;
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { UsageError } from '../exit-codes.js';
 
 export interface PackageJson {
   name?: string;
@@ -60,7 +61,7 @@ export function resolveConnectorDir(connector: string, cwd = process.cwd()): str
     if (parent === dir) break;
     dir = parent;
   }
-  throw new Error(
+  throw new UsageError(
     `Cannot find connector '${connector}': no package.json in ${direct} nor in a connectors/${connector} folder above ${cwd}`,
   );
 }

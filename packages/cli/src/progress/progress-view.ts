@@ -90,7 +90,7 @@ export class ProgressView {
       this.seenPhase.set(s.label, s.phase);
       const prefix = `[tributary ${seconds(performance.now() - this.started)}] ${s.label}`;
       if (s.phase === 'running') this.options.out.write(`${prefix}: started (${s.mode})\n`);
-      else if (s.phase === 'complete' || s.phase === 'incomplete') {
+      else if (s.phase === 'complete' || s.phase === 'incomplete' || s.phase === 'failed') {
         const took = s.startedAt !== undefined && s.endedAt !== undefined ? ` in ${seconds(s.endedAt - s.startedAt)}` : '';
         this.options.out.write(`${prefix}: ${s.phase}, ${int(s.records)} records${took}\n`);
       }
@@ -132,7 +132,8 @@ export class ProgressView {
     const lines: string[] = [];
     const spin = SPINNER[this.frame++ % SPINNER.length] as string;
     for (const s of stats) {
-      const mark = s.phase === 'running' ? spin : s.phase === 'complete' ? '✓' : s.phase === 'incomplete' ? '✗' : '·';
+      const mark =
+        s.phase === 'running' ? spin : s.phase === 'complete' ? '✓' : s.phase === 'incomplete' || s.phase === 'failed' ? '✗' : '·';
       const end = s.endedAt ?? performance.now();
       const elapsed = s.startedAt === undefined ? '' : seconds(end - s.startedAt);
       const rate = s.phase === 'running' ? `${int(this.rate(s))} rec/s` : '';

@@ -1,6 +1,7 @@
 /** What a sync knows about each stream while it runs: the destination writes it, the progress views read it. */
 
-export type StreamPhase = 'waiting' | 'running' | 'complete' | 'incomplete';
+/** `failed`: the runner refused one of its records, or its records were not committed. */
+export type StreamPhase = 'waiting' | 'running' | 'complete' | 'incomplete' | 'failed';
 
 export interface StreamStats {
   /** `namespace.name`, or the name. */
@@ -23,6 +24,8 @@ export interface StreamStats {
   endedAt: number | undefined;
   /** The connector's row estimate, when it sends one. */
   estimate: number | undefined;
+  /** Why the stream failed on the runner's side (a refused record, a failed commit). */
+  problem?: string;
 }
 
 export function newStats(label: string, mode: string): StreamStats {

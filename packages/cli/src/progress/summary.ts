@@ -13,6 +13,8 @@ export interface SummaryInput {
   /** The first table to suggest in the example query. */
   exampleTable: string | undefined;
   status: 'succeeded' | 'failed' | 'interrupted';
+  /** What the lines of the connector's output that were not messages were, if there were any. */
+  skippedLines?: string | undefined;
 }
 
 export function summaryText(input: SummaryInput): string {
@@ -39,6 +41,9 @@ export function summaryText(input: SummaryInput): string {
   const where = displayPath(input.databasePath);
   const verb = input.status === 'succeeded' ? 'Synced' : input.status === 'interrupted' ? 'Interrupted sync of' : 'Failed sync of';
   const lines = [`${verb} ${input.connector} → ${where} (sync ${input.syncId}, ${seconds(input.elapsedMs)})`, '', table, ''];
+  const problems = input.stats.filter((s) => s.problem !== undefined).map((s) => `  ${s.label}: ${s.problem}`);
+  if (problems.length > 0) lines.push('Failed streams:', ...problems, '');
+  if (input.skippedLines !== undefined) lines.push(`Skipped: ${input.skippedLines}.`, '');
   if (input.exampleTable !== undefined) {
     lines.push('Look at the data:', `  npx tributary sql ${shellWord(where)} "SELECT * FROM ${input.exampleTable} LIMIT 10"`);
   }

@@ -1,6 +1,6 @@
 /** Runs the real `tributary` command line (packages/cli/dist/main.js) in a child process, and reads DuckDB files. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,8 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 export const cliMain = join(repoRoot, 'packages/cli/dist/main.js');
 export const fakerFolder = join(repoRoot, 'connectors/source-faker');
 export const fixtureFolder = join(repoRoot, 'packages/cli/test/fixtures/evolving-source');
+/** A connector executable that writes what its config says (see the file): `--command "node <it>"`. */
+export const rawConnector = join(repoRoot, 'packages/cli/test/fixtures/raw-connector.mjs');
 
 export interface CliResult {
   code: number | null;
@@ -20,19 +22,27 @@ export interface CliResult {
 
 export interface RunOptions {
   env?: Record<string, string>;
-  /** Called for each chunk of stderr; return true to kill the process (SIGKILL). */
+  /** Called for each chunk of stderr; return true to send the process `signal` (once). */
   killWhen?: (stderrSoFar: string) => boolean;
+  /** What `killWhen` sends; SIGKILL unless given. */
+  signal?: NodeJS.Signals;
+  /** Run through `bash -c '<prefix>; exec node ...'` (to set `ulimit`s, say). */
+  shellPrefix?: string;
   timeoutMs?: number;
 }
 
 /** Runs `tributary <args>` from the repository root; never rejects on a non-zero exit. */
 export function cli(args: string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolveRun, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [cliMain, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, CI: '1', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const env = { ...process.env, CI: '1', ...options.env };
+    const child: ChildProcess =
+      options.shellPrefix === undefined
+        ? spawn(process.execPath, [cliMain, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+        : spawn('bash', ['-c', `${options.shellPrefix}; exec "$0" "$@"`, process.execPath, cliMain, ...args], {
+            cwd: repoRoot,
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
     let stdout = '';
     let stderr = '';
     let killed = false;
@@ -47,7 +57,7 @@ export function cli(args: string[], options: RunOptions = {}): Promise<CliResult
       stderr += text;
       if (!killed && options.killWhen?.(stderr)) {
         killed = true;
-        child.kill('SIGKILL');
+        child.kill(options.signal ?? 'SIGKILL');
       }
     });
     child.once('error', reject);
@@ -85,4 +95,26 @@ export async function scalar(path: string, sql: string): Promise<number> {
 /** Asserts a CLI run exited 0, showing its output otherwise. */
 export function expectOk(result: CliResult): void {
   if (result.code !== 0) throw new Error(`exit ${result.code ?? result.signal}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
+}
+
+/** Whether a process is alive: it exists and is not a zombie (an orphan nobody reaped is as good as dead). */
+export function isAlive(pid: number): boolean {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return false;
+  try {
+    // The state follows the command name, which is in parentheses and may hold spaces.
+    const text = readFileSync(stat, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Polls `condition` until it holds, or gives up after `timeoutMs` and says so with `what`. */
+export async function eventually(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`still not true after ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -10,6 +10,9 @@
  * a sync killed at any moment restarts from a state whose records are all in the file. Records
  * committed after the last stored state are read again by the next sync, which dedup streams
  * absorb (append streams may then hold them twice, as Airbyte's at-least-once delivery allows).
+ *
+ * A sync that stops early (interrupted, or a message refused) keeps exactly what came up to the
+ * last STATE of each stream: the last batch is committed only that far.
  */
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -20,15 +23,19 @@ import type {
   AirbyteMessage,
   AirbyteState,
   ConfiguredAirbyteCatalog,
-  MessageSink,
   RecordWriter,
   StreamDescriptor,
 } from '@tributary/cdk';
+import type { RunnerSink } from '../../connectors/connector.js';
+import { type SkippedLineKind, SkippedLines } from '../../connectors/skipped-lines.js';
 import type { StreamStats } from '../../progress/stats.js';
-import { literal, literalOrNull } from './sql.js';
+import { literal } from './sql.js';
 import { keyOfState, loadStates, type StoredState, stateKey, storable, upsertStateSql } from './state-store.js';
-import { StreamTarget } from './stream-target.js';
-import { ensureBookkeeping, MEMORY_DB, rowCount, SYNCS_TABLE } from './tables.js';
+import { type BatchPosition, StreamTarget } from './stream-target.js';
+import { insertSync, markAbandonedSyncs, type SyncOutcome, updateSync } from './sync-log.js';
+import { ensureBookkeeping, MEMORY_DB, rowCount } from './tables.js';
+
+export type { SyncOutcome };
 
 export interface CommitPolicy {
   /** At a STATE, commit once the batch has this many rows ... */
@@ -55,6 +62,9 @@ export function commitPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): Commi
   };
 }
 
+/** Reasons for refusing a record that come from its primary key. */
+const KEY_REASON = /primary key/;
+
 /** DuckDB's row group size (`Storage::ROW_GROUP_SIZE`): the unit that its vacuum reclaims. */
 const ROW_GROUP_ROWS = 122_880;
 
@@ -73,13 +83,6 @@ export interface DestinationEvents {
   config?: (config: Record<string, unknown>) => void;
 }
 
-export interface SyncOutcome {
-  status: 'succeeded' | 'failed' | 'interrupted';
-  recordsRead: number;
-  recordsWritten: number;
-  error: string | undefined;
-}
-
 interface Batch {
   slot: number;
   rows: number[];
@@ -87,11 +90,18 @@ interface Batch {
   stagingRows: number[];
   states: Map<string, AirbyteState>;
   finalize: Set<number>;
+  /** Per target, where the batch stops when it is the last one of a sync that stopped early. */
+  upTo: (BatchPosition | undefined)[];
+  /** Per target, its records and states received by the time the batch was sealed. */
+  received: number[];
 }
 
-export class DuckDBDestination implements MessageSink {
+export class DuckDBDestination implements RunnerSink {
   /** TRACE errors the connector sent, in order. */
   readonly errors: AirbyteErrorTrace[] = [];
+  /** Lines of the connector's output that were not messages. */
+  readonly skipped = new SkippedLines();
+  locate: (() => string) | undefined;
   readonly path: string;
   targets: StreamTarget[] = [];
   syncId = 0;
@@ -107,7 +117,11 @@ export class DuckDBDestination implements MessageSink {
   private sealWanted = false;
   private sinceYield = 0;
   private failure: Error | undefined;
-  private stopped = false;
+  /** Why a message was refused, if one was: the sync stops and fails. */
+  private refused: string | undefined;
+  /** Interrupted: the last commit keeps only what came up to each stream's last STATE. */
+  private interrupted = false;
+  private finished = false;
   private readonly unknownStreams = new Set<string>();
   private committedRows = 0;
 
@@ -133,7 +147,9 @@ export class DuckDBDestination implements MessageSink {
       instance = await DuckDBInstance.create(file);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`cannot open the DuckDB file ${path}: ${message}`);
+      // DuckDB lets one process write a file: a second sync of it fails here, the first runs on.
+      const hint = /Could not set lock/i.test(message) ? ' (another process, a sync still running?, has it open)' : '';
+      throw new Error(`cannot open the DuckDB file ${path}${hint}: ${message}`);
     }
     const writer = await instance.connect();
     const loader = await instance.connect();
@@ -156,13 +172,20 @@ export class DuckDBDestination implements MessageSink {
     return new DuckDBDestination(file, instance, writer, loader, options.policy ?? commitPolicyFromEnv(), options.events ?? {});
   }
 
-  /** Records the start of a sync; returns its id (also written into every row's `_airbyte_meta`). */
+  /**
+   * Records the start of a sync; returns its id (also written into every row's `_airbyte_meta`).
+   * Syncs left `running` by a process that died are marked `interrupted` first.
+   */
   async beginSync(connector: string): Promise<number> {
-    const reader = await this.writer.runAndReadAll(`SELECT coalesce(max(sync_id), 0) + 1 FROM ${SYNCS_TABLE}`);
-    this.syncId = Number(reader.getRows()[0]?.[0] ?? 1);
-    await this.writer.run(
-      `INSERT INTO ${SYNCS_TABLE} VALUES (${this.syncId}, ${literal(connector)}, now(), NULL, 'running', NULL, NULL, NULL)`,
-    );
+    this.syncId = await insertSync(this.writer, connector);
+    const abandoned = await markAbandonedSyncs(this.writer, this.syncId);
+    if (abandoned.length > 0) {
+      const which = abandoned.length === 1 ? `sync ${abandoned[0]}` : `syncs ${abandoned.join(', ')}`;
+      this.events.log?.(
+        'WARN',
+        `${which} of this file ended without recording its outcome (killed, or the file could not be written); marked interrupted`,
+      );
+    }
     this.stored = await loadStates(this.writer);
     return this.syncId;
   }
@@ -207,7 +230,7 @@ export class DuckDBDestination implements MessageSink {
   }
 
   get isClosed(): boolean {
-    return this.failure !== undefined || this.stopped;
+    return this.failure !== undefined || this.refused !== undefined || this.finished;
   }
 
   /** The destination's own failure (a DuckDB error), if any. */
@@ -215,19 +238,43 @@ export class DuckDBDestination implements MessageSink {
     return this.failure;
   }
 
-  /** Makes producers stop at their next record (Ctrl-C). What was read so far is still committed by `finish`. */
-  stop(): void {
-    this.stopped = true;
+  /** Why a message of the connector was refused, if one was. */
+  get rejection(): string | undefined {
+    return this.refused;
+  }
+
+  /**
+   * The sync was interrupted (Ctrl-C): messages are still taken while the connector stops (its
+   * last STATE counts), but the last commit keeps only what came up to each stream's last STATE.
+   */
+  interrupt(): void {
+    this.interrupted = true;
+  }
+
+  reject(problem: string): void {
+    this.refused ??= problem;
+  }
+
+  skipLine(line: number, kind: SkippedLineKind): void {
+    this.skipped.add(line, kind);
   }
 
   recordWriter(descriptor: StreamDescriptor): RecordWriter {
     const target = this.byKey.get(stateKey('STREAM', descriptor.namespace, descriptor.name));
     if (target === undefined) return this.unknownStream(descriptor);
-    const { stats, appendRow } = target;
+    const { stats, keyCheck } = target;
     return (data: object) => {
-      appendRow(data as Record<string, unknown>);
+      if (this.refused !== undefined) return true;
+      const missing = keyCheck?.missing(data as Record<string, unknown>);
+      if (missing !== undefined)
+        return this.refuseRecord(target, `it has no value for its primary key field '${missing}'`, stats.records + 1);
+      const nulled = this.appendChecked(target, data);
+      if (nulled === null) return true;
       target.rows++;
       if (++stats.records % SAMPLE_EVERY === 1) sampleSize(target, data);
+      const nulledKey = nulled === undefined ? undefined : keyCheck?.nulled(nulled);
+      if (nulledKey !== undefined)
+        return this.refuseRecord(target, `the value of its primary key field ${nulledKey} does not fit its column`, stats.records);
       this.batchBytes += stats.bytesPerRecord;
       if (++this.batchRows >= this.policy.maxRows || this.batchBytes >= this.policy.maxBytes) this.requestSeal();
       if (++this.sinceYield >= YIELD_EVERY) return true;
@@ -236,6 +283,7 @@ export class DuckDBDestination implements MessageSink {
   }
 
   writeMessage(message: AirbyteMessage): void {
+    if (this.refused !== undefined) return;
     switch (message.type) {
       case 'STATE':
         this.onState(message.state);
@@ -278,22 +326,31 @@ export class DuckDBDestination implements MessageSink {
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
-  /** Commits whatever was received and waits for it. Call once the connector is done. */
+  /**
+   * Commits what was received and waits for it: everything, or, when the sync stopped early,
+   * what came up to each stream's last STATE. Call once the connector is done. When a commit
+   * failed, the streams it left uncommitted are marked failed, and the failure is thrown.
+   */
   async finish(): Promise<void> {
     if (process.env.TRIBUTARY_DEBUG) this.events.log?.('DEBUG', `the connector finished at ${(performance.now() / 1000).toFixed(2)} s`);
+    this.finished = true;
     await this.settle();
-    if (this.failure === undefined && this.hasBatch()) this.seal();
+    const stoppedEarly = this.interrupted || this.refused !== undefined;
+    if (this.failure === undefined && this.hasBatch()) this.seal(stoppedEarly);
     await this.settle();
     for (const target of this.targets) target.closeAppenders();
-    if (this.failure !== undefined) throw this.failure;
+    if (this.failure !== undefined) {
+      markUncommitted(this.targets, this.failure);
+      throw this.failure;
+    }
+    if (!stoppedEarly) return;
+    for (const { stats } of this.targets)
+      if (stats.phase === 'running' || (stats.phase === 'waiting' && stats.records > 0)) stats.phase = 'incomplete';
   }
 
   /** Records how the sync ended. */
   async endSync(outcome: SyncOutcome): Promise<void> {
-    await this.writer.run(
-      `UPDATE ${SYNCS_TABLE} SET finished_at = now(), status = ${literal(outcome.status)}, records_read = ${outcome.recordsRead}, ` +
-        `records_written = ${outcome.recordsWritten}, error = ${literalOrNull(outcome.error)} WHERE sync_id = ${this.syncId}`,
-    );
+    await updateSync(this.writer, this.syncId, outcome, this.skipped.count);
   }
 
   get recordsWritten(): number {
@@ -351,11 +408,44 @@ export class DuckDBDestination implements MessageSink {
     this.instance.closeSync();
   }
 
+  /**
+   * Appends a record; returns the fields it nulled (see RowAppender), or null when the record
+   * could not be converted at all (nested too deeply for JSON.stringify), which refuses it.
+   */
+  private appendChecked(target: StreamTarget, data: object): string | undefined | null {
+    try {
+      return target.appendRow(data as Record<string, unknown>);
+    } catch (error) {
+      // A row half written stays out: the record is not counted, and nothing follows it.
+      const reason = error instanceof RangeError ? 'it nests too deeply to be stored as JSON' : (error as Error).message;
+      this.refuseRecord(target, reason, target.stats.records + 1);
+      return null;
+    }
+  }
+
+  /**
+   * Refuses a record of a stream: the sync stops and fails, naming the stream and where the
+   * record came from; the stream keeps what came up to its last STATE.
+   */
+  private refuseRecord(target: StreamTarget, reason: string, recordNumber: number): true {
+    const where = this.locate?.() ?? `record ${recordNumber.toLocaleString('en-US')} of the stream`;
+    const remedy = KEY_REASON.test(reason)
+      ? ` (a deduplicated stream needs the primary key of every record, as Airbyte's typing and deduping does; sync the stream in append mode to keep such records)`
+      : '';
+    this.reject(`stream '${target.stats.label}': a record was refused (${where}): ${reason}${remedy}`);
+    target.stats.phase = 'failed';
+    target.stats.problem = `a record was refused (${where}): ${reason}`;
+    return true;
+  }
+
   private onState(state: AirbyteState): void {
-    const { key } = keyOfState(state);
+    const { key, type } = keyOfState(state);
     this.batchStates.set(key, storable(state));
     const target = this.byKey.get(key);
-    if (target !== undefined) target.stats.states++;
+    if (target !== undefined) {
+      target.stats.states++;
+      target.markCovered();
+    } else if (type !== 'STREAM') for (const each of this.targets) each.markCovered();
     if (this.batchRows >= this.policy.minRows || performance.now() - this.lastSealAt >= this.policy.intervalMs) this.requestSeal();
   }
 
@@ -398,21 +488,27 @@ export class DuckDBDestination implements MessageSink {
     else this.sealWanted = true;
   }
 
-  /** Hands the current batch to the writer and switches the appenders to the other staging slot. */
-  private seal(): void {
+  /**
+   * Hands the current batch to the writer and switches the appenders to the other staging slot;
+   * `upToStates`: the batch keeps only what came up to each stream's last STATE.
+   */
+  private seal(upToStates = false): void {
     this.sealWanted = false;
     if (!this.hasBatch()) return;
     const slot = this.slot;
+    const upTo = this.targets.map((target) => (upToStates ? target.covered : undefined));
     for (const target of this.targets) {
       if (target.rows > 0) target.flushSlot(slot);
       target.useSlot(1 - slot);
     }
     const batch: Batch = {
       slot,
-      rows: this.targets.map((target) => target.rows),
+      rows: this.targets.map((target, i) => upTo[i]?.records ?? target.rows),
       stagingRows: this.targets.map((target) => target.takeStagingRows()),
       states: this.batchStates,
       finalize: this.batchFinalize,
+      upTo,
+      received: this.targets.map((target) => target.receivedMessages),
     };
     for (const target of this.targets) target.rows = 0;
     this.batchRows = 0;
@@ -442,7 +538,7 @@ export class DuckDBDestination implements MessageSink {
     const statements: string[] = [];
     for (const target of this.targets) {
       if ((batch.rows[target.index] ?? 0) > 0)
-        statements.push(target.batchSql(batch.slot, this.syncId, batch.stagingRows[target.index] ?? 0));
+        statements.push(target.batchSql(batch.slot, this.syncId, batch.stagingRows[target.index] ?? 0, batch.upTo[target.index]));
     }
     const changed = new Map<string, StoredState>();
     for (const [key, state] of batch.states) {
@@ -479,12 +575,26 @@ export class DuckDBDestination implements MessageSink {
       }
     }
     for (const target of this.targets) {
+      target.committedMessages = batch.received[target.index] ?? target.committedMessages;
       const rows = batch.rows[target.index] ?? 0;
       if (rows === 0) continue;
       target.stats.written += rows;
       this.committedRows += rows;
       await target.resetSlot(batch.slot, this.writer, this.loader);
     }
+  }
+}
+
+/**
+ * After a failed commit: every stream with records or states that were not committed, or whose
+ * overwrite was not swapped in, failed, whatever the connector said of it.
+ */
+function markUncommitted(targets: StreamTarget[], failure: Error): void {
+  for (const target of targets) {
+    const notSwapped = target.replace && target.complete && !target.finalized;
+    if (target.receivedMessages <= target.committedMessages && !notSwapped) continue;
+    target.stats.phase = 'failed';
+    target.stats.problem = `not committed: ${failure.message}`;
   }
 }
 

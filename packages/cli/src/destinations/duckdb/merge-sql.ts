@@ -34,12 +34,21 @@ function unnested(kind: ColumnPlan['kind'] | 'text', staged: string): string {
   }
 }
 
+/** The position of each record within its staging row, when only the first records of a staging row are wanted. */
+const POSITION = '_tributary_position';
+
 /**
  * The rows of a staging table, one per record, as a subquery with the staged columns (all of
  * them, or those `include` keeps, for joins that need only keys). A staging row holds a chunk
- * of records as lists of equal length, which DuckDB unnests side by side, in order.
+ * of records as lists of equal length, which DuckDB unnests side by side, in order. With
+ * `firstRecords`, only the first that many records of each staging row are kept.
  */
-export function stagedRowsSql(columns: readonly ColumnPlan[], staging: string, include?: (column: ColumnPlan) => boolean): string {
+export function stagedRowsSql(
+  columns: readonly ColumnPlan[],
+  staging: string,
+  include?: (column: ColumnPlan) => boolean,
+  firstRecords?: number,
+): string {
   const parts: string[] = [];
   if (include === undefined) parts.push(`${unnested('number', `s.${ident(STAGED_AT)}`)} AS ${ident(STAGED_AT)}`);
   for (const column of columns) {
@@ -47,7 +56,10 @@ export function stagedRowsSql(columns: readonly ColumnPlan[], staging: string, i
       parts.push(`${unnested(column.kind, `s.${ident(column.column)}`)} AS ${ident(column.column)}`);
   }
   if (include === undefined) parts.push(`${unnested('text', `s.${ident(NULLED)}`)} AS ${ident(NULLED)}`);
-  return `(SELECT ${parts.join(', ')} FROM ${staging} AS s)`;
+  if (firstRecords === undefined) return `(SELECT ${parts.join(', ')} FROM ${staging} AS s)`;
+  // Unnested beside the others, a list of positions numbers the records of each staging row.
+  parts.push(`unnest(range(len(s.${ident(STAGED_AT)}))) AS ${POSITION}`);
+  return `(SELECT * EXCLUDE (${POSITION}) FROM (SELECT ${parts.join(', ')} FROM ${staging} AS s) WHERE ${POSITION} < ${firstRecords})`;
 }
 
 /** The final-typed value of a column, from the staged one. */
@@ -104,10 +116,11 @@ function keyList(target: MergeTarget, source: string, staged: boolean): string[]
 
 /**
  * Inserts the rows of staging table `staging` into `table`, typed, in the order they arrived
- * (DuckDB's preserve_insertion_order keeps the staging table's order without a sort).
+ * (DuckDB's preserve_insertion_order keeps the staging table's order without a sort); with
+ * `firstRecords`, only that many records of each staging row.
  */
-export function insertSql(target: MergeTarget, staging: string, table: string, syncId: number): string {
-  const rows = stagedRowsSql(target.columns, staging);
+export function insertSql(target: MergeTarget, staging: string, table: string, syncId: number, firstRecords?: number): string {
+  const rows = stagedRowsSql(target.columns, staging, undefined, firstRecords);
   const columns = [RAW_ID, EXTRACTED_AT, META, ...target.columns.map((c) => c.column)].map(ident).join(', ');
   // The inner query casts each value once; the outer one also uses the casts to build the meta.
   const inner = [`s.${ident(STAGED_AT)} AS _ms`, `s.${ident(NULLED)} AS _n`];

@@ -1,8 +1,17 @@
 import type { ColumnKind, ColumnPlan } from './columns.js';
 import type { ChunkColumn, StagingChunk } from './staging-chunk.js';
 
-/** Writes one record as one staging row; called once per record, so it does as little as it can. */
-export type RowAppender = (record: Record<string, unknown>) => void;
+/**
+ * Writes one record as one staging row; called once per record, so it does as little as it can.
+ * Returns the change entries of the fields it nulled (see `nulledChange`), joined by commas, or
+ * undefined when it nulled none.
+ */
+export type RowAppender = (record: Record<string, unknown>) => string | undefined;
+
+/** The `_airbyte_meta.changes` entry, as JSON text, of a column whose value did not fit and was nulled. */
+export function nulledChange(column: ColumnPlan): string {
+  return JSON.stringify({ field: column.key, change: 'NULLED', reason: 'DESTINATION_TYPECAST_ERROR' });
+}
 
 /** Integers of this magnitude or more (2^63) do not fit a BIGINT. */
 const INT64_LIMIT = 2 ** 63;
@@ -79,7 +88,7 @@ const convert = {
  */
 export function compileRowAppender(columns: readonly ColumnPlan[], chunk: StagingChunk): RowAppender {
   /** The JSON text of each column's change entry, written only when a value had to be nulled. */
-  const changes = columns.map((column) => JSON.stringify({ field: column.key, change: 'NULLED', reason: 'DESTINATION_TYPECAST_ERROR' }));
+  const changes = columns.map(nulledChange);
   const nulledIndex = columns.length + 1;
   const head: string[] = ['const D = b.doubles, B = b.booleans, V = b.values;', 'const D0 = D[0];', `const VN = V[${nulledIndex}];`];
   const body: string[] = ['const row = b.row;', 'let n, v, t = 0;', 'D0[row] = Date.now();'];
@@ -116,7 +125,7 @@ export function compileRowAppender(columns: readonly ColumnPlan[], chunk: Stagin
         break;
     }
   });
-  body.push(`if (n === undefined) b.setNull(${nulledIndex}); else VN[row] = n;`, 'b.textChars += t;', 'b.endRow();');
+  body.push(`if (n === undefined) b.setNull(${nulledIndex}); else VN[row] = n;`, 'b.textChars += t;', 'b.endRow();', 'return n;');
   const source = `${head.join('\n')}\nreturn function appendRow(r) {\n${body.join('\n')}\n};`;
   const build = new Function('b', 'c', 'k', source) as (b: StagingChunk, c: typeof convert, k: readonly string[]) => RowAppender;
   return build(chunk, convert, changes);

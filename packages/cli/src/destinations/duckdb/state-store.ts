@@ -6,6 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AirbyteState } from '@tributary/cdk';
+import { parseBoundedJson } from '../../json-depth.js';
 import { literal, literalOrNull } from './sql.js';
 import { STATE_TABLE } from './tables.js';
 
@@ -51,12 +52,13 @@ export async function loadStates(connection: DuckDBConnection): Promise<Map<stri
   );
   const states = new Map<string, StoredState>();
   for (const [type, namespace, name, state, pending] of reader.getRows()) {
+    const what = `the stored state of ${type === 'STREAM' ? `stream '${namespace ? `${namespace}.` : ''}${name}'` : `type ${type}`} in ${STATE_TABLE}`;
     const entry: StoredState = {
       type: type as StoredState['type'],
       namespace: namespace === '' || namespace === null ? undefined : String(namespace),
       name: String(name),
-      state: state === null ? null : (JSON.parse(String(state)) as AirbyteState),
-      pending: pending === null ? null : (JSON.parse(String(pending)) as AirbyteState),
+      state: state === null ? null : (parseBoundedJson(String(state), what) as AirbyteState),
+      pending: pending === null ? null : (parseBoundedJson(String(pending), what) as AirbyteState),
     };
     states.set(stateKey(entry.type, entry.namespace, entry.name), entry);
   }

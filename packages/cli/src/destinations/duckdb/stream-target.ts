@@ -9,6 +9,7 @@ import type { ConfiguredAirbyteStream, StreamDescriptor } from '@tributary/cdk';
 import { newStats, type StreamStats } from '../../progress/stats.js';
 import { type ColumnPlan, planColumns } from './columns.js';
 import { dedupAgainstBatchSql, dedupTableSql, insertSql, type MergeTarget } from './merge-sql.js';
+import { compileKeyCheck, type KeyCheck } from './record-key.js';
 import { compileRowAppender, type RowAppender, stagingColumns } from './row-appender.js';
 import { ident, qualified } from './sql.js';
 import { StagingChunk } from './staging-chunk.js';
@@ -29,6 +30,18 @@ import {
 const STAGING_ROWS_PER_INSERT = 8;
 
 export type WriteMode = 'overwrite' | 'append' | 'append_dedup';
+
+/**
+ * A point in the batch being filled: the staging rows flushed so far, the rows of the chunk
+ * being built, and the records of the stream in the batch (the sum of the two).
+ */
+export interface BatchPosition {
+  stagingRows: number;
+  chunkRows: number;
+  records: number;
+}
+
+const BATCH_START: BatchPosition = { stagingRows: 0, chunkRows: 0, records: 0 };
 
 export interface TargetOptions {
   /** Overwrite even if the catalog says append (`--full-refresh`); dedup streams stay deduplicated. */
@@ -57,6 +70,12 @@ export class StreamTarget implements MergeTarget {
   readonly chunk: StagingChunk;
   /** Writes one record into `chunk`. */
   readonly appendRow: RowAppender;
+  /** For a deduplicated stream, the check that each record has its primary key. */
+  readonly keyCheck: KeyCheck | undefined;
+  /** Where the batch stood at this stream's last STATE: what a commit that must stop there keeps. */
+  covered: BatchPosition = BATCH_START;
+  /** Records and states received, and how many of them are committed: more received means something is not. */
+  committedMessages = 0;
   private appenders: [DuckDBAppender, DuckDBAppender] | undefined;
   private stagingNames: [string, string] = ['', ''];
 
@@ -75,6 +94,7 @@ export class StreamTarget implements MergeTarget {
   ) {
     this.chunk = new StagingChunk(stagingColumns(columns));
     this.appendRow = compileRowAppender(columns, this.chunk);
+    this.keyCheck = dedup ? compileKeyCheck(primaryKey, columns) : undefined;
     this.key = stateKey('STREAM', descriptor.namespace, descriptor.name);
     const label = descriptor.namespace === undefined ? descriptor.name : `${descriptor.namespace}.${descriptor.name}`;
     this.stats = newStats(label, replace && dedup ? 'overwrite+dedup' : mode);
@@ -112,7 +132,18 @@ export class StreamTarget implements MergeTarget {
   takeStagingRows(): number {
     const rows = this.chunk.stagedRows;
     this.chunk.stagedRows = 0;
+    this.covered = BATCH_START;
     return rows;
+  }
+
+  /** A STATE of this stream (or a global one) arrived: every record so far is covered by a state. */
+  markCovered(): void {
+    this.covered = { stagingRows: this.chunk.stagedRows, chunkRows: this.chunk.row, records: this.rows };
+  }
+
+  /** Records and states received, to compare with `committedMessages`. */
+  get receivedMessages(): number {
+    return this.stats.records + this.stats.states;
   }
 
   stagingTable(slot: number): string {
@@ -194,15 +225,22 @@ export class StreamTarget implements MergeTarget {
 
   /**
    * Moves one batch, `stagingRows` staging rows, from a staging slot into the load table (typed,
-   * deduplicated as configured). The rows go in several INSERTs of a few staging rows each:
-   * DuckDB unnests a whole vector of staging rows at once, so this bounds its memory.
+   * deduplicated as configured); with `upTo`, only the records before that position. The rows go
+   * in several INSERTs of a few staging rows each: DuckDB unnests a whole vector of staging rows
+   * at once, so this bounds its memory.
    */
-  batchSql(slot: number, syncId: number, stagingRows: number): string {
+  batchSql(slot: number, syncId: number, stagingRows: number, upTo?: BatchPosition): string {
     const staging = this.stagingTable(slot);
     const statements: string[] = [];
-    for (let first = 0; first < stagingRows; first += STAGING_ROWS_PER_INSERT) {
-      const range = `(SELECT * FROM ${staging} WHERE rowid >= ${first} AND rowid < ${first + STAGING_ROWS_PER_INSERT})`;
-      statements.push(insertSql(this, stagingRows <= STAGING_ROWS_PER_INSERT ? staging : range, this.loadTable, syncId));
+    const whole = upTo === undefined ? stagingRows : upTo.stagingRows;
+    for (let first = 0; first < whole; first += STAGING_ROWS_PER_INSERT) {
+      const end = Math.min(whole, first + STAGING_ROWS_PER_INSERT);
+      const range = `(SELECT * FROM ${staging} WHERE rowid >= ${first} AND rowid < ${end})`;
+      statements.push(insertSql(this, whole === stagingRows && whole <= STAGING_ROWS_PER_INSERT ? staging : range, this.loadTable, syncId));
+    }
+    if (upTo !== undefined && upTo.chunkRows > 0) {
+      const row = `(SELECT * FROM ${staging} WHERE rowid = ${upTo.stagingRows})`;
+      statements.push(insertSql(this, row, this.loadTable, syncId, upTo.chunkRows));
     }
     if (this.dedup && !this.replace) statements.push(dedupAgainstBatchSql(this, staging, this.loadTable));
     return statements.join(';\n');

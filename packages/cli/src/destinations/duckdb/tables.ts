@@ -40,8 +40,10 @@ export async function ensureBookkeeping(connection: DuckDBConnection): Promise<v
       status VARCHAR,
       records_read BIGINT,
       records_written BIGINT,
-      error VARCHAR
+      error VARCHAR,
+      skipped_lines BIGINT
     );
+    ALTER TABLE ${SYNCS_TABLE} ADD COLUMN IF NOT EXISTS skipped_lines BIGINT;
     CREATE TABLE IF NOT EXISTS ${SCHEMA_CHANGES_TABLE} (
       sync_id BIGINT,
       stream_namespace VARCHAR,

@@ -120,11 +120,11 @@ describe('the runner masks the connector secrets', () => {
     const broken = `{"api_key": ${API_KEY}}`;
     const inline = await cli(['sync', leakyFolder, '--config', broken, '--to', `duckdb:${join(dir, 'broken.duckdb')}`]);
     assert.equal(inline.code, 2, inline.stderr);
-    assert.match(inline.stderr, /error: the --config JSON is not valid JSON: unexpected token/);
+    assert.match(inline.stderr, /error: the --config JSON is not valid JSON \(unexpected token\)/);
     const file = join(dir, 'broken.json');
     writeFileSync(file, broken);
     const fromFile = await cli(['sync', leakyFolder, '--config', file, '--to', `duckdb:${join(dir, 'broken.duckdb')}`]);
-    assert.match(fromFile.stderr, /is not valid JSON: unexpected token/);
+    assert.match(fromFile.stderr, /is not valid JSON \(unexpected token\)/);
     const metadata = await cli(['metadata', fakerFolder, '--config', file, '--stdout']);
     assert.match(metadata.stderr, /as the discover config: not valid JSON \(unexpected token\)/);
     for (const result of [inline, fromFile, metadata]) assertNoLeak(outputOf(result));

@@ -8,7 +8,7 @@ import type { PartitionRouter } from '../partitions/partition-router.js';
 import { makeSlice, plainOf, type StreamSlice } from '../slices/stream-slice.js';
 import type { ConcurrentCursor } from './concurrent-cursor.js';
 import type { Cursor, StreamStateBlob } from './cursor.js';
-import type { CursorValues } from './cursor-values.js';
+import { CursorValueError, type CursorValues } from './cursor-values.js';
 import { partitionKey, partitionOfKey } from './partition-key.js';
 import { PartitionProgress } from './partition-progress.js';
 
@@ -100,11 +100,19 @@ export class PerPartitionCursor<V> implements Cursor {
 
   observe(record: Record<string, unknown>, slice: StreamSlice): void {
     const raw = Object.hasOwn(record, this.cursorField) ? record[this.cursorField] : null;
-    if (raw === null || raw === undefined) return;
-    this.syncedSomeData = true;
-    const { values } = this.options;
-    this.updateGlobalCursor(values.format(values.parse(raw)) as PyValue);
     if (!this.useGlobal) this.cursors.get(partitionKey(plainOf(slice.partition)))?.observe(record, slice);
+    if (raw === null || raw === undefined) return;
+    const { values } = this.options;
+    let value: PyValue;
+    try {
+      value = values.format(values.parse(raw)) as PyValue;
+    } catch (error) {
+      // A value none of the cursor's formats reads moves no cursor (the CDK's run of such records completes).
+      if (error instanceof CursorValueError) return;
+      throw error;
+    }
+    this.syncedSomeData = true;
+    this.updateGlobalCursor(value);
   }
 
   closePartition(slice: StreamSlice): StreamStateBlob | null {

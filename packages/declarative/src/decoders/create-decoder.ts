@@ -37,7 +37,9 @@ export function createDecoder(model: DecoderModel, warn: WarningSink = () => {})
       return new CompositeRawDecoder(createParser(model, warn), true);
     case 'GzipDecoder': {
       const gzip = createParser(model, warn) as GzipParser;
-      return new CompositeRawDecoder(gzip.inner, true, [{ headers: ['Content-Encoding', 'Content-Type'], values: COMPRESSED_TYPES, parser: gzip }]);
+      return new CompositeRawDecoder(gzip.inner, true, [
+        { headers: ['Content-Encoding', 'Content-Type'], values: COMPRESSED_TYPES, parser: gzip },
+      ]);
     }
     case 'IterableDecoder':
       return new IterableDecoder();

@@ -18,7 +18,8 @@ const REST_KEY = 'null';
 export function csvDelimiter(delimiter: string | undefined): string {
   let value = delimiter ?? ',';
   if (value.startsWith('\\')) value = JSON.parse(`"${value.replaceAll('"', '\\"')}"`) as string;
-  if ([...value].length !== 1) throw ConnectorError.config(`CsvDecoder: "delimiter" must be a 1-character string, got ${JSON.stringify(value)}`);
+  if ([...value].length !== 1)
+    throw ConnectorError.config(`CsvDecoder: "delimiter" must be a 1-character string, got ${JSON.stringify(value)}`);
   return value;
 }
 

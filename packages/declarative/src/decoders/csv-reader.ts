@@ -38,7 +38,8 @@ export class CsvReader {
       case 'eatNewline':
         if (newline) return;
         this.state = 'startRecord';
-        return this.step(ch, rows);
+        this.step(ch, rows);
+        return;
       case 'startRecord':
         if (newline) {
           rows.push([]);
@@ -46,23 +47,30 @@ export class CsvReader {
           return;
         }
         this.state = 'startField';
-        return this.step(ch, rows);
+        this.step(ch, rows);
+        return;
       case 'startField':
-        return this.startField(ch, newline, rows);
+        this.startField(ch, newline, rows);
+        return;
       case 'inField':
-        return this.inField(ch, newline, rows);
+        this.inField(ch, newline, rows);
+        return;
       case 'inQuoted':
         if (ch === this.quote) this.state = 'quoteInQuoted';
         else this.field += ch;
         return;
       case 'quoteInQuoted':
-        return this.afterQuote(ch, newline, rows);
+        this.afterQuote(ch, newline, rows);
+        return;
     }
   }
 
   private startField(ch: string, newline: boolean, rows: string[][]): void {
     this.fieldStarted = true;
-    if (newline) return this.endRecord(rows);
+    if (newline) {
+      this.endRecord(rows);
+      return;
+    }
     if (ch === this.quote) this.state = 'inQuoted';
     else if (ch === this.delimiter) this.saveField();
     else {
@@ -72,7 +80,10 @@ export class CsvReader {
   }
 
   private inField(ch: string, newline: boolean, rows: string[][]): void {
-    if (newline) return this.endRecord(rows);
+    if (newline) {
+      this.endRecord(rows);
+      return;
+    }
     if (ch === this.delimiter) {
       this.saveField();
       this.state = 'startField';

@@ -34,7 +34,8 @@ export interface Parser {
 /** Headers from a plain record or [name, value] pairs, looked up without regard to case. */
 export function headerLookup(headers: Record<string, string | string[] | undefined> | Iterable<readonly [string, string]>): HeaderLookup {
   const map = new Map<string, string>();
-  const entries: Iterable<readonly [string, string | string[] | undefined]> = Symbol.iterator in headers ? headers : Object.entries(headers);
+  const entries: Iterable<readonly [string, string | string[] | undefined]> =
+    Symbol.iterator in headers ? headers : Object.entries(headers);
   for (const [name, value] of entries) {
     if (value === undefined) continue;
     const key = name.toLowerCase();
@@ -65,7 +66,11 @@ export async function collectBody(chunks: AsyncIterable<Uint8Array>): Promise<Ui
 }
 
 /** A decoder that needs the whole body: chunks are collected, then decoded in one batch. */
-export async function* decodeCollected(decoder: Decoder, chunks: AsyncIterable<Uint8Array>, headers: HeaderLookup): AsyncIterable<DecodedValue[]> {
+export async function* decodeCollected(
+  decoder: Decoder,
+  chunks: AsyncIterable<Uint8Array>,
+  headers: HeaderLookup,
+): AsyncIterable<DecodedValue[]> {
   const items = [...decoder.decode({ body: await collectBody(chunks), headers })];
   if (items.length > 0) yield items;
 }

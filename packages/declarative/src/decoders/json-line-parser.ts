@@ -51,7 +51,9 @@ export class JsonLineParser implements Parser {
       text = this.text.decode(line);
       items.push(JSON.parse(text));
     } catch (error) {
-      this.warn(`Cannot decode/parse line ${JSON.stringify(text)} as JSON, error: ${error instanceof Error ? error.message : String(error)}`);
+      this.warn(
+        `Cannot decode/parse line ${JSON.stringify(text)} as JSON, error: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

@@ -1,7 +1,8 @@
 // The CDK's XmlDecoder: the body (text in the charset the response declares, else UTF-8) as
 // xmltodict gives it; a body that is not XML gives an empty object, with a warning.
-import type { WarningSink } from './json-line-parser.js';
+
 import { type BodySource, type DecodedValue, type Decoder, decodeCollected, type HeaderLookup } from './decoder.js';
+import type { WarningSink } from './json-line-parser.js';
 import { textDecoderFor } from './text-encoding.js';
 import { xmlToDict } from './xml-to-dict.js';
 

@@ -1,8 +1,9 @@
 // dpath.new(obj, path, value), which AddFields uses: creates the missing containers on the way
 // (a list when the next segment is an integer, else an object), extends lists with nulls up to an
 // index, and fails when the path goes through a value that is not a container.
-import { normalizeSegment } from './glob.js';
+
 import { DpathError, type PathInput } from './dpath.js';
+import { normalizeSegment } from './glob.js';
 import { isContainer } from './walk.js';
 
 type Key = string | number;

@@ -37,7 +37,7 @@ export function fnmatchcase(name: string, pattern: string): boolean {
   return regex.test(name);
 }
 
-function escape(ch: string): string {
+function escapeChar(ch: string): string {
   return ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 
@@ -49,7 +49,7 @@ function translate(pattern: string): string {
     const ch = pattern[i++];
     if (ch === '*') out += '.*';
     else if (ch === '?') out += '.';
-    else if (ch !== '[') out += escape(ch);
+    else if (ch !== '[') out += escapeChar(ch);
     else {
       let j = i;
       if (pattern[j] === '!') j++;

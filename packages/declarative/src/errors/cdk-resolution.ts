@@ -1,7 +1,7 @@
 // A declarative resolution in the terms of @tributary/cdk's HTTP client (its ErrorResolution),
 // for the requester that feeds error handlers into the CDK's retry machinery. RESET_PAGINATION has
 // no CDK counterpart: the retriever handles it (it restarts the slice's pagination).
-import type { ErrorResolution as CdkResolution, ResponseAction as CdkAction } from '@tributary/cdk';
+import type { ResponseAction as CdkAction, ErrorResolution as CdkResolution } from '@tributary/cdk';
 import type { ErrorResolution, ResponseAction } from './error-resolution.js';
 
 const ACTIONS: Readonly<Record<Exclude<ResponseAction, 'RESET_PAGINATION'>, CdkAction>> = {

@@ -1,6 +1,9 @@
 // The CDK's ConstantBackoffStrategy and ExponentialBackoffStrategy (factor × 2^attempts, factor 5 by
 // default); `jitter_range_in_seconds` adds a uniform random wait between 0 and twice the range.
-import type { ConstantBackoffStrategy as ConstantModel, ExponentialBackoffStrategy as ExponentialModel } from '../components/component-types.js';
+import type {
+  ConstantBackoffStrategy as ConstantModel,
+  ExponentialBackoffStrategy as ExponentialModel,
+} from '../components/component-types.js';
 import { type ComponentEnvironment, parametersOf } from '../interpolated/evaluation-context.js';
 import { InterpolatedString } from '../interpolated/interpolated-string.js';
 import { asSeconds, type BackoffStrategy } from './backoff-strategy.js';

@@ -21,9 +21,12 @@ type Model = { type: string; [field: string]: unknown };
 export function createErrorHandler(model: Model | undefined, env: ComponentEnvironment, random?: RandomSource): ErrorHandler {
   if (model === undefined) return new DefaultErrorHandler({}, env, [], []);
   if (model.type === 'CompositeErrorHandler') {
-    return new CompositeErrorHandler((model as CompositeModel).error_handlers.map((handler) => createErrorHandler(handler as Model, env, random)));
+    return new CompositeErrorHandler(
+      (model as CompositeModel).error_handlers.map((handler) => createErrorHandler(handler as Model, env, random)),
+    );
   }
-  if (model.type !== 'DefaultErrorHandler') throw ConnectorError.config(`Error handler ${model.type} cannot run in Tributary (custom Python components are not supported)`);
+  if (model.type !== 'DefaultErrorHandler')
+    throw ConnectorError.config(`Error handler ${model.type} cannot run in Tributary (custom Python components are not supported)`);
   const handler = model as DefaultModel;
   const filters = (handler.response_filters ?? []).map((filter) => new HttpResponseFilter(filter, env));
   const strategies = (handler.backoff_strategies ?? []).map((strategy) => createBackoffStrategy(strategy as Model, env, random));

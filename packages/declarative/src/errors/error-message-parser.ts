@@ -4,7 +4,20 @@
 // status_message), looked into recursively; a body that is not JSON counts as its text.
 import type { ResponseOutcome } from './http-outcome.js';
 
-const KEYS = ['message', 'messages', 'error', 'errors', 'failures', 'failure', 'detail', 'err', 'error_message', 'msg', 'reason', 'status_message'];
+const KEYS = [
+  'message',
+  'messages',
+  'error',
+  'errors',
+  'failures',
+  'failure',
+  'detail',
+  'err',
+  'error_message',
+  'msg',
+  'reason',
+  'status_message',
+];
 
 function isTruthy(value: unknown): boolean {
   if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
@@ -15,7 +28,11 @@ function isTruthy(value: unknown): boolean {
 
 export function errorFrom(value: unknown): string | null {
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(errorFrom).filter((v): v is string => v !== null).join(', ');
+  if (Array.isArray(value))
+    return value
+      .map(errorFrom)
+      .filter((v): v is string => v !== null)
+      .join(', ');
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     const found = KEYS.map((key) => (Object.hasOwn(record, key) ? record[key] : undefined)).find(isTruthy);

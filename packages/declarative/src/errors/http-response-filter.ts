@@ -9,8 +9,8 @@ import type { HttpResponseFilter as HttpResponseFilterModel } from '../component
 import { type ComponentEnvironment, parametersOf } from '../interpolated/evaluation-context.js';
 import { InterpolatedBoolean } from '../interpolated/interpolated-boolean.js';
 import { InterpolatedString } from '../interpolated/interpolated-string.js';
-import { type ErrorResolution, defaultMapped, type ResponseAction } from './error-resolution.js';
 import { parseResponseErrorMessage } from './error-message-parser.js';
+import { defaultMapped, type ErrorResolution, type ResponseAction } from './error-resolution.js';
 import { type HttpOutcome, headersValue, isOk, type ResponseOutcome, safeJson } from './http-outcome.js';
 
 export class HttpResponseFilter {

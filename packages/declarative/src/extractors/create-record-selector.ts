@@ -27,7 +27,11 @@ export function createExtractor(model: RecordSelectorModel['extractor'], env: Co
   return new DpathExtractor(model as DpathExtractorModel, env);
 }
 
-export function createRecordSelector(model: RecordSelectorModel, env: ComponentEnvironment, options: RecordSelectorOptions): RecordSelector {
+export function createRecordSelector(
+  model: RecordSelectorModel,
+  env: ComponentEnvironment,
+  options: RecordSelectorOptions,
+): RecordSelector {
   const filterModel = model.record_filter as { type?: string; condition?: string; $parameters?: Record<string, unknown> } | undefined;
   if (filterModel !== undefined && filterModel.type !== 'RecordFilter') {
     throw ConnectorError.config(`Record filter ${filterModel.type} cannot run in Tributary (custom Python components are not supported)`);

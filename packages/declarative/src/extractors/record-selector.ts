@@ -51,7 +51,7 @@ export class RecordSelector {
 
 function asRecord(value: unknown): MutableRecord {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as MutableRecord;
-  throw new ConnectorError('The API response has a record that is not a JSON object; check the record selector\'s field_path', {
+  throw new ConnectorError("The API response has a record that is not a JSON object; check the record selector's field_path", {
     internalMessage: `extracted record: ${JSON.stringify(value)?.slice(0, 200)}`,
   });
 }

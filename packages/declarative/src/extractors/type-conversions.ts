@@ -1,10 +1,11 @@
 // The Python CDK's TypeTransformer.default_convert on JSON values: str(), float(), int() and
 // bool() with Python's rules, and a scalar wrapped into a list for an array of simple items. A
 // conversion that Python's int()/float() would refuse leaves the value as it is.
+
+import { truthy } from '../interpolation/values/compare.js';
 import { parseFloatText, parseIntText } from '../interpolation/values/number.js';
 import type { PyValue } from '../interpolation/values/object.js';
 import { pyStr } from '../interpolation/values/repr.js';
-import { truthy } from '../interpolation/values/compare.js';
 
 export type JsonSchemaNode = Record<string, unknown>;
 

@@ -4,8 +4,9 @@
 // property/item before descending into it, never converts the root, and reports each value whose
 // type still does not match, with the CDK's message. Not followed: anyOf/oneOf/allOf,
 // additionalProperties.
-import { pyRepr } from '../interpolation/values/repr.js';
+
 import type { PyValue } from '../interpolation/values/object.js';
+import { pyRepr } from '../interpolation/values/repr.js';
 import { defaultConvert, type JsonSchemaNode } from './type-conversions.js';
 
 export type NormalizationWarningSink = (message: string) => void;
@@ -53,7 +54,8 @@ export class TypeTransformer {
   private visitItems(instance: unknown, items: unknown, path: Path): void {
     if (!Array.isArray(instance)) return;
     if (Array.isArray(items)) {
-      items.forEach((sub, index) => index < instance.length && this.visit(instance[index], sub, [...path, index]));
+      for (let index = 0; index < Math.min(items.length, instance.length); index++)
+        this.visit(instance[index], items[index], [...path, index]);
       return;
     }
     const sub = this.resolve(items);
@@ -67,7 +69,10 @@ export class TypeTransformer {
     const ref = subschema.$ref;
     if (!ref.startsWith('#')) return subschema;
     let node: unknown = this.schema;
-    for (const raw of ref.slice(1).split('/').filter((part) => part !== '')) {
+    for (const raw of ref
+      .slice(1)
+      .split('/')
+      .filter((part) => part !== '')) {
       const part = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
       if (!isObject(node) || !Object.hasOwn(node, part)) return subschema;
       node = node[part];

@@ -1,7 +1,8 @@
 // The CDK's clamping strategies (DatetimeBasedCursor `clamping`): slice boundaries moved to the
 // start of the next day, week (a given weekday) or month (the end date to the previous one).
-import { PyDateTime, PyTimeDelta } from '../interpolation/datetime/model.js';
+
 import { weekdayOf } from '../interpolation/datetime/calendar.js';
+import { PyDateTime, PyTimeDelta } from '../interpolation/datetime/model.js';
 import { minus, plus, type Span } from './datetime-format.js';
 
 export interface ClampingStrategy {

@@ -131,7 +131,9 @@ export class ConcurrentCursor<V> implements Cursor {
       if (!(error instanceof CursorValueError)) throw error;
       if (!this.warnedMissingCursor) {
         this.warnedMissingCursor = true;
-        this.options.warn?.(`Could not find cursor field \`${this.cursorField}\` in record. The incremental sync will assume it needs to be synced`);
+        this.options.warn?.(
+          `Could not find cursor field \`${this.cursorField}\` in record. The incremental sync will assume it needs to be synced`,
+        );
       }
       return undefined;
     }

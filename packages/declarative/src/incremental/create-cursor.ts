@@ -4,11 +4,11 @@
 // `global_substream_cursor` or a GroupingPartitionRouter); an IncrementingCountCursor → a
 // ConcurrentCursor of counts (not with a partition router, as in the CDK).
 import { ConnectorError } from '@tributary/cdk';
-import type { DatetimeBasedCursor as DatetimeModel, IncrementingCountCursor as CountModel } from '../components/component-types.js';
+import type { IncrementingCountCursor as CountModel, DatetimeBasedCursor as DatetimeModel } from '../components/component-types.js';
 import { type ComponentEnvironment, parametersOf } from '../interpolated/evaluation-context.js';
 import { InterpolatedString } from '../interpolated/interpolated-string.js';
-import { PyTimeDelta } from '../interpolation/datetime/model.js';
 import type { PyDateTime } from '../interpolation/datetime/model.js';
+import { PyTimeDelta } from '../interpolation/datetime/model.js';
 import type { PyValue } from '../interpolation/values/object.js';
 import { GroupingPartitionRouter } from '../partitions/grouping-partition-router.js';
 import { type PartitionRouter, SinglePartitionRouter } from '../partitions/partition-router.js';
@@ -16,9 +16,9 @@ import { createRequestOption } from '../requests/request-option.js';
 import { ConcurrentCursor } from './concurrent-cursor.js';
 import { type Cursor, FinalStateCursor, type StreamStateBlob } from './cursor.js';
 import { CountValues } from './cursor-values.js';
-import { DatetimeRequestOptions, PerPartitionRequestOptions, type RequestOptionsProvider } from './datetime-request-options.js';
 import { type DatetimeCursorParts, datetimeCursorParts } from './datetime-cursor-parts.js';
 import { minus } from './datetime-format.js';
+import { DatetimeRequestOptions, PerPartitionRequestOptions, type RequestOptionsProvider } from './datetime-request-options.js';
 import { PerPartitionCursor } from './per-partition-cursor.js';
 
 export interface CursorInput {
@@ -48,15 +48,26 @@ const wallClock = () => Date.now() / 1000;
 export function createStreamCursor(input: CursorInput): StreamCursor {
   const { model, router } = input;
   const partitioned = !(router instanceof SinglePartitionRouter);
-  if (model === undefined) return { cursor: new FinalStateCursor(() => router.streamSlices()), requestOptions: router, clientSideIncremental: false, dataFeed: false };
+  if (model === undefined)
+    return {
+      cursor: new FinalStateCursor(() => router.streamSlices()),
+      requestOptions: router,
+      clientSideIncremental: false,
+      dataFeed: false,
+    };
   if (model.type === 'IncrementingCountCursor') {
     if (partitioned) {
-      throw ConnectorError.config('The low-code framework does not currently support usage of a PartitionRouter and an IncrementingCountCursor at the same time.');
+      throw ConnectorError.config(
+        'The low-code framework does not currently support usage of a PartitionRouter and an IncrementingCountCursor at the same time.',
+      );
     }
     return countCursor(model, input);
   }
-  if (model.type !== 'DatetimeBasedCursor') throw ConnectorError.config(`Incremental sync of type ${(model as { type: string }).type} is not supported`);
-  const cursor = partitioned ? perPartitionCursor(model, input) : datetimeCursor(datetimeCursorParts(model, input.env), input.state, input.warn);
+  if (model.type !== 'DatetimeBasedCursor')
+    throw ConnectorError.config(`Incremental sync of type ${(model as { type: string }).type} is not supported`);
+  const cursor = partitioned
+    ? perPartitionCursor(model, input)
+    : datetimeCursor(datetimeCursorParts(model, input.env), input.state, input.warn);
   const options = datetimeRequestOptions(model, input);
   return {
     cursor,
@@ -66,7 +77,11 @@ export function createStreamCursor(input: CursorInput): StreamCursor {
   };
 }
 
-function datetimeCursor(parts: DatetimeCursorParts, state: StreamStateBlob, warn?: (message: string) => void): ConcurrentCursor<PyDateTime> {
+function datetimeCursor(
+  parts: DatetimeCursorParts,
+  state: StreamStateBlob,
+  warn?: (message: string) => void,
+): ConcurrentCursor<PyDateTime> {
   return new ConcurrentCursor({ ...parts, state, warn });
 }
 
@@ -96,7 +111,8 @@ function perPartitionCursor(model: DatetimeModel, input: CursorInput): PerPartit
 function datetimeRequestOptions(model: DatetimeModel, input: CursorInput): DatetimeRequestOptions {
   const parameters = parametersOf(model);
   const streamParameters = (input.streamParameters ?? {}) as Record<string, PyValue>;
-  const field = (value: string | undefined, fallback: string) => new InterpolatedString(value || fallback, streamParameters).evalString(input.env);
+  const field = (value: string | undefined, fallback: string) =>
+    new InterpolatedString(value || fallback, streamParameters).evalString(input.env);
   return new DatetimeRequestOptions(
     createRequestOption(model.start_time_option, input.env, parameters),
     createRequestOption(model.end_time_option, input.env, parameters),
@@ -107,7 +123,10 @@ function datetimeRequestOptions(model: DatetimeModel, input: CursorInput): Datet
 
 function countCursor(model: CountModel, input: CursorInput): StreamCursor {
   const parameters = parametersOf(model);
-  const start = model.start_value === undefined || model.start_value === '' ? 0 : Number(new InterpolatedString(String(model.start_value), parameters).eval(input.env));
+  const start =
+    model.start_value === undefined || model.start_value === ''
+      ? 0
+      : Number(new InterpolatedString(String(model.start_value), parameters).eval(input.env));
   const cursor = new ConcurrentCursor<number>({
     values: new CountValues(),
     cursorField: new InterpolatedString(String(model.cursor_field), parameters).evalString(input.env),
@@ -122,5 +141,10 @@ function countCursor(model: CountModel, input: CursorInput): StreamCursor {
     warn: input.warn,
   });
   const option = createRequestOption(model.start_value_option, input.env, parameters);
-  return { cursor, requestOptions: new DatetimeRequestOptions(option, null, 'start', 'end'), clientSideIncremental: false, dataFeed: false };
+  return {
+    cursor,
+    requestOptions: new DatetimeRequestOptions(option, null, 'start', 'end'),
+    clientSideIncremental: false,
+    dataFeed: false,
+  };
 }

@@ -1,8 +1,9 @@
 // How a cursor reads, compares, steps and writes its values (the CDK's stream state converters):
 // datetimes parsed with the cursor's formats and written in its datetime_format, or plain counts.
-import { PythonError } from '../interpolation/errors.js';
+
 import type { PyDateTime } from '../interpolation/datetime/model.js';
 import { PyTimeDelta } from '../interpolation/datetime/model.js';
+import { PythonError } from '../interpolation/errors.js';
 import { compareDatetimes, formatDatetimeValue, parseDatetimeValue, plus, type Span } from './datetime-format.js';
 
 /** A value that cannot be read as a cursor value (Python's ValueError). */

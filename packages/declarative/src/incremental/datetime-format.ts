@@ -3,10 +3,15 @@
 // UTC, an aware one keeps its offset. Formatting is strftime, with the same extensions.
 import { parseDatetime } from '../interpolation/builtins/cdk-macros.js';
 import { dateAdd, dateSub } from '../interpolation/datetime/arithmetic.js';
-import { type PyDateTime, type PyDuration, type PyTimeDelta, datetimeFromUtcMicros } from '../interpolation/datetime/model.js';
+import {
+  PyDateTime as DateTime,
+  datetimeFromUtcMicros,
+  type PyDateTime,
+  type PyDuration,
+  type PyTimeDelta,
+} from '../interpolation/datetime/model.js';
 import { strftime } from '../interpolation/datetime/strftime.js';
 import { UTC } from '../interpolation/datetime/timezone.js';
-import { PyDateTime as DateTime } from '../interpolation/datetime/model.js';
 import { PyFloat } from '../interpolation/values/number.js';
 import type { PyValue } from '../interpolation/values/object.js';
 

@@ -36,7 +36,10 @@ export class PerPartitionRequestOptions implements RequestOptionsProvider {
   ) {}
 
   requestOptions(kind: InjectInto, slice: StreamSlice | null): RequestValues {
-    const merged = combineMappings([this.router.requestOptions(kind, slice), this.cursorOptions.requestOptions(kind, slice)], kind === 'body_json');
+    const merged = combineMappings(
+      [this.router.requestOptions(kind, slice), this.cursorOptions.requestOptions(kind, slice)],
+      kind === 'body_json',
+    );
     return typeof merged === 'string' ? {} : merged;
   }
 }

@@ -36,7 +36,8 @@ export function truthyValue(value: unknown): boolean {
 
 /** _get_latest_complete_time. */
 export function latestCompleteValue<V>(intervals: readonly Interval<V>[], values: CursorValues<V>): V {
-  if (intervals.length === 0) throw new Error('Expected at least one slice but there were none. This is unexpected; please contact Support.');
+  if (intervals.length === 0)
+    throw new Error('Expected at least one slice but there were none. This is unexpected; please contact Support.');
   const first = mergeIntervals(intervals, values)[0];
   return truthyValue(first.mostRecent) ? (first.mostRecent as V) : first.start;
 }

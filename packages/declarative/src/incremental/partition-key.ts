@@ -7,7 +7,12 @@ function sortedCopy(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort(compareCodePoints)) {
-    Object.defineProperty(out, key, { value: sortedCopy((value as Record<string, unknown>)[key]), writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: sortedCopy((value as Record<string, unknown>)[key]),
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   }
   return out;
 }

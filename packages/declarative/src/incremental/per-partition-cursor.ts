@@ -157,7 +157,8 @@ export class PerPartitionCursor<V> implements Cursor {
 
   private updateGlobalCursor(value: PyValue): void {
     const current = this.newGlobalCursor?.[this.cursorField];
-    if (this.newGlobalCursor === null || lessThan(current ?? null, value)) this.newGlobalCursor = { [this.cursorField]: structuredClone(value) };
+    if (this.newGlobalCursor === null || lessThan(current ?? null, value))
+      this.newGlobalCursor = { [this.cursorField]: structuredClone(value) };
   }
 
   private hasGlobal(): boolean {
@@ -181,7 +182,8 @@ export class PerPartitionCursor<V> implements Cursor {
       if (Object.hasOwn(state, 'state')) this.setGlobalState(state.state as PlainDict);
     }
     const parentState = state.parent_state;
-    if (parentState !== undefined && parentState !== null && Object.keys(parentState as PlainDict).length > 0) this.parentState = parentState as PlainDict;
+    if (parentState !== undefined && parentState !== null && Object.keys(parentState as PlainDict).length > 0)
+      this.parentState = parentState as PlainDict;
     this.options.router.setInitialState(state);
   }
 

@@ -26,13 +26,22 @@ export interface PaginatorOptions {
   readonly dataFeedCursor?: RecordRange;
 }
 
-export function createPaginator(model: DefaultPaginatorModel | NoPaginationModel | undefined, env: ComponentEnvironment, options: PaginatorOptions = {}): Paginator {
+export function createPaginator(
+  model: DefaultPaginatorModel | NoPaginationModel | undefined,
+  env: ComponentEnvironment,
+  options: PaginatorOptions = {},
+): Paginator {
   if (model === undefined || model.type === 'NoPagination') return new NoPagination();
   let strategy = createStrategy(model.pagination_strategy, env);
   if (options.dataFeedCursor !== undefined) strategy = new StopConditionPaginationStrategy(strategy, options.dataFeedCursor);
   const pageSizeOption = model.page_size_option ? new RequestOption(model.page_size_option, {}, env) : null;
   const tokenModel = model.page_token_option;
-  const pageTokenOption = tokenModel === undefined ? null : tokenModel.type === 'RequestPath' ? 'path' : new RequestOption(tokenModel as RequestOptionModel, {}, env);
+  const pageTokenOption =
+    tokenModel === undefined
+      ? null
+      : tokenModel.type === 'RequestPath'
+        ? 'path'
+        : new RequestOption(tokenModel as RequestOptionModel, {}, env);
   if (pageSizeOption !== null && pageTokenOption !== null && pageTokenOption !== 'path') checkNoConflict(pageSizeOption, pageTokenOption);
   return new DefaultPaginator({ strategy, pageSizeOption, pageTokenOption });
 }

@@ -3,8 +3,8 @@
 // where `page_size_option` says (when the strategy has a non-zero one).
 import { ConnectorError } from '@tributary/cdk';
 import { truthy } from '../interpolation/values/compare.js';
-import { pyStr } from '../interpolation/values/repr.js';
 import type { PyValue } from '../interpolation/values/object.js';
+import { pyStr } from '../interpolation/values/repr.js';
 import type { InjectInto, RequestOption, RequestValues } from '../requests/request-option.js';
 import type { PageOutcome } from './page-outcome.js';
 import type { PaginationStrategy } from './pagination-strategy.js';
@@ -46,7 +46,8 @@ export class DefaultPaginator implements Paginator {
     const options: RequestValues = {};
     const token = tokenOf(nextPageToken);
     const tokenOption = this.parts.pageTokenOption;
-    if (tokenOption !== null && tokenOption !== 'path' && token !== null && tokenOption.injectInto === kind) tokenOption.inject(options, token);
+    if (tokenOption !== null && tokenOption !== 'path' && token !== null && tokenOption.injectInto === kind)
+      tokenOption.inject(options, token);
     const sizeOption = this.parts.pageSizeOption;
     if (sizeOption !== null && sizeOption.injectInto === kind) {
       const size = this.parts.strategy.pageSize();

@@ -20,7 +20,11 @@ type RouterModel = { type: string; [field: string]: unknown };
 /** Gives the parent stream of a ParentStreamConfig (built and read by the retriever). */
 export type ParentStreamFactory = (config: ParentStreamConfigModel) => ParentStream;
 
-export function createPartitionRouter(model: RouterModel | RouterModel[] | undefined, env: ComponentEnvironment, parents: ParentStreamFactory): PartitionRouter {
+export function createPartitionRouter(
+  model: RouterModel | RouterModel[] | undefined,
+  env: ComponentEnvironment,
+  parents: ParentStreamFactory,
+): PartitionRouter {
   if (model === undefined) return new SinglePartitionRouter();
   if (Array.isArray(model)) return new CartesianProductStreamSlicer(model.map((m) => createPartitionRouter(m, env, parents)));
   switch (model.type) {

@@ -55,7 +55,9 @@ export class GroupingPartitionRouter implements PartitionRouter {
 function singleKeyValue(partition: StreamSlice): PyValue {
   const keys = Object.keys(plainOf(partition.partition)).filter((key) => key !== 'parent_slice');
   if (keys.length !== 1) {
-    throw ConnectorError.config(`GroupingPartitionRouter expects a single partition key-value pair. Got ${JSON.stringify(plainOf(partition.partition))}`);
+    throw ConnectorError.config(
+      `GroupingPartitionRouter expects a single partition key-value pair. Got ${JSON.stringify(plainOf(partition.partition))}`,
+    );
   }
   return plainOf(partition.partition)[keys[0]] as PyValue;
 }

@@ -18,7 +18,9 @@ export class ListPartitionRouter implements PartitionRouter {
 
   constructor(model: ListPartitionRouterModel, env: ComponentEnvironment) {
     const parameters = parametersOf(model);
-    this.values = iterableValues(typeof model.values === 'string' ? new InterpolatedString(model.values, parameters).eval(env) : (model.values as PyValue[]));
+    this.values = iterableValues(
+      typeof model.values === 'string' ? new InterpolatedString(model.values, parameters).eval(env) : (model.values as PyValue[]),
+    );
     this.cursorField = new InterpolatedString(String(model.cursor_field), parameters).evalString(env);
     this.requestOption = createRequestOption(model.request_option, env);
   }

@@ -76,7 +76,11 @@ export class SubstreamPartitionRouter implements PartitionRouter {
           const found = valueAt(data, path);
           extra[path.join('.')] = (found === MISSING ? null : found) as PyValue;
         }
-        yield makeSlice({ [parent.partitionField]: value as PyValue, parent_slice: (partition ?? {}) as PlainDict } as PlainDict, {}, extra);
+        yield makeSlice(
+          { [parent.partitionField]: value as PyValue, parent_slice: (partition ?? {}) as PlainDict } as PlainDict,
+          {},
+          extra,
+        );
       }
     }
   }
@@ -98,7 +102,7 @@ export class SubstreamPartitionRouter implements PartitionRouter {
     const dependent = this.parents.filter((parent) => parent.incrementalDependency);
     if (Object.keys(parentState).length === 0 && dependent.length === 0) return;
     if (Object.keys(parentState).length === 0) parentState = this.migrateChildState(streamState);
-    for (const parent of dependent) parent.stream.setState?.(((parentState[parent.stream.name] ?? {}) as PlainDict));
+    for (const parent of dependent) parent.stream.setState?.((parentState[parent.stream.name] ?? {}) as PlainDict);
   }
 
   getStreamState(): PlainDict {

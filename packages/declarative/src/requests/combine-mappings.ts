@@ -27,7 +27,10 @@ function merge(target: RequestValues, source: RequestValues, path: string[], all
 }
 
 /** Merges mappings (a string body may stand alone: it cannot be combined with other options). */
-export function combineMappings(mappings: readonly (RequestValues | string | null | undefined)[], allowSameValue = false): RequestValues | string {
+export function combineMappings(
+  mappings: readonly (RequestValues | string | null | undefined)[],
+  allowSameValue = false,
+): RequestValues | string {
   const strings = mappings.filter((m): m is string => typeof m === 'string');
   if (strings.length > 1) throw ConnectorError.config('Cannot combine multiple string options');
   const nonEmpty = mappings.filter((m) => m !== null && m !== undefined && !(isObject(m) && Object.keys(m).length === 0));

@@ -24,7 +24,8 @@ export class RequestOption {
     private readonly env: ComponentEnvironment,
   ) {
     this.injectInto = model.inject_into;
-    if (model.field_name === undefined && model.field_path === undefined) throw ConnectorError.config('RequestOption requires either a field_name or field_path');
+    if (model.field_name === undefined && model.field_path === undefined)
+      throw ConnectorError.config('RequestOption requires either a field_name or field_path');
     if (model.field_name !== undefined && model.field_path !== undefined) {
       throw ConnectorError.config('Only one of field_name or field_path can be provided to RequestOption');
     }
@@ -57,7 +58,11 @@ function define(target: RequestValues, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-export function createRequestOption(model: RequestOptionModel | undefined, env: ComponentEnvironment, parameters: PlainDict = {}): RequestOption | null {
+export function createRequestOption(
+  model: RequestOptionModel | undefined,
+  env: ComponentEnvironment,
+  parameters: PlainDict = {},
+): RequestOption | null {
   return model === undefined ? null : new RequestOption(model, parameters, env);
 }
 

@@ -9,7 +9,11 @@ export { StreamSlice };
 export type SliceMapping = PlainDict | PyMapping;
 
 /** A slice; a partition given as a slice contributes its own partition (the CDK unwraps it). */
-export function makeSlice(partition: SliceMapping | StreamSlice, cursorSlice: SliceMapping = {}, extraFields: SliceMapping | null = null): StreamSlice {
+export function makeSlice(
+  partition: SliceMapping | StreamSlice,
+  cursorSlice: SliceMapping = {},
+  extraFields: SliceMapping | null = null,
+): StreamSlice {
   const inner = partition instanceof StreamSlice ? partition.partition : partition;
   return new StreamSlice(inner, cursorSlice, extraFields);
 }

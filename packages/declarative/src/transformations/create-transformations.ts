@@ -40,6 +40,9 @@ export function createTransformation(model: TransformationModel, env: ComponentE
   }
 }
 
-export function createTransformations(models: readonly TransformationModel[] | undefined, env: ComponentEnvironment): RecordTransformation[] {
+export function createTransformations(
+  models: readonly TransformationModel[] | undefined,
+  env: ComponentEnvironment,
+): RecordTransformation[] {
   return (models ?? []).map((model) => createTransformation(model, env));
 }

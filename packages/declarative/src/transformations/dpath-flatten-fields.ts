@@ -38,7 +38,8 @@ export class DpathFlattenFields implements RecordTransformation {
     }
     if (Object.keys(renamed).some((key) => Object.hasOwn(record, key))) return;
     if (this.deleteOrigin) dpathDelete(record, path);
-    for (const key of Object.keys(renamed)) Object.defineProperty(record, key, { value: renamed[key], writable: true, enumerable: true, configurable: true });
+    for (const key of Object.keys(renamed))
+      Object.defineProperty(record, key, { value: renamed[key], writable: true, enumerable: true, configurable: true });
   }
 
   private renamed(extracted: MutableRecord): MutableRecord {

@@ -2,8 +2,9 @@
 // top-level keys. A key keeps its own name unless it is already taken, then it is prefixed with its
 // parent's path ('parent.key'); once a list has been met, every later key gets its full path.
 // The CDK walks with a stack, so siblings are visited last first; this follows that order.
-import type { MutableRecord, RecordTransformation } from './transformation.js';
+
 import { replaceContent } from './rename-keys.js';
+import type { MutableRecord, RecordTransformation } from './transformation.js';
 
 export class FlattenFields implements RecordTransformation {
   constructor(private readonly flattenLists = true) {}

@@ -26,7 +26,10 @@ export class KeysReplace implements RecordTransformation {
     const context = { record: record as PyValue, stream_slice: slice };
     const old = this.old.evalString(this.env, context);
     const replacement = this.replacement.evalString(this.env, context);
-    replaceContent(record, renameKeysDeep(record, (key) => pythonReplace(key, old, replacement)));
+    replaceContent(
+      record,
+      renameKeysDeep(record, (key) => pythonReplace(key, old, replacement)),
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+/// <reference path="../types/unidecode.d.ts" />
 // The CDK's KeysToSnakeCase, at every level of nested objects: a key is transliterated to ASCII
 // (unidecode), cut into tokens (upper-case runs with their lower-case tail, lower-case runs, digit
 // runs, and runs of anything else, which become empty tokens), the empty tokens dropped except at
@@ -22,7 +23,10 @@ export class KeysToSnakeCase implements RecordTransformation {
   private readonly cache = new Map<string, string>();
 
   transform(record: MutableRecord): void {
-    replaceContent(record, renameKeysDeep(record, (key) => this.key(key)));
+    replaceContent(
+      record,
+      renameKeysDeep(record, (key) => this.key(key)),
+    );
   }
 
   private key(key: string): string {

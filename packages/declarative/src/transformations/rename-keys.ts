@@ -12,7 +12,8 @@ export function renameKeysDeep(record: MutableRecord, rename: (key: string) => s
   const out: MutableRecord = {};
   for (const key of Object.keys(record)) {
     const value = record[key];
-    const renamed = typeof value === 'object' && value !== null && !Array.isArray(value) ? renameKeysDeep(value as MutableRecord, rename) : value;
+    const renamed =
+      typeof value === 'object' && value !== null && !Array.isArray(value) ? renameKeysDeep(value as MutableRecord, rename) : value;
     Object.defineProperty(out, rename(key), { value: renamed, writable: true, enumerable: true, configurable: true });
   }
   return out;

@@ -1,9 +1,9 @@
 /** Decoders: each format gives exactly the items the Python CDK's decoders give. */
 import assert from 'node:assert/strict';
-import { gzipSync } from 'node:zlib';
 import { describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
-import { CompositeRawDecoder } from '../../../src/decoders/composite-raw-decoder.js';
+import type { CompositeRawDecoder } from '../../../src/decoders/composite-raw-decoder.js';
 import { createDecoder } from '../../../src/decoders/create-decoder.js';
 import { CsvParser } from '../../../src/decoders/csv-parser.js';
 import { type DecodedValue, type Decoder, headerLookup, NO_HEADERS } from '../../../src/decoders/decoder.js';
@@ -15,8 +15,9 @@ import { decodeForPagination } from '../../../src/decoders/pagination-decoder.js
 import { xmlToDict } from '../../../src/decoders/xml-to-dict.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-const decode = (decoder: Decoder, body: Uint8Array | string, headers = NO_HEADERS) =>
-  [...decoder.decode({ body: typeof body === 'string' ? bytes(body) : body, headers })];
+const decode = (decoder: Decoder, body: Uint8Array | string, headers = NO_HEADERS) => [
+  ...decoder.decode({ body: typeof body === 'string' ? bytes(body) : body, headers }),
+];
 
 async function* chunked(body: Uint8Array, size: number): AsyncIterable<Uint8Array> {
   for (let i = 0; i < body.length; i += size) yield body.subarray(i, i + size);
@@ -69,7 +70,10 @@ describe('JSON lines', () => {
 describe('CSV (csv.DictReader)', () => {
   const parse = (text: string, options = {}) => new CsvParser(options).parseAll(bytes(text));
   test('the header row names the fields', () => {
-    assert.deepEqual(parse('id,name\n1,a\n2,b\n'), [{ id: '1', name: 'a' }, { id: '2', name: 'b' }]);
+    assert.deepEqual(parse('id,name\n1,a\n2,b\n'), [
+      { id: '1', name: 'a' },
+      { id: '2', name: 'b' },
+    ]);
   });
   test('quoted fields hold delimiters, doubled quotes and newlines (CRLF read as \\n)', () => {
     assert.deepEqual(parse('a,b\r\n"x,y","he said ""hi""\r\nbye"\r\n'), [{ a: 'x,y', b: 'he said "hi"\nbye' }]);
@@ -78,11 +82,16 @@ describe('CSV (csv.DictReader)', () => {
     assert.deepEqual(parse('a,b\nx"y,"q"z\n'), [{ a: 'x"y', b: 'qz' }]);
   });
   test('empty rows are skipped; short rows get None; long rows keep the rest under None', () => {
-    assert.deepEqual(parse('a,b\n\n1\n1,2,3,4\n'), [{ a: '1', b: null }, { a: '1', b: '2', null: ['3', '4'] }]);
+    assert.deepEqual(parse('a,b\n\n1\n1,2,3,4\n'), [
+      { a: '1', b: null },
+      { a: '1', b: '2', null: ['3', '4'] },
+    ]);
   });
   test('set_values_to_none, an escaped tab delimiter and a latin-1 encoding', () => {
     const body = Buffer.from('a\tb\nNA\t\xe9\n', 'latin1');
-    assert.deepEqual(new CsvParser({ delimiter: '\\t', encoding: 'latin-1', setValuesToNone: ['NA'] }).parseAll(body), [{ a: null, b: 'é' }]);
+    assert.deepEqual(new CsvParser({ delimiter: '\\t', encoding: 'latin-1', setValuesToNone: ['NA'] }).parseAll(body), [
+      { a: null, b: 'é' },
+    ]);
   });
   test('a last line without newline and an unterminated quote at the end are rows', () => {
     assert.deepEqual(parse('a,b\n1,"x'), [{ a: '1', b: 'x' }]);
@@ -158,7 +167,13 @@ describe('XML (xmltodict)', () => {
   });
   test('a body that is not XML gives {} and a warning', () => {
     const warnings: string[] = [];
-    assert.deepEqual(decode(createDecoder({ type: 'XmlDecoder' }, (w) => warnings.push(w)), '<a><b></a>'), [{}]);
+    assert.deepEqual(
+      decode(
+        createDecoder({ type: 'XmlDecoder' }, (w) => warnings.push(w)),
+        '<a><b></a>',
+      ),
+      [{}],
+    );
     assert.equal(warnings.length, 1);
   });
 });

@@ -41,8 +41,11 @@ describe('DefaultErrorHandler without filters: the CDK default mapping', () => {
       assert.equal(resolution.failureType, failure);
     });
   }
-  test('messages: the mapping\'s text, and requests\' description for an unmapped status', () => {
-    assert.equal(handler(undefined).interpret(response(404)).message, 'HTTP Status Code: 404. Error: Not found. The requested resource was not found on the server.');
+  test("messages: the mapping's text, and requests' description for an unmapped status", () => {
+    assert.equal(
+      handler(undefined).interpret(response(404)).message,
+      'HTTP Status Code: 404. Error: Not found. The requested resource was not found on the server.',
+    );
     assert.equal(
       handler(undefined).interpret(response(409, 'conflict')).message,
       'Response was not ok: `409 Client Error: Whatever for url: https://api.example.com/x`. Response content is: conflict',
@@ -52,26 +55,48 @@ describe('DefaultErrorHandler without filters: the CDK default mapping', () => {
     const error = (errorClass: string): HttpOutcome => ({ kind: 'error', errorClass, message: 'boom' });
     assert.deepEqual(handler(undefined).interpret(error('InvalidSchema')).action, 'FAIL');
     assert.deepEqual(handler(undefined).interpret(error('RequestException')).failureType, 'transient_error');
-    assert.deepEqual(handler(undefined).interpret(error('ConnectionError')), { action: 'RETRY', failureType: 'system_error', message: 'ConnectionError: boom' });
+    assert.deepEqual(handler(undefined).interpret(error('ConnectionError')), {
+      action: 'RETRY',
+      failureType: 'system_error',
+      message: 'ConnectionError: boom',
+    });
   });
 });
 
 describe('HttpResponseFilter', () => {
   test('http_codes with an action; failure_type applies to FAIL only', () => {
-    const h = handler({ type: 'DefaultErrorHandler', response_filters: [{ type: 'HttpResponseFilter', action: 'IGNORE', http_codes: [404], failure_type: 'config_error' }] });
+    const h = handler({
+      type: 'DefaultErrorHandler',
+      response_filters: [{ type: 'HttpResponseFilter', action: 'IGNORE', http_codes: [404], failure_type: 'config_error' }],
+    });
     assert.deepEqual(h.interpret(response(404)), {
       action: 'IGNORE',
       failureType: 'system_error',
       message: 'HTTP Status Code: 404. Error: Not found. The requested resource was not found on the server.',
     });
-    const f = handler({ type: 'DefaultErrorHandler', response_filters: [{ type: 'HttpResponseFilter', action: 'FAIL', http_codes: [200], failure_type: 'config_error', error_message: 'bad {{ response.code }}' }] });
+    const f = handler({
+      type: 'DefaultErrorHandler',
+      response_filters: [
+        {
+          type: 'HttpResponseFilter',
+          action: 'FAIL',
+          http_codes: [200],
+          failure_type: 'config_error',
+          error_message: 'bad {{ response.code }}',
+        },
+      ],
+    });
     assert.deepEqual(f.interpret(response(200, { code: 7 })), { action: 'FAIL', failureType: 'config_error', message: 'bad 7' });
   });
   test('predicate over the response and headers; error_message_contains over the parsed message', () => {
     const h = handler({
       type: 'DefaultErrorHandler',
       response_filters: [
-        { type: 'HttpResponseFilter', action: 'RETRY', predicate: "{{ 'try again' in response.get('detail', '') or headers.get('X-Retry') == '1' }}" },
+        {
+          type: 'HttpResponseFilter',
+          action: 'RETRY',
+          predicate: "{{ 'try again' in response.get('detail', '') or headers.get('X-Retry') == '1' }}",
+        },
         { type: 'HttpResponseFilter', action: 'IGNORE', error_message_contains: 'archived' },
       ],
     });
@@ -81,7 +106,12 @@ describe('HttpResponseFilter', () => {
     assert.equal(h.interpret(response(400, { message: 'other' })).action, 'FAIL');
   });
   test('a filter without an action never matches', () => {
-    assert.equal(handler({ type: 'DefaultErrorHandler', response_filters: [{ type: 'HttpResponseFilter', http_codes: [404] }] }).interpret(response(404)).action, 'FAIL');
+    assert.equal(
+      handler({ type: 'DefaultErrorHandler', response_filters: [{ type: 'HttpResponseFilter', http_codes: [404] }] }).interpret(
+        response(404),
+      ).action,
+      'FAIL',
+    );
   });
   test('the error message parser: nested keys, lists, text bodies', () => {
     assert.equal(parseResponseErrorMessage(response(400, { error: { message: 'deep' } })), 'deep');
@@ -95,11 +125,20 @@ describe('CompositeErrorHandler', () => {
   const composite = handler({
     type: 'CompositeErrorHandler',
     error_handlers: [
-      { type: 'DefaultErrorHandler', max_retries: 3, response_filters: [{ type: 'HttpResponseFilter', action: 'RETRY', http_codes: [403] }], backoff_strategies: [{ type: 'ConstantBackoffStrategy', backoff_time_in_seconds: 5 }] },
-      { type: 'DefaultErrorHandler', response_filters: [{ type: 'HttpResponseFilter', action: 'IGNORE', http_codes: [404] }], backoff_strategies: [{ type: 'ConstantBackoffStrategy', backoff_time_in_seconds: 10 }] },
+      {
+        type: 'DefaultErrorHandler',
+        max_retries: 3,
+        response_filters: [{ type: 'HttpResponseFilter', action: 'RETRY', http_codes: [403] }],
+        backoff_strategies: [{ type: 'ConstantBackoffStrategy', backoff_time_in_seconds: 5 }],
+      },
+      {
+        type: 'DefaultErrorHandler',
+        response_filters: [{ type: 'HttpResponseFilter', action: 'IGNORE', http_codes: [404] }],
+        backoff_strategies: [{ type: 'ConstantBackoffStrategy', backoff_time_in_seconds: 10 }],
+      },
     ],
   });
-  test('the first SUCCESS, RETRY or IGNORE wins; otherwise the last handler\'s answer', () => {
+  test("the first SUCCESS, RETRY or IGNORE wins; otherwise the last handler's answer", () => {
     assert.equal(composite.interpret(response(403)).action, 'RETRY');
     assert.equal(composite.interpret(response(404)).action, 'IGNORE');
     assert.equal(composite.interpret(response(401)).action, 'FAIL');
@@ -116,10 +155,19 @@ describe('backoff strategies', () => {
   const strategy = (model: Record<string, unknown>, config = {}, now = '2024-06-15T12:34:56+00:00') =>
     createBackoffStrategy(model as never, env(config, now), () => 0.5);
   test('constant (templated) and exponential (factor × 2^attempts), with jitter', () => {
-    assert.equal(strategy({ type: 'ConstantBackoffStrategy', backoff_time_in_seconds: '{{ config.wait }}' }, { wait: 7 }).backoffTime(response(500), 1), 7);
+    assert.equal(
+      strategy({ type: 'ConstantBackoffStrategy', backoff_time_in_seconds: '{{ config.wait }}' }, { wait: 7 }).backoffTime(
+        response(500),
+        1,
+      ),
+      7,
+    );
     assert.equal(strategy({ type: 'ExponentialBackoffStrategy' }).backoffTime(response(500), 2), 20);
     assert.equal(strategy({ type: 'ExponentialBackoffStrategy', factor: 2, jitter_range_in_seconds: 1 }).backoffTime(response(500), 1), 5);
-    assert.equal(strategy({ type: 'ConstantBackoffStrategy', backoff_time_in_seconds: 3, jitter_range_in_seconds: 2 }).backoffTime(response(500), 1), 5);
+    assert.equal(
+      strategy({ type: 'ConstantBackoffStrategy', backoff_time_in_seconds: 3, jitter_range_in_seconds: 2 }).backoffTime(response(500), 1),
+      5,
+    );
   });
   test('WaitTimeFromHeader: the header as seconds, through a regex; over the maximum it stops', () => {
     const s = strategy({ type: 'WaitTimeFromHeader', header: 'Retry-After' });
@@ -140,7 +188,10 @@ describe('backoff strategies', () => {
     const bare = strategy({ type: 'WaitUntilTimeFromHeader', header: 'reset' });
     assert.equal(bare.backoffTime(response(429, {}, [['reset', String(now - 30)]]), 1), null);
     const capped = strategy({ type: 'WaitUntilTimeFromHeader', header: 'reset', max_waiting_time_in_seconds: 10 });
-    assert.throws(() => capped.backoffTime(response(429, {}, [['reset', String(now + 30)]]), 1), /longer than the connector is allowed to wait/);
+    assert.throws(
+      () => capped.backoffTime(response(429, {}, [['reset', String(now + 30)]]), 1),
+      /longer than the connector is allowed to wait/,
+    );
   });
 });
 
@@ -148,11 +199,20 @@ describe('max_retries and the CDK resolution', () => {
   test('max_retries: default 5, a template over config, a clear error otherwise', () => {
     assert.equal(handler({ type: 'DefaultErrorHandler' }).maxRetries, 5);
     assert.equal(handler({ type: 'DefaultErrorHandler', max_retries: "{{ config['retries'] }}" }, { retries: 9 }).maxRetries, 9);
-    assert.throws(() => handler({ type: 'DefaultErrorHandler', max_retries: "{{ config['retries'] }}" }, { retries: 'many' }), /did not evaluate to an integer/);
+    assert.throws(
+      () => handler({ type: 'DefaultErrorHandler', max_retries: "{{ config['retries'] }}" }, { retries: 'many' }),
+      /did not evaluate to an integer/,
+    );
   });
-  test('resolutions map onto the CDK client\'s actions', () => {
-    assert.deepEqual(toCdkResolution({ action: 'RATE_LIMITED', failureType: 'transient_error', message: 'm' }), { action: 'rate_limited', failureType: 'transient_error', message: 'm' });
-    assert.deepEqual(toCdkResolution({ action: 'REFRESH_TOKEN_THEN_RETRY', failureType: null, message: null }), { action: 'refresh_token' });
+  test("resolutions map onto the CDK client's actions", () => {
+    assert.deepEqual(toCdkResolution({ action: 'RATE_LIMITED', failureType: 'transient_error', message: 'm' }), {
+      action: 'rate_limited',
+      failureType: 'transient_error',
+      message: 'm',
+    });
+    assert.deepEqual(toCdkResolution({ action: 'REFRESH_TOKEN_THEN_RETRY', failureType: null, message: null }), {
+      action: 'refresh_token',
+    });
     assert.equal(toCdkResolution({ action: 'RESET_PAGINATION', failureType: null, message: null }), null);
   });
 });

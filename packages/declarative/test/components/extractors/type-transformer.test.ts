@@ -30,7 +30,12 @@ describe('default_convert', () => {
     ['None to boolean is False (bool(None))', { type: 'boolean' }, null, false],
     ['a scalar becomes a list when items are simple types', { type: 'array', items: { type: ['string', 'null'] } }, 'x', ['x']],
     ['no items: a scalar is wrapped', { type: 'array' }, 3, [3]],
-    ['items type given as one string: not wrapped (the CDK makes a set of its characters)', { type: 'array', items: { type: 'string' } }, 'x', 'x'],
+    [
+      'items type given as one string: not wrapped (the CDK makes a set of its characters)',
+      { type: 'array', items: { type: 'string' } },
+      'x',
+      'x',
+    ],
     ['two types besides null: left alone', { type: ['string', 'integer'] }, 1.5, 1.5],
   ];
   for (const [name, schema, input, expected] of cases) test(name, () => assert.deepEqual(normalize(schema, input).value, expected));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { DatetimeBasedCursor } from '../../../src/components/component-types.js';
-import { createStreamCursor, type CursorInput } from '../../../src/incremental/create-cursor.js';
+import { type CursorInput, createStreamCursor } from '../../../src/incremental/create-cursor.js';
 import type { Cursor } from '../../../src/incremental/cursor.js';
 import { formatDatetimeValue, parseDatetimeValue } from '../../../src/incremental/datetime-format.js';
 import { MinMaxDatetime } from '../../../src/incremental/min-max-datetime.js';
@@ -20,8 +20,19 @@ const base: DatetimeBasedCursor = {
   start_datetime: '{{ config.start }}',
 };
 
-function cursorOf(model: Partial<DatetimeBasedCursor>, extra: Partial<CursorInput> = {}, config: Record<string, unknown> = { start: '2024-06-01' }): Cursor {
-  return createStreamCursor({ model: { ...base, ...model }, env: env(config), state: {}, router: new SinglePartitionRouter(), now: () => NOW_SECONDS, ...extra }).cursor;
+function cursorOf(
+  model: Partial<DatetimeBasedCursor>,
+  extra: Partial<CursorInput> = {},
+  config: Record<string, unknown> = { start: '2024-06-01' },
+): Cursor {
+  return createStreamCursor({
+    model: { ...base, ...model },
+    env: env(config),
+    state: {},
+    router: new SinglePartitionRouter(),
+    now: () => NOW_SECONDS,
+    ...extra,
+  }).cursor;
 }
 
 async function slices(cursor: Cursor): Promise<StreamSlice[]> {
@@ -44,15 +55,19 @@ describe('DatetimeBasedCursor slices', () => {
     ]);
   });
   test('month steps (isodate Durations), partition_field_start/end and MinMaxDatetime with its own format', async () => {
-    const cursor = cursorOf({
-      step: 'P1M',
-      cursor_granularity: 'PT1S',
-      datetime_format: '%Y-%m-%dT%H:%M:%SZ',
-      partition_field_start: 'from',
-      partition_field_end: 'to',
-      start_datetime: { type: 'MinMaxDatetime', datetime: '{{ config.start }}', datetime_format: '%d/%m/%Y', min_datetime: '01/02/2024' },
-      end_datetime: { type: 'MinMaxDatetime', datetime: '2024-04-15T00:00:00Z' },
-    }, {}, { start: '15/01/2024' });
+    const cursor = cursorOf(
+      {
+        step: 'P1M',
+        cursor_granularity: 'PT1S',
+        datetime_format: '%Y-%m-%dT%H:%M:%SZ',
+        partition_field_start: 'from',
+        partition_field_end: 'to',
+        start_datetime: { type: 'MinMaxDatetime', datetime: '{{ config.start }}', datetime_format: '%d/%m/%Y', min_datetime: '01/02/2024' },
+        end_datetime: { type: 'MinMaxDatetime', datetime: '2024-04-15T00:00:00Z' },
+      },
+      {},
+      { start: '15/01/2024' },
+    );
     assert.deepEqual(await bounds(cursor), [
       { from: '2024-02-01T00:00:00Z', to: '2024-02-29T23:59:59Z' },
       { from: '2024-03-01T00:00:00Z', to: '2024-03-31T23:59:59Z' },
@@ -60,7 +75,10 @@ describe('DatetimeBasedCursor slices', () => {
     ]);
   });
   test('epoch formats: %s and %ms', async () => {
-    const cursor = cursorOf({ datetime_format: '%s', start_datetime: { type: 'MinMaxDatetime', datetime: '2024-06-14', datetime_format: '%Y-%m-%d' } });
+    const cursor = cursorOf({
+      datetime_format: '%s',
+      start_datetime: { type: 'MinMaxDatetime', datetime: '2024-06-14', datetime_format: '%Y-%m-%d' },
+    });
     assert.deepEqual(await bounds(cursor), [{ start_time: '1718323200', end_time: '1718454896' }]);
     assert.equal(formatDatetimeValue(parseDatetimeValue('1718323200123', '%ms'), '%Y-%m-%dT%H:%M:%S.%_msZ'), '2024-06-14T00:00:00.123Z');
   });
@@ -120,10 +138,15 @@ describe('DatetimeBasedCursor state', () => {
     assert.deepEqual(cursor.ensureAtLeastOneStateEmitted(), { updated_at: '2024-06-10', other: 'kept' });
   });
   test('a state older than the start does not move the start back', async () => {
-    assert.deepEqual(await bounds(cursorOf({}, { state: { updated_at: '2024-05-01' } })), [{ start_time: '2024-06-01', end_time: '2024-06-15' }]);
+    assert.deepEqual(await bounds(cursorOf({}, { state: { updated_at: '2024-05-01' } })), [
+      { start_time: '2024-06-01', end_time: '2024-06-15' },
+    ]);
   });
   test('the concurrent state form is read too', async () => {
-    const state = { state_type: 'date-range', slices: [{ start: '2024-06-01', end: '2024-06-05', most_recent_cursor_value: '2024-06-04' }] };
+    const state = {
+      state_type: 'date-range',
+      slices: [{ start: '2024-06-01', end: '2024-06-05', most_recent_cursor_value: '2024-06-04' }],
+    };
     const cursor = cursorOf({}, { state });
     assert.deepEqual(await bounds(cursor), [{ start_time: '2024-06-05', end_time: '2024-06-15' }]);
     assert.deepEqual(cursor.ensureAtLeastOneStateEmitted(), { updated_at: '2024-06-04' });
@@ -142,7 +165,10 @@ describe('DatetimeBasedCursor state', () => {
 });
 
 describe('per-partition cursor', () => {
-  const router = () => createPartitionRouter({ type: 'ListPartitionRouter', values: ['a', 'b'], cursor_field: 'p' }, env(), () => { throw new Error(); });
+  const router = () =>
+    createPartitionRouter({ type: 'ListPartitionRouter', values: ['a', 'b'], cursor_field: 'p' }, env(), () => {
+      throw new Error();
+    });
   const partitioned = (state = {}, model: Partial<DatetimeBasedCursor> = {}, now = () => NOW_SECONDS) =>
     createStreamCursor({ model: { ...base, ...model }, env: env({ start: '2024-06-01' }), state, router: router(), now }).cursor;
 
@@ -179,11 +205,17 @@ describe('per-partition cursor', () => {
     cursor.closePartition(a);
     assert.equal(cursor.ensureAtLeastOneStateEmitted()?.lookback_window, 0);
     const resumed = partitioned({ states: [], state: { updated_at: '2024-06-10' }, lookback_window: 86400 });
-    assert.deepEqual((await slices(resumed)).map((s) => plainOf(s.cursorSlice).start_time), ['2024-06-09', '2024-06-09']);
+    assert.deepEqual(
+      (await slices(resumed)).map((s) => plainOf(s.cursorSlice).start_time),
+      ['2024-06-09', '2024-06-09'],
+    );
   });
   test('a state without `states` is a global state applied to every partition', async () => {
     const cursor = partitioned({ updated_at: '2024-06-11' });
-    assert.deepEqual((await slices(cursor)).map((s) => plainOf(s.cursorSlice).start_time), ['2024-06-11', '2024-06-11']);
+    assert.deepEqual(
+      (await slices(cursor)).map((s) => plainOf(s.cursorSlice).start_time),
+      ['2024-06-11', '2024-06-11'],
+    );
   });
   test('global_substream_cursor: no per-partition states', async () => {
     const cursor = partitioned({}, { global_substream_cursor: true });
@@ -191,7 +223,11 @@ describe('per-partition cursor', () => {
     cursor.observe({ updated_at: '2024-06-09' }, a);
     cursor.closePartition(a);
     cursor.closePartition(b);
-    assert.deepEqual(cursor.ensureAtLeastOneStateEmitted(), { use_global_cursor: true, state: { updated_at: '2024-06-09' }, lookback_window: 0 });
+    assert.deepEqual(cursor.ensureAtLeastOneStateEmitted(), {
+      use_global_cursor: true,
+      state: { updated_at: '2024-06-09' },
+      lookback_window: 0,
+    });
   });
 });
 

@@ -38,7 +38,10 @@ export interface Replay {
 
 function lines(file: string): Json[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Json);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Json);
 }
 
 function goldenOf(connector: string, pass: string, stream: string) {
@@ -53,8 +56,15 @@ function goldenOf(connector: string, pass: string, stream: string) {
       states.push({ state: st?.stream_state as StreamStateBlob, count: Number((s?.sourceStats as Json)?.recordCount ?? 0) });
     }
   }
-  const requests = lines(resolve(READ_DIR, 'golden', connector, pass, 'requests.jsonl')).filter((r) => r.stream === stream && r.page === 'first');
-  const trace = messages.find((m) => m.type === 'TRACE' && ((m.trace as Json)?.error as Json)?.stream_descriptor !== undefined && ((((m.trace as Json).error as Json).stream_descriptor as Json).name === stream));
+  const requests = lines(resolve(READ_DIR, 'golden', connector, pass, 'requests.jsonl')).filter(
+    (r) => r.stream === stream && r.page === 'first',
+  );
+  const trace = messages.find(
+    (m) =>
+      m.type === 'TRACE' &&
+      ((m.trace as Json)?.error as Json)?.stream_descriptor !== undefined &&
+      (((m.trace as Json).error as Json).stream_descriptor as Json).name === stream,
+  );
   const error = trace === undefined ? undefined : String(((trace.trace as Json).error as Json).internal_message);
   return { records, states, requests, error };
 }
@@ -92,7 +102,10 @@ function routerFor(retriever: Json, finalState: StreamStateBlob, config: Json): 
   if (model === undefined) return new SinglePartitionRouter();
   const partitions = ((finalState.states ?? []) as Json[]).map((s) => s.partition as PlainDict);
   const isList = !Array.isArray(model) && model.type === 'ListPartitionRouter';
-  if (isList) return createPartitionRouter(model as never, env(config), () => { throw new Error('no parents'); });
+  if (isList)
+    return createPartitionRouter(model as never, env(config), () => {
+      throw new Error('no parents');
+    });
   const parentState = Object.hasOwn(finalState, 'parent_state') ? (finalState.parent_state as PlainDict) : null;
   return replayRouter(partitions, parentState);
 }
@@ -144,7 +157,10 @@ async function drive(built: StreamCursor, golden: ReturnType<typeof goldenOf>, p
   try {
     for await (const slice of built.cursor.streamSlices()) slices.push(slice);
   } catch (error) {
-    return { emitted: [structuredClone(built.cursor.ensureAtLeastOneStateEmitted() ?? {})], error: error instanceof Error ? error.message : String(error) };
+    return {
+      emitted: [structuredClone(built.cursor.ensureAtLeastOneStateEmitted() ?? {})],
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
   const perSlice = partitioned ? partitionedRecords(slices, golden) : sequentialRecords(slices, golden);
   const emitted: StreamStateBlob[] = [];
@@ -159,7 +175,8 @@ async function drive(built: StreamCursor, golden: ReturnType<typeof goldenOf>, p
 }
 
 function partitionedRecords(slices: StreamSlice[], golden: ReturnType<typeof goldenOf>): Json[][] {
-  if (golden.requests.length < slices.length) throw new Error(`${slices.length} slices, ${golden.requests.length} golden first-page requests`);
+  if (golden.requests.length < slices.length)
+    throw new Error(`${slices.length} slices, ${golden.requests.length} golden first-page requests`);
   return recordsPerRequest(golden.records, golden.requests.slice(0, slices.length));
 }
 
@@ -198,7 +215,8 @@ export async function replayStream(connector: string, pass: string, stream: stri
     });
     const partitioned = !(router instanceof SinglePartitionRouter);
     const driven = await drive(built, golden, partitioned);
-    if (driven.error !== undefined && driven.error !== golden.error) return result(false, `error: ${driven.error} (golden: ${golden.error ?? 'none'})`);
+    if (driven.error !== undefined && driven.error !== golden.error)
+      return result(false, `error: ${driven.error} (golden: ${golden.error ?? 'none'})`);
     const expected = golden.states.map((s) => s.state);
     const pick = (list: StreamStateBlob[]) => (partitioned || golden.error !== undefined ? [list[0], list.at(-1)] : list);
     const [compared, want] = driven.error !== undefined ? [driven.emitted, [expected.at(-1)]] : [pick(driven.emitted), pick(expected)];
@@ -212,5 +230,9 @@ export async function replayStream(connector: string, pass: string, stream: stri
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Json)[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, canonical((value as Json)[k])]),
+  );
 }

@@ -42,7 +42,12 @@ test('every golden incremental and resumed state is reconstructed exactly', { sk
   const failures = results.filter((r) => !r.ok && !NOT_RECONSTRUCTIBLE.has(`${r.connector}/${r.pass}/${r.stream}`));
   const connectors = new Set(results.map((r) => r.connector));
   const exact = [...connectors].filter((c) => results.every((r) => r.connector !== c || r.ok));
-  console.log(`golden states: ${results.filter((r) => r.ok).length}/${results.length} streams, ${exact.length}/${connectors.size} connectors exact`);
-  assert.deepEqual(failures.map((f) => `${f.connector}/${f.pass}/${f.stream}: ${f.detail.slice(0, 2000)}`), []);
+  console.log(
+    `golden states: ${results.filter((r) => r.ok).length}/${results.length} streams, ${exact.length}/${connectors.size} connectors exact`,
+  );
+  assert.deepEqual(
+    failures.map((f) => `${f.connector}/${f.pass}/${f.stream}: ${f.detail.slice(0, 2000)}`),
+    [],
+  );
   assert.ok(results.length > 800, `only ${results.length} golden streams were replayed`);
 });

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { DefaultPaginator as DefaultPaginatorModel } from '../../../src/components/component-types.js';
+import type { PyValue } from '../../../src/interpolation/values/object.js';
 import { createPaginator } from '../../../src/pagination/create-paginator.js';
 import type { PageOutcome } from '../../../src/pagination/page-outcome.js';
 import { headersForTemplates, parseLinks } from '../../../src/pagination/page-outcome.js';
-import type { PyValue } from '../../../src/interpolation/values/object.js';
 import { makeSlice } from '../../../src/slices/stream-slice.js';
 import { env } from '../helpers.js';
 
@@ -65,23 +65,38 @@ describe('CursorPagination', () => {
     assert.equal(p.nextPageToken(outcome(2, { next: 'abc', has_more: false }), null), null);
   });
   test('an empty token ends the pages; last_record, last_page_size and page_size are in the context', () => {
-    const p = paginator({ type: 'CursorPagination', cursor_value: '{{ last_record.id if last_page_size == page_size else "" }}', page_size: 2 });
+    const p = paginator({
+      type: 'CursorPagination',
+      cursor_value: '{{ last_record.id if last_page_size == page_size else "" }}',
+      page_size: 2,
+    });
     assert.deepEqual(p.nextPageToken(outcome(2), null), { next_page_token: 2 });
     assert.equal(p.nextPageToken(outcome(1), null), null);
   });
-  test('headers: as sent, with link parsed into requests\' links', () => {
+  test("headers: as sent, with link parsed into requests' links", () => {
     const p = paginator({ type: 'CursorPagination', cursor_value: "{{ headers['link']['next']['url'] }}|{{ headers['X-Cursor'] }}" });
     const response = {
       status: 200,
-      headers: [['Link', '<https://api/x?page=2>; rel="next", <https://api/x?page=9>; rel="last"'], ['X-Cursor', 'c1']] as [string, string][],
+      headers: [
+        ['Link', '<https://api/x?page=2>; rel="next", <https://api/x?page=9>; rel="last"'],
+        ['X-Cursor', 'c1'],
+      ] as [string, string][],
       decoded: {},
     };
-    assert.deepEqual(p.nextPageToken({ response, lastPageSize: 1, lastRecord: null }, null), { next_page_token: 'https://api/x?page=2|c1' });
+    assert.deepEqual(p.nextPageToken({ response, lastPageSize: 1, lastRecord: null }, null), {
+      next_page_token: 'https://api/x?page=2|c1',
+    });
   });
   test('parse_header_links keys by rel, else by URL', () => {
     assert.deepEqual(parseLinks('<a>; rel=next; title="t"'), { next: { url: 'a', rel: 'next', title: 't' } });
     assert.deepEqual(parseLinks('<b>'), { b: { url: 'b' } });
-    assert.deepEqual(headersForTemplates([['A', '1'], ['a', '2']]), { A: '1, 2', link: {} });
+    assert.deepEqual(
+      headersForTemplates([
+        ['A', '1'],
+        ['a', '2'],
+      ]),
+      { A: '1, 2', link: {} },
+    );
   });
 });
 
@@ -91,15 +106,28 @@ describe('DefaultPaginator request options', () => {
     ...(sizeOption ? { page_size_option: sizeOption as never } : {}),
   });
   test('token and size into the query; nothing for the token on the first page', () => {
-    const p = paginator({ type: 'OffsetIncrement', page_size: 10 }, model({ type: 'RequestOption', inject_into: 'request_parameter', field_name: 'offset' }, { type: 'RequestOption', inject_into: 'request_parameter', field_name: 'limit' }));
+    const p = paginator(
+      { type: 'OffsetIncrement', page_size: 10 },
+      model(
+        { type: 'RequestOption', inject_into: 'request_parameter', field_name: 'offset' },
+        { type: 'RequestOption', inject_into: 'request_parameter', field_name: 'limit' },
+      ),
+    );
     assert.deepEqual(p.requestOptions('request_parameter', null), { limit: 10 });
     assert.deepEqual(p.requestOptions('request_parameter', { next_page_token: 20 }), { offset: 20, limit: 10 });
     assert.deepEqual(p.requestOptions('header', { next_page_token: 20 }), {});
   });
   test('headers, form and nested JSON bodies; field names may be templates', () => {
-    const header = paginator({ type: 'CursorPagination', cursor_value: 'x' }, model({ type: 'RequestOption', inject_into: 'header', field_name: '{{ config.h }}' }), { h: 'X-Page' });
+    const header = paginator(
+      { type: 'CursorPagination', cursor_value: 'x' },
+      model({ type: 'RequestOption', inject_into: 'header', field_name: '{{ config.h }}' }),
+      { h: 'X-Page' },
+    );
     assert.deepEqual(header.requestOptions('header', { next_page_token: 'abc' }), { 'X-Page': 'abc' });
-    const json = paginator({ type: 'CursorPagination', cursor_value: 'x' }, model({ type: 'RequestOption', inject_into: 'body_json', field_path: ['page', 'cursor'] }));
+    const json = paginator(
+      { type: 'CursorPagination', cursor_value: 'x' },
+      model({ type: 'RequestOption', inject_into: 'body_json', field_path: ['page', 'cursor'] }),
+    );
     assert.deepEqual(json.requestOptions('body_json', { next_page_token: 'abc' }), { page: { cursor: 'abc' } });
   });
   test('RequestPath: the token is the next path', () => {
@@ -109,9 +137,23 @@ describe('DefaultPaginator request options', () => {
     assert.deepEqual(p.requestOptions('request_parameter', { next_page_token: 'x' }), {});
   });
   test('a page size option without a page size, and two options writing one field, are config errors', () => {
-    assert.throws(() => paginator({ type: 'CursorPagination', cursor_value: 'x' }, model({ type: 'RequestPath' }, { type: 'RequestOption', inject_into: 'header', field_name: 'l' })), /page_size_option cannot be set/);
     assert.throws(
-      () => paginator({ type: 'PageIncrement', page_size: 5 }, model({ type: 'RequestOption', inject_into: 'request_parameter', field_name: 'p' }, { type: 'RequestOption', inject_into: 'request_parameter', field_name: 'p' })),
+      () =>
+        paginator(
+          { type: 'CursorPagination', cursor_value: 'x' },
+          model({ type: 'RequestPath' }, { type: 'RequestOption', inject_into: 'header', field_name: 'l' }),
+        ),
+      /page_size_option cannot be set/,
+    );
+    assert.throws(
+      () =>
+        paginator(
+          { type: 'PageIncrement', page_size: 5 },
+          model(
+            { type: 'RequestOption', inject_into: 'request_parameter', field_name: 'p' },
+            { type: 'RequestOption', inject_into: 'request_parameter', field_name: 'p' },
+          ),
+        ),
       /duplicate keys/,
     );
   });
@@ -119,7 +161,7 @@ describe('DefaultPaginator request options', () => {
     const p = createPaginator({ type: 'NoPagination' }, env());
     assert.equal(p.nextPageToken(outcome(100), null), null);
   });
-  test('a data feed stops once the last record is out of the cursor\'s range', () => {
+  test("a data feed stops once the last record is out of the cursor's range", () => {
     const p = createPaginator({ type: 'DefaultPaginator', pagination_strategy: { type: 'PageIncrement', page_size: 1 } }, env(), {
       dataFeedCursor: { shouldBeSynced: (record) => (record.id as number) > 1 },
     });

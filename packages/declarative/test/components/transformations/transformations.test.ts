@@ -35,11 +35,18 @@ describe('AddFields', () => {
     assert.deepEqual(record, { a: [1, 2], k: 'v', nested: { deep: 's1' }, copy: [1, 2], start: '2024-01-01', pid: 9, four: 4 });
   });
   test('value_type keeps only that Python type after literal_eval, else the text', () => {
-    const record = add([field(['n'], '10', 'number'), field(['i'], '10', 'integer'), field(['s'], '10', 'string'), field(['b'], 'True', 'boolean')], {});
+    const record = add(
+      [field(['n'], '10', 'number'), field(['i'], '10', 'integer'), field(['s'], '10', 'string'), field(['b'], 'True', 'boolean')],
+      {},
+    );
     assert.deepEqual(record, { n: '10', i: 10, s: '10', b: true });
   });
   test('a condition sees the value and the path', () => {
-    const record = add([field(['x'], '{{ record.a }}'), field(['y'], '')], { a: 1 }, { condition: "{{ value is not none and value != '' and path[0] != 'skip' }}" });
+    const record = add(
+      [field(['x'], '{{ record.a }}'), field(['y'], '')],
+      { a: 1 },
+      { condition: "{{ value is not none and value != '' and path[0] != 'skip' }}" },
+    );
     assert.deepEqual(record, { a: 1, x: 1 });
   });
   test('a later field sees the earlier one', () => {
@@ -59,13 +66,17 @@ describe('RemoveFields', () => {
     assert.deepEqual(record, { b: { d: 3 }, e: { y: 2 }, l: [null, 'q'] });
   });
   test('a condition removes every leaf for which it holds', () => {
-    const record = run({ type: 'RemoveFields', field_pointers: [['**']], condition: "{{ property|string == '' }}" }, { a: '', b: { c: '' , d: 'x' } });
+    const record = run(
+      { type: 'RemoveFields', field_pointers: [['**']], condition: "{{ property|string == '' }}" },
+      { a: '', b: { c: '', d: 'x' } },
+    );
     assert.deepEqual(record, { b: { d: 'x' } });
   });
 });
 
 describe('keys', () => {
-  test('KeysToLower', () => assert.deepEqual(run({ type: 'KeysToLower' }, { FirstName: 1, nested: { A: 1 } }), { firstname: 1, nested: { A: 1 } }));
+  test('KeysToLower', () =>
+    assert.deepEqual(run({ type: 'KeysToLower' }, { FirstName: 1, nested: { A: 1 } }), { firstname: 1, nested: { A: 1 } }));
   const snakeCases: [string, string][] = [
     ['FirstName', 'first_name'],
     ['firstName', 'first_name'],
@@ -80,7 +91,10 @@ describe('keys', () => {
   ];
   for (const [key, expected] of snakeCases) test(`KeysToSnakeCase ${key}`, () => assert.equal(snakeCaseKey(key), expected));
   test('KeysToSnakeCase goes into nested objects', () => {
-    assert.deepEqual(run({ type: 'KeysToSnakeCase' }, { OuterKey: { InnerKey: 1 }, List: [{ A: 1 }] }), { outer_key: { inner_key: 1 }, list: [{ A: 1 }] });
+    assert.deepEqual(run({ type: 'KeysToSnakeCase' }, { OuterKey: { InnerKey: 1 }, List: [{ A: 1 }] }), {
+      outer_key: { inner_key: 1 },
+      list: [{ A: 1 }],
+    });
   });
   test('KeysReplace with templates, in nested objects', () => {
     const record = run({ type: 'KeysReplace', old: '{{ config.old }}', new: '_' }, { 'a b': 1, 'c d': { 'e f': 2 } }, { old: ' ' });
@@ -106,15 +120,24 @@ describe('FlattenFields', () => {
 describe('DpathFlattenFields', () => {
   test('merges the object at the path, keeps or deletes the original', () => {
     assert.deepEqual(run({ type: 'DpathFlattenFields', field_path: ['f'] }, { id: 1, f: { a: 1 } }), { id: 1, f: { a: 1 }, a: 1 });
-    assert.deepEqual(run({ type: 'DpathFlattenFields', field_path: ['f'], delete_origin_value: true }, { id: 1, f: { a: 1 } }), { id: 1, a: 1 });
+    assert.deepEqual(run({ type: 'DpathFlattenFields', field_path: ['f'], delete_origin_value: true }, { id: 1, f: { a: 1 } }), {
+      id: 1,
+      a: 1,
+    });
   });
   test('a conflicting key leaves the record alone', () => {
     assert.deepEqual(run({ type: 'DpathFlattenFields', field_path: ['f'] }, { a: 0, f: { a: 1 } }), { a: 0, f: { a: 1 } });
   });
   test('replace_record, wildcard paths and key prefixes/suffixes', () => {
     assert.deepEqual(run({ type: 'DpathFlattenFields', field_path: ['f'], replace_record: true }, { id: 1, f: { a: 1 } }), { a: 1 });
-    assert.deepEqual(run({ type: 'DpathFlattenFields', field_path: ['l', '*'] }, { l: [{ a: 1 }, { b: 2 }] }), { l: [{ a: 1 }, { b: 2 }], a: 1 });
-    const keyed = run({ type: 'DpathFlattenFields', field_path: ['f'], key_transformation: { type: 'KeyTransformation', prefix: 'p_', suffix: '_s' } }, { f: { a: 1 } });
+    assert.deepEqual(run({ type: 'DpathFlattenFields', field_path: ['l', '*'] }, { l: [{ a: 1 }, { b: 2 }] }), {
+      l: [{ a: 1 }, { b: 2 }],
+      a: 1,
+    });
+    const keyed = run(
+      { type: 'DpathFlattenFields', field_path: ['f'], key_transformation: { type: 'KeyTransformation', prefix: 'p_', suffix: '_s' } },
+      { f: { a: 1 } },
+    );
     assert.deepEqual(keyed, { f: { a: 1 }, p_a_s: 1 });
   });
 });

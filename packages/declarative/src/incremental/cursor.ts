@@ -1,0 +1,44 @@
+// What every cursor of a declarative stream does (the CDK's concurrent Cursor): give the slices to
+// read, watch the records read in a slice, and produce the state to emit when a slice is done and
+// when the stream ends. The caller emits the STATE messages (and counts the records between them).
+import type { PlainDict } from '../interpolation/values/object.js';
+import type { StreamSlice } from '../slices/stream-slice.js';
+
+export type StreamStateBlob = PlainDict;
+
+export interface Cursor {
+  /** The record field the state follows ('' when the stream has none). */
+  readonly cursorField: string;
+  streamSlices(): AsyncIterable<StreamSlice>;
+  observe(record: Record<string, unknown>, slice: StreamSlice): void;
+  /** Called when every record of the slice has been emitted; returns the state to emit now, if any. */
+  closePartition(slice: StreamSlice): StreamStateBlob | null;
+  /** The state to emit at the end of the stream (the platform wants at least one). */
+  ensureAtLeastOneStateEmitted(): StreamStateBlob | null;
+  /** Client-side incremental filtering and data feeds: is the record within the range still to sync? */
+  shouldBeSynced(record: Record<string, unknown>, slice: StreamSlice | null): boolean;
+}
+
+/** The state key of streams without a cursor (`__ab_no_cursor_state_message`). */
+export const NO_CURSOR_STATE_KEY = '__ab_no_cursor_state_message';
+
+/** The CDK's FinalStateCursor: one slice per partition, no record state, one final sentinel state. */
+export class FinalStateCursor implements Cursor {
+  readonly cursorField = '';
+
+  constructor(private readonly slices: () => AsyncIterable<StreamSlice>) {}
+
+  streamSlices(): AsyncIterable<StreamSlice> {
+    return this.slices();
+  }
+  observe(): void {}
+  closePartition(): StreamStateBlob | null {
+    return null;
+  }
+  ensureAtLeastOneStateEmitted(): StreamStateBlob {
+    return { [NO_CURSOR_STATE_KEY]: true };
+  }
+  shouldBeSynced(): boolean {
+    return true;
+  }
+}

@@ -1,0 +1,42 @@
+// The CDK's InterpolatedBoolean: a condition that is false when it evaluates to one of Python's
+// FALSE_VALUES (compared with ==, so 0 and 0.0 count as False) and true otherwise, None included.
+import { compileCached } from '../interpolation/compiled-template.js';
+import type { CompiledTemplate } from '../interpolation/index.js';
+import { PySet, PyTuple } from '../interpolation/values/containers.js';
+import { isMapping, mappingSize } from '../interpolation/values/dict.js';
+import { PyFloat } from '../interpolation/values/number.js';
+import type { PlainDict, PyValue } from '../interpolation/values/object.js';
+import { type ComponentEnvironment, type TemplateValues, templateContext } from './evaluation-context.js';
+
+const FALSE_TEXTS = new Set(['False', 'false', '{}', '[]', '()', '', '0', '0.0']);
+
+/** `value in FALSE_VALUES`, with Python's equality. */
+export function isCdkFalse(value: PyValue): boolean {
+  if (typeof value === 'string') return FALSE_TEXTS.has(value);
+  if (value === false || value === 0) return true;
+  if (typeof value === 'bigint') return value === 0n;
+  if (value instanceof PyFloat) return value.value === 0;
+  if (Array.isArray(value)) return value.length === 0;
+  if (value instanceof PyTuple) return value.items.length === 0;
+  if (value instanceof PySet) return value.ordered().length === 0;
+  if (value !== null && isMapping(value)) return mappingSize(value) === 0;
+  return false;
+}
+
+export class InterpolatedBoolean {
+  private readonly compiled: CompiledTemplate | null;
+
+  constructor(
+    readonly condition: string | boolean,
+    private readonly parameters: PlainDict,
+  ) {
+    this.compiled = typeof condition === 'string' ? compileCached(condition) : null;
+  }
+
+  /** True when the condition is empty-free and holds; an empty condition evaluates to its default 'False'. */
+  eval(env: ComponentEnvironment, values?: TemplateValues): boolean {
+    if (this.compiled === null) return this.condition === true;
+    const result = this.compiled.evaluate(templateContext(env, this.parameters, values), { default: 'False', clock: env.clock });
+    return !isCdkFalse(result);
+  }
+}

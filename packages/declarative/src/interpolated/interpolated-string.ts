@@ -1,0 +1,54 @@
+// The CDK's InterpolatedString: a field that may hold a template, compiled once and evaluated per
+// call with `config`, `parameters` and the call's values, the field's own text as its default.
+import type { EvaluateOptions, PyTypeName } from '../interpolation/compiled-template.js';
+import { cdkLiteralEval, compileCached } from '../interpolation/compiled-template.js';
+import type { CompiledTemplate } from '../interpolation/index.js';
+import type { PlainDict, PyValue } from '../interpolation/values/object.js';
+import { pyStr } from '../interpolation/values/repr.js';
+import { type ComponentEnvironment, type TemplateValues, templateContext } from './evaluation-context.js';
+
+const TEMPLATE_MARKERS = ['{{', '{%', '{#'];
+
+/** True when the text holds Jinja syntax (else rendering it gives the text itself). */
+export function hasTemplateSyntax(text: string): boolean {
+  return TEMPLATE_MARKERS.some((marker) => text.includes(marker));
+}
+
+export class InterpolatedString {
+  private readonly compiled: CompiledTemplate | null;
+  /** The value of a text without template syntax: constant, so computed once. */
+  private readonly constant: PyValue | undefined;
+
+  constructor(
+    readonly text: string,
+    private readonly parameters: PlainDict,
+    private readonly fallback: string | null = null,
+  ) {
+    this.compiled = hasTemplateSyntax(text) || (fallback !== null && hasTemplateSyntax(fallback)) ? compileCached(text) : null;
+    if (this.compiled === null) this.constant = constantValue(text, fallback);
+  }
+
+  /** Evaluates as `InterpolatedString.eval(config, **values)`; `validTypes` as the CDK's `valid_types`. */
+  eval(env: ComponentEnvironment, values?: TemplateValues, validTypes?: readonly PyTypeName[]): PyValue {
+    if (this.compiled === null && validTypes === undefined) return this.constant as PyValue;
+    const options: EvaluateOptions = { default: this.fallback ?? this.text, clock: env.clock, validTypes };
+    const template = this.compiled ?? compileCached(this.text);
+    return template.evaluate(templateContext(env, this.parameters, values), options);
+  }
+
+  /** The value as text, as the CDK's `str(x.eval(...))`. */
+  evalString(env: ComponentEnvironment, values?: TemplateValues): string {
+    const value = this.eval(env, values);
+    return typeof value === 'string' ? value : pyStr(value);
+  }
+}
+
+function constantValue(text: string, fallback: string | null): PyValue {
+  if (text !== '') return cdkLiteralEval(text, undefined);
+  return cdkLiteralEval(fallback ?? '', undefined);
+}
+
+/** A field that may be a template or a plain value of another type (int page sizes, booleans). */
+export function interpolatedOrValue(value: unknown, parameters: PlainDict): InterpolatedString | PyValue {
+  return typeof value === 'string' ? new InterpolatedString(value, parameters) : (value as PyValue);
+}

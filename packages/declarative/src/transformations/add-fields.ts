@@ -1,0 +1,65 @@
+// The CDK's AddFields: each field's value template is evaluated (with `record` and `stream_slice`
+// and its aliases; `value_type` makes literal_eval keep only that Python type, else the text), then,
+// when the transformation has a condition, the condition is evaluated with that `value` and `path`;
+// the value is set at the path with dpath.new (paths are literal: the CDK does not interpolate them).
+import { ConnectorError } from '@tributary/cdk';
+import type { AddFields as AddFieldsModel, ValueType } from '../components/component-types.js';
+import { dpathNew } from '../dpath/dpath-new.js';
+import { type ComponentEnvironment, parametersOf } from '../interpolated/evaluation-context.js';
+import { InterpolatedBoolean } from '../interpolated/interpolated-boolean.js';
+import { InterpolatedString } from '../interpolated/interpolated-string.js';
+import type { PyTypeName } from '../interpolation/compiled-template.js';
+import { toJsonValue } from '../interpolation/json-values.js';
+import type { PyValue } from '../interpolation/values/object.js';
+import type { StreamSlice } from '../slices/stream-slice.js';
+import type { MutableRecord, RecordTransformation } from './transformation.js';
+
+const PYTHON_TYPES: Readonly<Record<ValueType, PyTypeName>> = { string: 'str', number: 'float', integer: 'int', boolean: 'bool' };
+
+interface ParsedField {
+  readonly path: readonly string[];
+  readonly pathValue: PyValue;
+  readonly value: InterpolatedString;
+  readonly validTypes: readonly PyTypeName[] | undefined;
+}
+
+export class AddFields implements RecordTransformation {
+  private readonly fields: ParsedField[];
+  private readonly condition: InterpolatedBoolean | null;
+
+  constructor(
+    model: AddFieldsModel,
+    private readonly env: ComponentEnvironment,
+  ) {
+    const parameters = parametersOf(model);
+    this.condition = model.condition ? new InterpolatedBoolean(model.condition, parameters) : null;
+    this.fields = model.fields.map((field) => {
+      if (!Array.isArray(field.path) || field.path.length < 1) {
+        throw ConnectorError.config(`Expected a non-zero-length path for the AddFields transformation ${JSON.stringify(field)}`);
+      }
+      const fieldParameters = { ...parameters, ...parametersOf(field) };
+      return {
+        path: field.path,
+        pathValue: [...field.path],
+        value: new InterpolatedString(String(field.value), fieldParameters),
+        validTypes: field.value_type ? [PYTHON_TYPES[field.value_type]] : undefined,
+      };
+    });
+  }
+
+  transform(record: MutableRecord, slice: StreamSlice | null): void {
+    const context = { record: record as PyValue, stream_slice: slice };
+    for (const field of this.fields) {
+      const value = field.value.eval(this.env, context, field.validTypes);
+      if (this.condition !== null && !this.condition.eval(this.env, { ...context, value, path: field.pathValue })) continue;
+      dpathNew(record, field.path, toRecordValue(value));
+    }
+  }
+}
+
+/** A template value as JSON data for the record (strings and numbers as they are). */
+function toRecordValue(value: PyValue): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value;
+  return toJsonValue(value);
+}

@@ -6,12 +6,12 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { fileErrorWords, isFileSystemError } from './file-error-words.js';
-import { basicTemplate } from './templates/basic-template.js';
-import { connectorNames } from './templates/connector-names.js';
-import { httpTemplate } from './templates/http-template.js';
-import { readme } from './templates/readme.js';
-import { entryFiles, packageFiles, schemaFiles } from './templates/shared-files.js';
-import { DEFAULT_VERSIONS, type TemplateFiles, type TemplateVersions } from './templates/template-files.js';
+import { basicTemplate } from '../scaffold/basic-template.js';
+import { connectorNames } from '../scaffold/connector-names.js';
+import { httpTemplate } from '../scaffold/http-template.js';
+import { readme } from '../scaffold/readme.js';
+import { entryFiles, packageFiles, schemaFiles } from '../scaffold/shared-files.js';
+import { DEFAULT_VERSIONS, type TemplateFiles, type TemplateVersions } from '../scaffold/template-files.js';
 
 export interface NewConnectorOptions {
   /** `source-<name>` */

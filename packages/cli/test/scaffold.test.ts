@@ -15,8 +15,9 @@ import { promisify } from 'node:util';
 import { useHttpFixture } from '@tributary/cdk/testing';
 import { Command } from 'commander';
 import { inferSchemaCommand, register as registerInferSchema } from '../src/commands/infer-schema.js';
-import { connectorTemplate, createConnector, register as registerNew } from '../src/commands/new-connector.js';
+import { createConnector, register as registerNew } from '../src/commands/new-connector.js';
 import { register as registerTest, testConnector } from '../src/commands/test-connector.js';
+import { connectorTemplate } from '../src/scaffold/connector-template.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const run = promisify(execFile);

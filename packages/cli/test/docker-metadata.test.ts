@@ -188,9 +188,8 @@ describe('overrides and defaults', () => {
     );
   });
 
-  test('the YAML writer quotes what YAML would read as another type', () => {
-    const text = toYaml({ a: '1.0', b: '0.1.0', c: 'true', d: 'node:20-slim', e: 'x #y', f: [], g: {}, h: [{ k: 1, l: ['m'] }], i: '' });
-    assert.deepEqual(parse(text), {
+  test('the YAML writer quotes what YAML (1.2, or 1.1 as PyYAML reads it) would read as another type', () => {
+    const value = {
       a: '1.0',
       b: '0.1.0',
       c: 'true',
@@ -200,8 +199,16 @@ describe('overrides and defaults', () => {
       g: {},
       h: [{ k: 1, l: ['m'] }],
       i: '',
-    });
+      j: 'yes',
+      y: 'off',
+      n: '1:20',
+      long: `${'word '.repeat(40)}end`,
+    };
+    const text = toYaml(value);
+    assert.deepEqual(parse(text), value);
+    assert.deepEqual(parse(text, { version: '1.1' }), value);
     assert.match(text, /^a: "1\.0"$/m);
     assert.match(text, /^b: 0\.1\.0$/m);
+    assert.match(text, /^long: word .* end$/m, 'a long value stays on one line');
   });
 });

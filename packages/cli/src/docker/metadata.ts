@@ -25,6 +25,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeJsonSyntaxError } from '@tributary/cdk';
+import { stringify } from 'yaml';
 import type { ConnectorPackage } from './connector-package.js';
 import { DEFAULT_BASE_IMAGE } from './dockerfile.js';
 
@@ -293,54 +294,13 @@ export function writeMetadata(connector: ConnectorPackage, options: MetadataOpti
   return { file, ...generated };
 }
 
-// --- A small YAML writer for the plain data above (maps, lists, strings, numbers, booleans) ---
-
-const PLAIN = /^[A-Za-z0-9/_][A-Za-z0-9_./:@+-]*$/;
-const AMBIGUOUS =
-  /^(?:[-+]?(?:\d[\d_]*)?(?:\.\d*)?(?:[eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|true|false|yes|no|on|off|y|n|null|~|\.inf|\.nan)$/i;
-
-function scalar(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const text = String(value);
-  return PLAIN.test(text) && !AMBIGUOUS.test(text) && !text.endsWith(':') ? text : JSON.stringify(text);
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function yamlLines(value: unknown, indent: string): string[] {
-  const lines: string[] = [];
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      if (isMap(item) && Object.keys(item).length > 0) {
-        const [first, ...rest] = yamlLines(item, `${indent}  `);
-        lines.push(`${indent}- ${first!.trimStart()}`, ...rest);
-      } else if (Array.isArray(item) && item.length > 0) {
-        lines.push(`${indent}-`, ...yamlLines(item, `${indent}  `));
-      } else lines.push(`${indent}- ${inline(item)}`);
-    }
-    return lines;
-  }
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    const name = scalar(key);
-    if ((isMap(item) && Object.keys(item).length > 0) || (Array.isArray(item) && item.length > 0)) {
-      lines.push(`${indent}${name}:`, ...yamlLines(item, `${indent}  `));
-    } else lines.push(`${indent}${name}: ${inline(item)}`);
-  }
-  return lines;
-}
-
-function inline(value: unknown): string {
-  if (Array.isArray(value)) return '[]';
-  if (isMap(value)) return '{}';
-  return scalar(value);
-}
-
-/** YAML of a metadata object, without comments. */
+/**
+ * YAML of a metadata object, without comments. Written for YAML 1.1 readers, as Airbyte's
+ * tooling (PyYAML) is one: a string such as `yes`, `on` or `1.0` is quoted, or it would be read
+ * as a boolean or a number. No line is folded.
+ */
 export function toYaml(value: Record<string, unknown>): string {
-  return `${yamlLines(value, '').join('\n')}\n`;
+  return stringify(value, { version: '1.1', lineWidth: 0 });
 }
 
 export function renderMetadataYaml(metadata: ConnectorMetadata, connector: ConnectorPackage, streams: StreamSyncModes[]): string {

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { JsonSchema } from '@tributary/cdk';
 import type { Command } from 'commander';
+import { configInput, connectorFolder, testKitFor } from '../connectors/connector-test-kit.js';
 import { UsageError } from '../exit-codes.js';
-import { configInput, connectorFolder, testKitFor } from './connector-test-kit.js';
 
 export interface InferSchemaCommandOptions {
   stream?: string;

@@ -5,8 +5,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { fileErrorWords, isFileSystemError } from '../file-error-words.js';
 import { connectorTemplate, type NewConnectorOptions } from '../scaffold/connector-template.js';
-import { fileErrorWords, isFileSystemError } from './file-error-words.js';
 
 /**
  * Writes a new connector; refuses to write into a folder that is not empty. Returns its folder

@@ -8,14 +8,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AirbyteErrorTrace, type ConfiguredAirbyteCatalog, secretMasker } from '@tributary/cdk';
 import { buildCatalog, filterCatalog, parseCatalogFile } from '../catalog.js';
-import { readConfig, saveConfig } from '../config-input.js';
 import { type Connector, ConnectorFailure } from '../connectors/connector.js';
 import { maskConnectorSecrets } from '../connectors/connector-secrets.js';
 import { PackageConnector } from '../connectors/package-connector.js';
 import { ProcessConnector } from '../connectors/process-connector.js';
 import { DuckDBDestination } from '../destinations/duckdb/duckdb-destination.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.js';
+import { readConfig, saveConfig } from '../inputs/config-input.js';
 import { parseBoundedJson } from '../json-depth.js';
+import type { Output } from '../output.js';
 import { type ProgressMode, ProgressView } from '../progress/progress-view.js';
 import { errorText, summaryText } from '../progress/summary.js';
 import { SyncInterruption } from './sync-interruption.js';
@@ -32,14 +33,6 @@ export interface SyncOptions {
   progressInterval?: string;
   verbose?: boolean;
 }
-
-/** Where output goes; tests replace it. */
-export interface Output {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-}
-
-export { UsageError };
 
 export async function syncCommand(connectorArg: string | undefined, options: SyncOptions, output: Output): Promise<number> {
   const started = performance.now();

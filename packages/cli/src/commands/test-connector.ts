@@ -6,8 +6,8 @@ import type { AirbyteState } from '@tributary/cdk';
 import type { AcceptanceReport, CheckId } from '@tributary/cdk/testing';
 import type { Command } from 'commander';
 import { maskConnectorSecrets } from '../connectors/connector-secrets.js';
+import { configInput, connectorFolder, list, readJsonInput, testKitFor } from '../connectors/connector-test-kit.js';
 import { UsageError } from '../exit-codes.js';
-import { configInput, connectorFolder, list, readJsonInput, testKitFor } from './connector-test-kit.js';
 
 export interface TestConnectorOptions {
   config?: string;

@@ -1,6 +1,6 @@
 /** `--config`: a JSON file, or JSON given inline (anything starting with `{`). */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseBoundedJson } from './json-depth.js';
+import { parseBoundedJson } from '../json-depth.js';
 
 export interface ConfigInput {
   config: Record<string, unknown>;

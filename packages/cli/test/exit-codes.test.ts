@@ -92,7 +92,11 @@ describe('exit codes', () => {
 
     test('metadata: no such connector (2); a discover config it cannot use (1)', async () => {
       expectExit(await cli(['metadata', missing]), 2, /Cannot find connector '.*nonexistent'/);
-      expectExit(await cli(['metadata', fakerFolder, '--stdout', '--config', join(dir, 'absent.json')]), 1, /Cannot use .*absent\.json/);
+      expectExit(
+        await cli(['metadata', fakerFolder, '--stdout', '--config', join(dir, 'absent.json')]),
+        1,
+        /cannot read discover config file .*absent\.json: the file does not exist/,
+      );
     });
 
     test('an unknown command or option (2); --help and --version (0)', async () => {

@@ -126,7 +126,7 @@ describe('the runner masks the connector secrets', () => {
     const fromFile = await cli(['sync', leakyFolder, '--config', file, '--to', `duckdb:${join(dir, 'broken.duckdb')}`]);
     assert.match(fromFile.stderr, /is not valid JSON \(unexpected token\)/);
     const metadata = await cli(['metadata', fakerFolder, '--config', file, '--stdout']);
-    assert.match(metadata.stderr, /as the discover config: not valid JSON \(unexpected token\)/);
+    assert.match(metadata.stderr, /discover config file .*broken\.json is not valid JSON \(unexpected token\)/);
     for (const result of [inline, fromFile, metadata]) assertNoLeak(outputOf(result));
   });
 

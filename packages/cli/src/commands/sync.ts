@@ -4,7 +4,6 @@
  * stream synced, 1 when the connector or the destination failed (what was committed stays), 2 for
  * bad arguments, 130 or 143 when interrupted by SIGINT or SIGTERM (see sync-interruption.ts).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AirbyteErrorTrace, type ConfiguredAirbyteCatalog, secretMasker } from '@tributary/cdk';
 import { buildCatalog, filterCatalog, parseCatalogFile } from '../catalog.js';
@@ -15,7 +14,8 @@ import { ProcessConnector } from '../connectors/process-connector.js';
 import { DuckDBDestination } from '../destinations/duckdb/duckdb-destination.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../exit-codes.js';
 import { readConfig, saveConfig } from '../inputs/config-input.js';
-import { parseBoundedJson } from '../json-depth.js';
+import { readJsonInput } from '../inputs/json-input.js';
+import { readList } from '../inputs/list-input.js';
 import type { Output } from '../output.js';
 import { type ProgressMode, ProgressView } from '../progress/progress-view.js';
 import { errorText, summaryText } from '../progress/summary.js';
@@ -196,19 +196,10 @@ async function chooseCatalog(
   options: SyncOptions,
   signal: AbortSignal,
 ): Promise<ConfiguredAirbyteCatalog> {
-  const streams = options.streams
-    ?.split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
+  const streams = readList(options.streams);
   if (options.catalog !== undefined) {
-    let raw: unknown;
-    try {
-      raw = parseBoundedJson(readFileSync(options.catalog, 'utf8'), `catalog file ${options.catalog}`);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(code === undefined ? (error as Error).message : `cannot read catalog file ${options.catalog}: ${code}`);
-    }
-    return filterCatalog(parseCatalogFile(raw, options.catalog), streams);
+    const { value } = usage(() => readJsonInput(options.catalog as string, { what: 'catalog' }));
+    return filterCatalog(parseCatalogFile(value, options.catalog), streams);
   }
   const discovered = await connector.discover(config, signal);
   try {

@@ -21,11 +21,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeJsonSyntaxError } from '@tributary/cdk';
 import { stringify } from 'yaml';
+import { readJsonInput } from '../inputs/json-input.js';
 import type { ConnectorPackage } from './connector-package.js';
 import { DEFAULT_BASE_IMAGE } from './dockerfile.js';
 
@@ -319,12 +319,7 @@ export function renderMetadataYaml(metadata: ConnectorMetadata, connector: Conne
   return `${header.join('\n')}\n${toYaml({ data: metadata.data, metadataSpecVersion: metadata.metadataSpecVersion })}`;
 }
 
-/** Reads a config file given on the command line, so a bad path fails before anything runs. */
+/** Reads the discover config given on the command line, so a bad path fails before anything runs. */
 export function checkConfigFile(path: string): void {
-  try {
-    JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? `not valid JSON (${describeJsonSyntaxError(error)})` : (error as Error).message;
-    throw new Error(`Cannot use ${path} as the discover config: ${reason}`);
-  }
+  readJsonInput(path, { what: 'discover config', shape: 'object' });
 }

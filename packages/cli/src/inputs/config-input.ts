@@ -1,6 +1,7 @@
-/** `--config`: a JSON file, or JSON given inline (anything starting with `{`). */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseBoundedJson } from '../json-depth.js';
+/** A connector's config on the command line: `--config <file|json>`, or the connector's conventional file. */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readJsonInput } from './json-input.js';
 
 export interface ConfigInput {
   config: Record<string, unknown>;
@@ -8,23 +9,25 @@ export interface ConfigInput {
   file: string | undefined;
 }
 
-export function readConfig(value: string | undefined): ConfigInput {
-  if (value === undefined) return { config: {}, file: undefined };
-  const inline = value.trimStart().startsWith('{');
-  let text: string;
-  if (inline) text = value;
-  else {
-    try {
-      text = readFileSync(value, 'utf8');
-    } catch (error) {
-      throw new Error(`cannot read config file ${value}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-  }
-  const parsed = parseBoundedJson(text, inline ? 'the --config JSON' : `config file ${value}`);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`${inline ? 'the --config JSON' : `config file ${value}`} must be a JSON object`);
-  }
-  return { config: parsed as Record<string, unknown>, file: inline ? undefined : value };
+/** `--config`: a JSON object, inline (anything starting with `{`) or in a file; none gives `{}`. */
+export function readConfig(argument: string | undefined): ConfigInput {
+  if (argument === undefined) return { config: {}, file: undefined };
+  const { value, file } = readJsonInput(argument, { what: 'config', inlineOption: '--config', shape: 'object' });
+  return { config: value as Record<string, unknown>, file };
+}
+
+/**
+ * `--config` when given, else the connector's own `<dir>/<conventional>` (Airbyte's convention is
+ * `secrets/config.json`) when it exists, else undefined.
+ */
+export function configOrConventional(
+  dir: string,
+  argument: string | undefined,
+  conventional = 'secrets/config.json',
+): ConfigInput | undefined {
+  if (argument !== undefined) return readConfig(argument);
+  const file = join(dir, conventional);
+  return existsSync(file) ? readConfig(file) : undefined;
 }
 
 /** Saves a config the connector changed (a CONTROL message), as the Airbyte platform does. */

@@ -1,4 +1,3 @@
-export { buildCatalog } from './catalog.js';
 export { sqlCommand } from './commands/sql.js';
 export { syncCommand } from './commands/sync.js';
 export type { Connector, ReadRequest } from './connectors/connector.js';
@@ -7,3 +6,4 @@ export { ProcessConnector } from './connectors/process-connector.js';
 export { type ColumnPlan, planColumns } from './destinations/duckdb/columns.js';
 export { DuckDBDestination } from './destinations/duckdb/duckdb-destination.js';
 export { run } from './program.js';
+export { buildCatalog } from './sync/catalog.js';

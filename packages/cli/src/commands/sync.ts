@@ -6,7 +6,6 @@
  */
 import { join } from 'node:path';
 import { type AirbyteErrorTrace, type ConfiguredAirbyteCatalog, secretMasker } from '@tributary/cdk';
-import { buildCatalog, filterCatalog, parseCatalogFile } from '../catalog.js';
 import { type Connector, ConnectorFailure } from '../connectors/connector.js';
 import { maskConnectorSecrets } from '../connectors/connector-secrets.js';
 import { PackageConnector } from '../connectors/package-connector.js';
@@ -19,7 +18,8 @@ import { readList } from '../inputs/list-input.js';
 import type { Output } from '../output.js';
 import { type ProgressMode, ProgressView } from '../progress/progress-view.js';
 import { errorText, summaryText } from '../progress/summary.js';
-import { SyncInterruption } from './sync-interruption.js';
+import { buildCatalog, filterCatalog, parseCatalogFile } from '../sync/catalog.js';
+import { SyncInterruption } from '../sync/sync-interruption.js';
 
 export interface SyncOptions {
   command?: string;

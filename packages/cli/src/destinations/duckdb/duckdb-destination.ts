@@ -353,6 +353,11 @@ export class DuckDBDestination implements RunnerSink {
     await updateSync(this.writer, this.syncId, outcome, this.skipped.count);
   }
 
+  /** Records received from the connector. */
+  get recordsRead(): number {
+    return this.stats.reduce((sum, stats) => sum + stats.records, 0);
+  }
+
   get recordsWritten(): number {
     return this.committedRows;
   }

@@ -9,7 +9,7 @@ import { sqlCommand } from './commands/sql.js';
 import { syncCommand } from './commands/sync.js';
 import { register as registerTest } from './commands/test-connector.js';
 import { STOP_GRACE_MS } from './connectors/process-group.js';
-import { DEFAULT_COMMIT_POLICY } from './destinations/duckdb/duckdb-destination.js';
+import { DEFAULT_COMMIT_POLICY } from './destinations/duckdb/commit-policy.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import type { Output } from './output.js';
 

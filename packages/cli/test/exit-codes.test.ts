@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { DEFAULT_COMMIT_POLICY } from '../src/destinations/duckdb/duckdb-destination.js';
+import { DEFAULT_COMMIT_POLICY } from '../src/destinations/duckdb/commit-policy.js';
 import { type CliResult, cli, expectOk, fakerFolder, fixtureFolder, rawConnector, repoRoot, tempDir } from './helpers/cli.js';
 
 function expectExit(result: CliResult, code: number, message: RegExp): void {

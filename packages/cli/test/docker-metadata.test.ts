@@ -1,16 +1,13 @@
 /** metadata.yaml: Airbyte's registry shape, stable definition ids, sync modes from discover, package.json overrides. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { connectorMetadata } from '../src/commands/build-image.js';
 import { type ConnectorPackage, loadConnectorPackage } from '../src/docker/connector-package.js';
 import { buildMetadata, defaultConfig, definitionIdOf, TRIBUTARY_DEFINITION_NAMESPACE, toYaml, uuidV5 } from '../src/docker/metadata.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const FAKER_DIR = join(ROOT, 'connectors/source-faker');
+import { fakerFolder } from './helpers/cli.js';
 
 /** The `data` keys of Airbyte's ConnectorMetadataDefinitionV0, which rejects any other key. */
 const AIRBYTE_DATA_KEYS = new Set([
@@ -92,7 +89,7 @@ describe('definition ids', () => {
 });
 
 describe('source-faker metadata', () => {
-  const generated = connectorMetadata({ connector: FAKER_DIR, stdout: true });
+  const generated = connectorMetadata({ connector: fakerFolder, stdout: true });
   const parsed = parse(generated.yaml) as { metadataSpecVersion: string; data: Record<string, unknown> };
 
   test('is the YAML of the metadata, in the shape of Airbyte connector registry', () => {
@@ -115,7 +112,7 @@ describe('source-faker metadata', () => {
       dockerImageTag: '0.1.0',
       documentationUrl: 'https://docs.airbyte.com/integrations/sources/faker',
       githubIssueLabel: 'source-faker',
-      license: loadConnectorPackage(FAKER_DIR).pkg.license ?? 'UNLICENSED',
+      license: loadConnectorPackage(fakerFolder).pkg.license ?? 'UNLICENSED',
       name: 'Faker',
       releaseStage: 'alpha',
       supportLevel: 'community',
@@ -131,7 +128,11 @@ describe('source-faker metadata', () => {
   });
 
   test('the committed connectors/source-faker/metadata.yaml is up to date', () => {
-    assert.equal(readFileSync(join(FAKER_DIR, 'metadata.yaml'), 'utf8'), generated.yaml, 'run: tributary metadata connectors/source-faker');
+    assert.equal(
+      readFileSync(join(fakerFolder, 'metadata.yaml'), 'utf8'),
+      generated.yaml,
+      'run: tributary metadata connectors/source-faker',
+    );
   });
 });
 

@@ -7,14 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { connectorTemplate } from '../src/scaffold/connector-template.js';
 import { fillPlaceholders, templatesFolder } from '../src/scaffold/template-files.js';
-import { cli, expectOk, tempDir } from './helpers/cli.js';
+import { cli, expectOk, filesBelow, tempDir } from './helpers/cli.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SNAPSHOTS = join(here, 'fixtures/scaffold');
@@ -26,14 +26,6 @@ const KINDS = [
 /** The files of a generated connector as one text: each file's path on a line of its own, then its content. */
 function render(files: Map<string, string>): string {
   return [...files].map(([path, content]) => `==> ${path} <==\n${content}`).join('\n');
-}
-
-/** The files below `dir`, by `/`-separated relative path, sorted. */
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
-    .sort();
 }
 
 for (const { kind, name, args } of KINDS) {

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { connectorMetadata } from '../src/commands/build-image.js';
+import { defaultConfig } from '../src/docker/connector-discovery.js';
 import { type ConnectorPackage, loadConnectorPackage } from '../src/docker/connector-package.js';
-import { buildMetadata, defaultConfig, definitionIdOf, TRIBUTARY_DEFINITION_NAMESPACE, toYaml, uuidV5 } from '../src/docker/metadata.js';
+import { definitionIdOf, TRIBUTARY_DEFINITION_NAMESPACE, uuidV5 } from '../src/docker/definition-id.js';
+import { buildMetadata, toYaml } from '../src/docker/metadata.js';
 import { fakerFolder } from './helpers/cli.js';
 
 /** The `data` keys of Airbyte's ConnectorMetadataDefinitionV0, which rejects any other key. */

@@ -4,7 +4,8 @@
 // cost ~250 ms on every command (Node scans each for its exports), a twentieth of a
 // 1,000,000-record sync and most of `tributary --help`.
 //
-// Only @duckdb/node-api and commander go into the bundle. Everything else stays a package
+// Only @duckdb/node-api, commander and yaml (the metadata writer's; the CDK's own copy has no
+// identity to share) go into the bundle. Everything else stays a package
 // import: the native DuckDB bindings, and above all @tributary/cdk, which connectors loaded
 // in-process import too: a second copy would mean a second `ConnectorError` class and a second
 // secret masker.
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const cli = resolve(dirname(fileURLToPath(import.meta.url)), '../packages/cli');
-const BUNDLED = new Set(['@duckdb/node-api', 'commander']);
+const BUNDLED = new Set(['@duckdb/node-api', 'commander', 'yaml']);
 
 const onlyBundled = {
   name: 'tributary-cli-externals',

@@ -19,6 +19,15 @@ export class UsageError extends Error {
   }
 }
 
+/** Runs `fn`; what it throws is a mistake in the command line: a UsageError with its message. */
+export function asUsageError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 /** The exit code of a process stopped by `signal`. */
 export function signalExitCode(signal: NodeJS.Signals): number {
   return 128 + (constants.signals[signal] ?? 15);

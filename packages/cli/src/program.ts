@@ -6,11 +6,12 @@ import { register as registerInferSchema } from './commands/infer-schema.js';
 import { register as registerManifest } from './commands/manifest-validate.js';
 import { register as registerNew } from './commands/new-connector.js';
 import { sqlCommand } from './commands/sql.js';
-import { type Output, syncCommand } from './commands/sync.js';
+import { syncCommand } from './commands/sync.js';
 import { register as registerTest } from './commands/test-connector.js';
 import { STOP_GRACE_MS } from './connectors/process-group.js';
-import { DEFAULT_COMMIT_POLICY } from './destinations/duckdb/duckdb-destination.js';
+import { DEFAULT_COMMIT_POLICY } from './destinations/duckdb/commit-policy.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import type { Output } from './output.js';
 
 const SYNC_EXAMPLES = `
 Examples:

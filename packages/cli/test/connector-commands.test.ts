@@ -1,36 +1,21 @@
 /** `tributary test` and `tributary infer-schema` on the faker connector, through their commander registration. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
 import { register as registerInferSchema } from '../src/commands/infer-schema.js';
 import { register as registerTest } from '../src/commands/test-connector.js';
+import { fakerFolder as FAKER, tempDir } from './helpers/cli.js';
+import { inProcessProgram } from './helpers/program.js';
 
-const FAKER = resolve(dirname(fileURLToPath(import.meta.url)), '../../../connectors/source-faker');
-const temp = mkdtempSync(join(tmpdir(), 'tributary-commands-'));
-after(() => rmSync(temp, { recursive: true, force: true }));
+const { dir: temp, cleanup } = tempDir('commands');
+after(cleanup);
 
-async function tributary(...args: string[]): Promise<{ output: string; error?: Error }> {
-  let output = '';
-  const program = new Command('tributary').exitOverride().configureOutput({
-    writeOut: (text) => {
-      output += text;
-    },
-    writeErr: (text) => {
-      output += text;
-    },
-  });
-  registerTest(program);
-  registerInferSchema(program);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { output };
-  } catch (error) {
-    return { output, error: error as Error };
-  }
+/** Runs `tributary <args>` with the test and infer-schema commands, in this process. */
+async function tributary(...args: string[]): Promise<{ output: string; error: Error | undefined }> {
+  const program = inProcessProgram(registerTest, registerInferSchema);
+  const error = await program.run(...args);
+  return { output: program.output(), error };
 }
 
 test('tributary test prints the pass/fail table and succeeds when every check passes', async () => {

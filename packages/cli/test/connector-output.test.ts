@@ -9,22 +9,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { type CliResult, cli, expectOk, fixtureFolder, query, rawConnector, scalar, tempDir } from './helpers/cli.js';
+import { type CliResult, cli, expectOk, fixtureFolder, query, scalar, shown, syncArgs, tempDir } from './helpers/cli.js';
+import { message, rawConnector, records } from './helpers/raw-connector.js';
 
 const DEEP = 100_000;
-
-/** Records 1..to of stream items, with a STATE after every `every`. */
-function records(from: number, to: number, every?: number) {
-  return { records: { stream: 'items', from, to, ...(every === undefined ? {} : { state_every: every }) } };
-}
-
-function message(value: unknown) {
-  return { message: value };
-}
-
-function shown(result: CliResult): string {
-  return `exit ${result.code ?? result.signal}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`;
-}
 
 describe('what the runner gets from a connector', () => {
   const { dir, cleanup } = tempDir('connector-output');
@@ -34,18 +22,7 @@ describe('what the runner gets from a connector', () => {
   /** Syncs the raw connector with `config` into a new file; returns the result and the file. */
   async function sync(config: object, ...extra: string[]): Promise<{ result: CliResult; db: string }> {
     const db = join(dir, `sync-${++n}.duckdb`);
-    const result = await cli([
-      'sync',
-      '--command',
-      `node ${rawConnector}`,
-      '--config',
-      JSON.stringify(config),
-      '--to',
-      `duckdb:${db}`,
-      '--progress',
-      'none',
-      ...extra,
-    ]);
+    const result = await cli(syncArgs(rawConnector, config, db, ...extra));
     return { result, db };
   }
 
@@ -145,7 +122,7 @@ describe('what the runner gets from a connector', () => {
   test('an in-process connector: a record without its key is refused, naming the stream and the record', async () => {
     const db = join(dir, 'in-process.duckdb');
     const config = JSON.stringify({ count: 100, keyless_at: 60 });
-    const result = await cli(['sync', fixtureFolder, '--config', config, '--to', `duckdb:${db}`, '--progress', 'none']);
+    const result = await cli(syncArgs(fixtureFolder, config, db));
     assert.equal(result.code, 1, shown(result));
     assert.match(
       result.stderr,
@@ -201,16 +178,7 @@ describe('what the runner gets from a connector', () => {
 
   test('an in-process record nested 100,000 levels deep is refused, naming its stream and record', async () => {
     const db = join(dir, 'in-process-deep.duckdb');
-    const result = await cli([
-      'sync',
-      fixtureFolder,
-      '--config',
-      '{"count": 100, "deep_at": 30}',
-      '--to',
-      `duckdb:${db}`,
-      '--progress',
-      'none',
-    ]);
+    const result = await cli(syncArgs(fixtureFolder, { count: 100, deep_at: 30 }, db));
     assert.equal(result.code, 1, shown(result));
     assert.match(
       result.stderr,
@@ -225,21 +193,12 @@ describe('what the runner gets from a connector', () => {
     const config = join(dir, 'deep-config.json');
     writeFileSync(config, `{"count": 1, "deep": ${nested}}`);
     const db = join(dir, 'deep-input.duckdb');
-    const fromConfig = await cli(['sync', fixtureFolder, '--config', config, '--to', `duckdb:${db}`, '--progress', 'none']);
+    const fromConfig = await cli(syncArgs(fixtureFolder, config, db));
     assert.equal(fromConfig.code, 2, shown(fromConfig));
     assert.match(fromConfig.stderr, /config file .*deep-config\.json nests deeper than 1000 levels \(at character 5017\)/);
     // A command-line argument holds at most 128 kB: 20,000 levels, still far beyond what the stack takes.
     const inlineNested = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
-    const inline = await cli([
-      'sync',
-      fixtureFolder,
-      '--config',
-      `{"deep": ${inlineNested}}`,
-      '--to',
-      `duckdb:${db}`,
-      '--progress',
-      'none',
-    ]);
+    const inline = await cli(syncArgs(fixtureFolder, `{"deep": ${inlineNested}}`, db));
     assert.equal(inline.code, 2, shown(inline));
     assert.match(inline.stderr, /the --config JSON nests deeper than 1000 levels/);
     const catalog = join(dir, 'deep-catalog.json');

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { nameOfCommand, nameOfImage, ProcessConnector } from '../src/connectors/process-connector.js';
-import { cli, expectOk, fakerFolder, fixtureFolder, query, repoRoot, scalar, tempDir } from './helpers/cli.js';
+import { cli, expectOk, fakerFolder, fixtureFolder, query, repoRoot, scalar, syncArgs, tempDir } from './helpers/cli.js';
 
 describe('connectors and output', () => {
   const { dir, cleanup } = tempDir('connectors');
@@ -18,20 +18,11 @@ describe('connectors and output', () => {
     const config = JSON.stringify({ count: 500, seed: 11, clock: '2024-01-01T10:00:00Z' });
     const viaCommand = join(dir, 'command.duckdb');
     const inProcess = join(dir, 'in-process.duckdb');
-    const command = await cli([
-      'sync',
-      '--command',
-      `node ${join('connectors', 'source-faker', 'dist', 'main.js')}`,
-      '--config',
-      config,
-      '--to',
-      `duckdb:${viaCommand}`,
-      '--progress',
-      'none',
-    ]);
+    const fakerCommand = ['--command', 'node connectors/source-faker/dist/main.js'];
+    const command = await cli(syncArgs(fakerCommand, config, viaCommand));
     expectOk(command);
     assert.match(command.stdout, /Synced command "node connectors\/source-faker\/dist\/main\.js"/);
-    expectOk(await cli(['sync', fakerFolder, '--config', config, '--to', `duckdb:${inProcess}`, '--progress', 'none']));
+    expectOk(await cli(syncArgs(fakerFolder, config, inProcess)));
     for (const table of ['users', 'products', 'purchases']) {
       const columns = `* EXCLUDE (_airbyte_raw_id, _airbyte_extracted_at, _airbyte_meta)`;
       const a = await query(viaCommand, `SELECT ${columns} FROM ${table} ORDER BY id`);
@@ -40,17 +31,7 @@ describe('connectors and output', () => {
       assert.deepEqual(a, b, table);
     }
     // Its state is stored the same way, so the next --command sync is incremental.
-    const again = await cli([
-      'sync',
-      '--command',
-      'node connectors/source-faker/dist/main.js',
-      '--config',
-      config,
-      '--to',
-      `duckdb:${viaCommand}`,
-      '--progress',
-      'none',
-    ]);
+    const again = await cli(syncArgs(fakerCommand, config, viaCommand));
     expectOk(again);
     assert.match(again.stdout, /purchases\s+append_dedup\s+0\s/);
   });
@@ -83,15 +64,14 @@ describe('connectors and output', () => {
       return;
     }
     const db = join(dir, 'image.duckdb');
-    const result = await cli(['sync', '--image', image, '--config', '{"count": 100}', '--to', `duckdb:${db}`, '--progress', 'none']);
+    const result = await cli(syncArgs(['--image', image], { count: 100 }, db));
     expectOk(result);
     assert.ok((await scalar(db, 'SELECT count(*) FROM users')) > 0);
   });
 
   test('a new column is added by a later sync; a changed type is recorded, not a crash', async () => {
     const db = join(dir, 'evolving.duckdb');
-    const sync = (config: object) =>
-      cli(['sync', fixtureFolder, '--config', JSON.stringify(config), '--to', `duckdb:${db}`, '--progress', 'none']);
+    const sync = (config: object) => cli(syncArgs(fixtureFolder, config, db));
     expectOk(await sync({ count: 30 }));
     const second = await sync({ count: 40, version: 2 });
     expectOk(second);
@@ -156,7 +136,7 @@ describe('connectors and output', () => {
 
   test('tributary sql prints a query result as a table, CSV or JSON lines', async () => {
     const db = join(dir, 'sql.duckdb');
-    expectOk(await cli(['sync', fixtureFolder, '--config', '{"count": 12}', '--to', `duckdb:${db}`, '--progress', 'none']));
+    expectOk(await cli(syncArgs(fixtureFolder, { count: 12 }, db)));
     const table = await cli(['sql', db, 'SELECT id, name FROM items WHERE id <= 7 ORDER BY id']);
     expectOk(table);
     const lines = table.stdout.trimEnd().split('\n');

@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import type { AirbyteMessage, ConfiguredAirbyteCatalog, ConfiguredAirbyteStream, JsonSchema } from '@tributary/cdk';
 import { planColumns } from '../src/destinations/duckdb/columns.js';
+import type { CommitPolicy } from '../src/destinations/duckdb/commit-policy.js';
 import { DuckDBDestination } from '../src/destinations/duckdb/duckdb-destination.js';
 import { ProgressView } from '../src/progress/progress-view.js';
 import { newStats } from '../src/progress/stats.js';
@@ -55,16 +56,26 @@ function state(value: string): AirbyteMessage {
   };
 }
 
+/** A destination on `path`, begun and prepared for the catalog of `stream(mode, primaryKey)`, and the record writer of shop.orders. */
+async function ordersDestination(
+  path: string,
+  mode: ConfiguredAirbyteStream['destination_sync_mode'],
+  options: { policy?: CommitPolicy; primaryKey?: string[][] } = {},
+) {
+  const destination = await DuckDBDestination.open(path, options.policy === undefined ? {} : { policy: options.policy });
+  await destination.beginSync('test');
+  const input = await destination.prepare(stream(mode, options.primaryKey), { fullRefresh: false });
+  return { destination, input, write: destination.recordWriter({ name: 'orders', namespace: 'shop' }) };
+}
+
 describe('DuckDB destination', () => {
   const { dir, cleanup } = tempDir('destination');
   after(cleanup);
 
   test('append_dedup keeps the latest version of each composite key, by cursor then arrival', async () => {
     const path = join(dir, 'dedup.duckdb');
-    const destination = await DuckDBDestination.open(path);
-    await destination.beginSync('test');
-    assert.deepEqual(await destination.prepare(stream('append_dedup'), { fullRefresh: false }), []);
-    const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+    const { destination, input: firstInput, write } = await ordersDestination(path, 'append_dedup');
+    assert.deepEqual(firstInput, []);
     write({ id: 1, region: 'eu', updated: '2024-01-02T00:00:00Z', label: 'v2' });
     write({ id: 1, region: 'us', updated: '2024-01-01T00:00:00Z', label: 'other key' });
     destination.writeMessage(state('2024-01-02T00:00:00Z'));
@@ -88,11 +99,9 @@ describe('DuckDB destination', () => {
     assert.deepEqual(JSON.parse(String(stored?.state)).stream.stream_state, { updated: '2024-01-05T00:00:00Z' });
 
     // A second sync starts from that state and merges against what is there.
-    const next = await DuckDBDestination.open(path);
-    await next.beginSync('test');
-    const input = await next.prepare(stream('append_dedup'), { fullRefresh: false });
+    const { destination: next, input, write: writeNext } = await ordersDestination(path, 'append_dedup');
     assert.deepEqual(input[0]?.stream?.stream_state, { updated: '2024-01-05T00:00:00Z' });
-    next.recordWriter({ name: 'orders', namespace: 'shop' })({ id: 1, region: 'eu', updated: '2024-01-06T00:00:00Z', label: 'v3' });
+    writeNext({ id: 1, region: 'eu', updated: '2024-01-06T00:00:00Z', label: 'v3' });
     next.writeMessage(state('2024-01-06T00:00:00Z'));
     await next.finish();
     next.close();
@@ -102,10 +111,7 @@ describe('DuckDB destination', () => {
 
   test('values are converted to their column type, or nulled with the change in _airbyte_meta', async () => {
     const path = join(dir, 'convert.duckdb');
-    const destination = await DuckDBDestination.open(path);
-    await destination.beginSync('test');
-    await destination.prepare(stream('append'), { fullRefresh: false });
-    const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+    const { destination, write } = await ordersDestination(path, 'append');
     write({ id: '42', region: 7, updated: '2024-03-01T10:00:00.123456Z', amount: '1.5', active: 'true', label: { a: 1 }, details: 'text' });
     write({ id: 'x', region: 'eu', updated: { not: 'a date' }, amount: 'lots', active: 1, label: true, details: [1, { b: null }] });
     write({ id: 2 ** 53, region: null, updated: 'soon', amount: Number.NaN, active: false, details: null });
@@ -156,10 +162,8 @@ describe('DuckDB destination', () => {
   test('every value arrives intact across staging chunks: separators, marks, empty strings, nulls, unicode', async () => {
     const path = join(dir, 'staging.duckdb');
     // Small commits, so that batches end in partial chunks as well as full ones.
-    const destination = await DuckDBDestination.open(path, { policy: { minRows: 1500, intervalMs: 0, maxRows: 3000, maxBytes: 1e9 } });
-    await destination.beginSync('test');
-    await destination.prepare(stream('append'), { fullRefresh: false });
-    const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+    const policy = { minRows: 1500, intervalMs: 0, maxRows: 3000, maxBytes: 1e9 };
+    const { destination, write } = await ordersDestination(path, 'append', { policy });
     const odd = [
       '',
       '\u001f',
@@ -211,10 +215,7 @@ describe('DuckDB destination', () => {
 
   test('wide records: chunks are handed over by size, and a batch of many staging rows arrives whole', async () => {
     const path = join(dir, 'wide.duckdb');
-    const destination = await DuckDBDestination.open(path);
-    await destination.beginSync('test');
-    await destination.prepare(stream('append'), { fullRefresh: false });
-    const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+    const { destination, write } = await ordersDestination(path, 'append');
     // ~40 KB of text per record: about 25 records per staging row, so one commit spans dozens of
     // staging rows and several INSERT slices.
     const total = 1200;
@@ -244,12 +245,8 @@ describe('DuckDB destination', () => {
     const path = join(dir, 'vacuum.duckdb');
     const rowGroups = () => scalar(path, `SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('shop.orders')`);
     const sync = async (label: string) => {
-      const destination = await DuckDBDestination.open(path, {
-        policy: { minRows: 125_000, intervalMs: 60_000, maxRows: 1e9, maxBytes: 1e12 },
-      });
-      await destination.beginSync('test');
-      await destination.prepare(stream('append_dedup', [['id']]), { fullRefresh: false });
-      const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+      const policy = { minRows: 125_000, intervalMs: 60_000, maxRows: 1e9, maxBytes: 1e12 };
+      const { destination, write } = await ordersDestination(path, 'append_dedup', { policy, primaryKey: [['id']] });
       for (let id = 1; id <= 250_000; id++) {
         if (write({ id, region: 'eu', label })) await destination.drain();
         if (id % 5_000 === 0) destination.writeMessage(state(label));
@@ -272,10 +269,8 @@ describe('DuckDB destination', () => {
 
   test('a STATE is committed with the records before it, not before they are all in', async () => {
     const path = join(dir, 'commits.duckdb');
-    const destination = await DuckDBDestination.open(path, { policy: { minRows: 1, intervalMs: 0, maxRows: 1000, maxBytes: 1e9 } });
-    await destination.beginSync('test');
-    await destination.prepare(stream('append'), { fullRefresh: false });
-    const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+    const policy = { minRows: 1, intervalMs: 0, maxRows: 1000, maxBytes: 1e9 };
+    const { destination, write } = await ordersDestination(path, 'append', { policy });
     for (let id = 1; id <= 3000; id++) {
       if (write({ id, region: 'eu', updated: new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString() })) await destination.drain();
       if (id % 700 === 0) destination.writeMessage(state(new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString()));

@@ -5,31 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { parseImageTag, prepareBuildContext, register } from '../src/commands/build-image.js';
 import { connectorEntry, loadConnectorPackage } from '../src/docker/connector-package.js';
 import { APP_DIR, CHECK_SCRIPT, CHECK_SCRIPT_SOURCE, CONNECTOR_UID, renderDockerfile, WORK_DIR } from '../src/docker/dockerfile.js';
 import { prepareProductionBundle } from '../src/docker/production-bundle.js';
+import { fakerFolder, filesBelow, tempDir } from './helpers/cli.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const FAKER_DIR = join(ROOT, 'connectors/source-faker');
-
-let temp: string;
-before(() => {
-  temp = mkdtempSync(join(tmpdir(), 'tributary-bundle-test-'));
-});
-after(() => rmSync(temp, { recursive: true, force: true }));
-
-function allFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? allFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
-  );
-}
+const { dir: temp, cleanup } = tempDir('bundle');
+after(cleanup);
 
 function runNode(file: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
   return spawnSync(process.execPath, [file, ...args], { cwd: temp, encoding: 'utf8' });
@@ -46,10 +33,10 @@ describe('the production bundle of source-faker', () => {
   let bundleDir: string;
   let files: string[];
   before(() => {
-    assert.ok(existsSync(join(FAKER_DIR, 'dist/main.js')), 'source-faker is not built: run npm run build first (npm test does)');
+    assert.ok(existsSync(join(fakerFolder, 'dist/main.js')), 'source-faker is not built: run npm run build first (npm test does)');
     bundleDir = join(temp, 'faker-bundle');
-    prepareProductionBundle(loadConnectorPackage(FAKER_DIR), bundleDir);
-    files = allFiles(bundleDir);
+    prepareProductionBundle(loadConnectorPackage(fakerFolder), bundleDir);
+    files = filesBelow(bundleDir);
   });
 
   test('holds the compiled connector, its spec, schemas and package.json, and no sources', () => {
@@ -103,7 +90,7 @@ describe('the production bundle of source-faker', () => {
     const config = join(temp, 'config.json');
     writeFileSync(config, JSON.stringify({ count: 5, seed: 9 }));
     for (const args of [['spec'], ['discover', '--config', config]]) {
-      const inPlace = runNode(join(FAKER_DIR, 'dist/main.js'), args);
+      const inPlace = runNode(join(fakerFolder, 'dist/main.js'), args);
       const bundled = runNode(join(bundleDir, 'dist/main.js'), args);
       assert.equal(bundled.status, 0, bundled.stdout + bundled.stderr);
       assert.equal(bundled.stderr, '');
@@ -115,7 +102,7 @@ describe('the production bundle of source-faker', () => {
 describe('the check the first build stage runs', () => {
   test('passes for a bundle that answers spec, and creates the working folder', () => {
     const context = join(temp, 'check');
-    const { bundle } = prepareBuildContext(loadConnectorPackage(FAKER_DIR), context, {
+    const { bundle } = prepareBuildContext(loadConnectorPackage(fakerFolder), context, {
       repository: 'tributary/source-faker',
       version: '0.1.0',
     });
@@ -278,7 +265,7 @@ describe('image names and the command', () => {
       ['build', 'metadata'],
     );
     const contextDir = join(temp, 'context');
-    await program.parseAsync(['build', FAKER_DIR, '--tag', 'acme/source-faker:9.9.9', '--prepare-only', '--context-dir', contextDir], {
+    await program.parseAsync(['build', fakerFolder, '--tag', 'acme/source-faker:9.9.9', '--prepare-only', '--context-dir', contextDir], {
       from: 'user',
     });
     assert.equal(process.exitCode ?? 0, 0);
@@ -290,7 +277,7 @@ describe('image names and the command', () => {
   });
 
   test('prepareBuildContext names the image after the package by default', () => {
-    const connector = loadConnectorPackage(FAKER_DIR);
+    const connector = loadConnectorPackage(fakerFolder);
     const { dockerfile } = prepareBuildContext(connector, join(temp, 'context2'), {
       repository: 'tributary/source-faker',
       version: connector.version,

@@ -1,16 +1,15 @@
 /** metadata.yaml: Airbyte's registry shape, stable definition ids, sync modes from discover, package.json overrides. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { connectorMetadata } from '../src/commands/build-image.js';
+import { defaultConfig } from '../src/docker/connector-discovery.js';
 import { type ConnectorPackage, loadConnectorPackage } from '../src/docker/connector-package.js';
-import { buildMetadata, defaultConfig, definitionIdOf, TRIBUTARY_DEFINITION_NAMESPACE, toYaml, uuidV5 } from '../src/docker/metadata.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const FAKER_DIR = join(ROOT, 'connectors/source-faker');
+import { definitionIdOf, TRIBUTARY_DEFINITION_NAMESPACE, uuidV5 } from '../src/docker/definition-id.js';
+import { buildMetadata, toYaml } from '../src/docker/metadata.js';
+import { fakerFolder } from './helpers/cli.js';
 
 /** The `data` keys of Airbyte's ConnectorMetadataDefinitionV0, which rejects any other key. */
 const AIRBYTE_DATA_KEYS = new Set([
@@ -92,7 +91,7 @@ describe('definition ids', () => {
 });
 
 describe('source-faker metadata', () => {
-  const generated = connectorMetadata({ connector: FAKER_DIR, stdout: true });
+  const generated = connectorMetadata({ connector: fakerFolder, stdout: true });
   const parsed = parse(generated.yaml) as { metadataSpecVersion: string; data: Record<string, unknown> };
 
   test('is the YAML of the metadata, in the shape of Airbyte connector registry', () => {
@@ -115,7 +114,7 @@ describe('source-faker metadata', () => {
       dockerImageTag: '0.1.0',
       documentationUrl: 'https://docs.airbyte.com/integrations/sources/faker',
       githubIssueLabel: 'source-faker',
-      license: loadConnectorPackage(FAKER_DIR).pkg.license ?? 'UNLICENSED',
+      license: loadConnectorPackage(fakerFolder).pkg.license ?? 'UNLICENSED',
       name: 'Faker',
       releaseStage: 'alpha',
       supportLevel: 'community',
@@ -131,7 +130,11 @@ describe('source-faker metadata', () => {
   });
 
   test('the committed connectors/source-faker/metadata.yaml is up to date', () => {
-    assert.equal(readFileSync(join(FAKER_DIR, 'metadata.yaml'), 'utf8'), generated.yaml, 'run: tributary metadata connectors/source-faker');
+    assert.equal(
+      readFileSync(join(fakerFolder, 'metadata.yaml'), 'utf8'),
+      generated.yaml,
+      'run: tributary metadata connectors/source-faker',
+    );
   });
 });
 
@@ -188,9 +191,8 @@ describe('overrides and defaults', () => {
     );
   });
 
-  test('the YAML writer quotes what YAML would read as another type', () => {
-    const text = toYaml({ a: '1.0', b: '0.1.0', c: 'true', d: 'node:20-slim', e: 'x #y', f: [], g: {}, h: [{ k: 1, l: ['m'] }], i: '' });
-    assert.deepEqual(parse(text), {
+  test('the YAML writer quotes what YAML (1.2, or 1.1 as PyYAML reads it) would read as another type', () => {
+    const value = {
       a: '1.0',
       b: '0.1.0',
       c: 'true',
@@ -200,8 +202,16 @@ describe('overrides and defaults', () => {
       g: {},
       h: [{ k: 1, l: ['m'] }],
       i: '',
-    });
+      j: 'yes',
+      y: 'off',
+      n: '1:20',
+      long: `${'word '.repeat(40)}end`,
+    };
+    const text = toYaml(value);
+    assert.deepEqual(parse(text), value);
+    assert.deepEqual(parse(text, { version: '1.1' }), value);
     assert.match(text, /^a: "1\.0"$/m);
     assert.match(text, /^b: 0\.1\.0$/m);
+    assert.match(text, /^long: word .* end$/m, 'a long value stays on one line');
   });
 });

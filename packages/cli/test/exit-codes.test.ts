@@ -8,15 +8,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { DEFAULT_COMMIT_POLICY } from '../src/destinations/duckdb/duckdb-destination.js';
-import { type CliResult, cli, expectOk, fakerFolder, fixtureFolder, rawConnector, repoRoot, tempDir } from './helpers/cli.js';
-
-function expectExit(result: CliResult, code: number, message: RegExp): void {
-  const shown = `exit ${result.code ?? result.signal}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`;
-  assert.equal(result.code, code, shown);
-  assert.match(result.stderr, message, shown);
-  assert.doesNotMatch(result.stderr, /\n\s+at .+\(.+:\d+:\d+\)/, `a stack trace instead of a message:\n${shown}`);
-}
+import { DEFAULT_COMMIT_POLICY } from '../src/destinations/duckdb/commit-policy.js';
+import { cli, expectExit, expectOk, fakerFolder, fixtureFolder, repoRoot, syncArgs, tempDir } from './helpers/cli.js';
+import { rawConnector } from './helpers/raw-connector.js';
 
 describe('exit codes', () => {
   const { dir, cleanup } = tempDir('exit-codes');
@@ -26,23 +20,14 @@ describe('exit codes', () => {
   describe('every command exits non-zero with a message when it fails', () => {
     test('sync: a folder that is not a connector (2); a connector that fails (1)', async () => {
       expectExit(await cli(['sync', missing]), 2, /connector '.*nonexistent' is not a folder/);
-      const failing = await cli([
-        'sync',
-        fixtureFolder,
-        '--config',
-        '{"count": 40, "fail_after": 5}',
-        '--to',
-        `duckdb:${join(dir, 'failing.duckdb')}`,
-        '--progress',
-        'none',
-      ]);
+      const failing = await cli(syncArgs(fixtureFolder, { count: 40, fail_after: 5 }, join(dir, 'failing.duckdb')));
       expectExit(failing, 1, /error: the upstream API went away \(failure type: transient_error, stream items\)/);
     });
 
     test('sql: no such database (2); a query that fails (2)', async () => {
       expectExit(await cli(['sql', join(dir, 'absent.duckdb'), 'SELECT 1']), 2, /no DuckDB file at/);
       const db = join(dir, 'sql.duckdb');
-      expectOk(await cli(['sync', fixtureFolder, '--config', '{"count": 3}', '--to', `duckdb:${db}`, '--progress', 'none']));
+      expectOk(await cli(syncArgs(fixtureFolder, { count: 3 }, db)));
       expectExit(await cli(['sql', db, 'SELECT nope FROM items']), 2, /query failed: .*nope/);
     });
 
@@ -92,7 +77,11 @@ describe('exit codes', () => {
 
     test('metadata: no such connector (2); a discover config it cannot use (1)', async () => {
       expectExit(await cli(['metadata', missing]), 2, /Cannot find connector '.*nonexistent'/);
-      expectExit(await cli(['metadata', fakerFolder, '--stdout', '--config', join(dir, 'absent.json')]), 1, /Cannot use .*absent\.json/);
+      expectExit(
+        await cli(['metadata', fakerFolder, '--stdout', '--config', join(dir, 'absent.json')]),
+        1,
+        /cannot read discover config file .*absent\.json: the file does not exist/,
+      );
     });
 
     test('an unknown command or option (2); --help and --version (0)', async () => {
@@ -137,7 +126,7 @@ describe('exit codes', () => {
   test('sql prints the result of every statement, and names the statement that fails', async () => {
     const db = join(dir, 'statements.duckdb');
     const config = JSON.stringify({ output: [{ records: { stream: 'items', from: 1, to: 3, state_every: 3 } }] });
-    expectOk(await cli(['sync', '--command', `node ${rawConnector}`, '--config', config, '--to', `duckdb:${db}`, '--progress', 'none']));
+    expectOk(await cli(syncArgs(rawConnector, config, db)));
     const table = await cli(['sql', db, 'SELECT 1 AS first; SELECT count(*) AS items FROM items; SELECT 3 AS third']);
     expectOk(table);
     assert.match(table.stdout, /^first\n─+\n +1\n1 row\n\nitems\n─+\n +3\n1 row\n\nthird\n─+\n +3\n1 row\n$/);

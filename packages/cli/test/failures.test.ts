@@ -5,20 +5,29 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { cli, expectOk, fakerFolder, fixtureFolder, query, scalar, tempDir } from './helpers/cli.js';
+import {
+  cli,
+  expectOk,
+  fakerFolder,
+  fixtureFolder,
+  PLAIN_PROGRESS,
+  query,
+  scalar,
+  storedStreamState,
+  syncArgs,
+  tempDir,
+} from './helpers/cli.js';
 
 /** Commits often, so that a run killed early has committed something. */
 const OFTEN = { TRIBUTARY_COMMIT_INTERVAL_MS: '50' };
 
 function fixture(db: string, config: object, ...extra: string[]) {
-  return cli(['sync', fixtureFolder, '--config', JSON.stringify(config), '--to', `duckdb:${db}`, '--progress', 'none', ...extra], {
-    env: OFTEN,
-  });
+  return cli(syncArgs(fixtureFolder, config, db, ...extra), { env: OFTEN });
 }
 
-async function itemsState(db: string): Promise<number | undefined> {
-  const [row] = await query(db, `SELECT CAST(state AS VARCHAR) AS state FROM _tributary_state WHERE stream_name = 'items'`);
-  return row === undefined ? undefined : JSON.parse(String(row.state)).stream.stream_state.updated;
+/** The cursor of the stored state of items. */
+async function itemsCursor(db: string): Promise<number | undefined> {
+  return ((await storedStreamState(db, 'items')) as { updated: number } | undefined)?.updated;
 }
 
 describe('failures', () => {
@@ -40,7 +49,7 @@ describe('failures', () => {
     assert.equal(await scalar(db, 'SELECT count(*) FROM snapshot'), 50);
     assert.equal(await scalar(db, `SELECT count(*) FROM snapshot WHERE tag = 'first'`), 50);
     // The dedup stream keeps what was read before the failure, and the state that goes with it.
-    assert.equal(await itemsState(db), 110);
+    assert.equal(await itemsCursor(db), 110);
     assert.equal(await scalar(db, 'SELECT count(*) FROM items'), 110);
     const [sync] = await query(db, 'SELECT status, error FROM _tributary_syncs WHERE sync_id = 2');
     assert.equal(sync?.status, 'failed');
@@ -58,24 +67,13 @@ describe('failures', () => {
   test('a sync killed mid-run and run again loses nothing and duplicates nothing (dedup)', async () => {
     const db = join(dir, 'killed.duckdb');
     const config = { count: 3000, delay_ms: 15 };
-    const killed = await cli(
-      [
-        'sync',
-        fixtureFolder,
-        '--config',
-        JSON.stringify(config),
-        '--to',
-        `duckdb:${db}`,
-        '--progress',
-        'plain',
-        '--progress-interval',
-        '0.1',
-      ],
+    const killed = await cli(syncArgs(fixtureFolder, config, db, ...PLAIN_PROGRESS), {
+      env: OFTEN,
       // Killed once a state of items is committed (rows alone may be committed before any state).
-      { env: OFTEN, killWhen: (stderr) => /items: [\d,]+ records .* state \{"updated":\d+\}/.test(stderr) },
-    );
+      killWhen: (stderr) => /items: [\d,]+ records .* state \{"updated":\d+\}/.test(stderr),
+    });
     assert.equal(killed.signal, 'SIGKILL', `the sync ended before it could be killed:\n${killed.stdout}\n${killed.stderr}`);
-    const committed = await itemsState(db);
+    const committed = await itemsCursor(db);
     assert.ok(committed !== undefined && committed > 0 && committed < 3000, `committed state ${committed}`);
     // Nothing committed is lost: every item up to the committed cursor is there, once.
     assert.equal(await scalar(db, `SELECT count(DISTINCT id) FROM items WHERE id <= ${committed}`), committed);
@@ -98,18 +96,18 @@ describe('failures', () => {
     assert.match(String(syncs[0]?.error), /ended without recording its outcome .*found by sync 2/);
     assert.equal(await scalar(db, 'SELECT count(*) FROM items'), 3000);
     assert.equal(await scalar(db, 'SELECT count(DISTINCT id) FROM items'), 3000);
-    assert.equal(await itemsState(db), 3000);
+    assert.equal(await itemsCursor(db), 3000);
   });
 
   test('the faker killed mid-run: the rerun completes every stream without duplicates', async () => {
     const db = join(dir, 'faker-killed.duckdb');
-    const args = ['sync', fakerFolder, '--config', JSON.stringify({ count: 100_000, seed: 3 }), '--to', `duckdb:${db}`];
-    const killed = await cli([...args, '--progress', 'plain', '--progress-interval', '0.1'], {
+    const config = { count: 100_000, seed: 3 };
+    const killed = await cli(syncArgs(fakerFolder, config, db, ...PLAIN_PROGRESS), {
       env: { TRIBUTARY_COMMIT_ROWS: '20000', TRIBUTARY_COMMIT_INTERVAL_MS: '100' },
       killWhen: (stderr) => /purchases: .*, [1-9][\d,]* committed/.test(stderr),
     });
     assert.equal(killed.signal, 'SIGKILL', `the sync ended before it could be killed:\n${killed.stdout}\n${killed.stderr}`);
-    expectOk(await cli([...args, '--progress', 'none']));
+    expectOk(await cli(syncArgs(fakerFolder, config, db)));
     for (const table of ['users', 'purchases']) {
       assert.equal(await scalar(db, `SELECT count(*) FROM ${table}`), 100_000, table);
       assert.equal(await scalar(db, `SELECT count(DISTINCT id) FROM ${table}`), 100_000, table);

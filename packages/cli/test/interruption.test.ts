@@ -7,28 +7,21 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { type CliResult, cli, eventually, expectOk, fixtureFolder, isAlive, query, rawConnector, scalar, tempDir } from './helpers/cli.js';
-
-function shown(result: CliResult): string {
-  return `exit ${result.code ?? result.signal}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`;
-}
-
-const STARTED = {
-  message: {
-    type: 'TRACE',
-    trace: { type: 'STREAM_STATUS', emitted_at: 0, stream_status: { stream_descriptor: { name: 'items' }, status: 'STARTED' } },
-  },
-};
-
-/** Records from..to of stream items, with a STATE after every `every`. */
-function records(from: number, to: number, every?: number) {
-  return { records: { stream: 'items', from, to, ...(every === undefined ? {} : { state_every: every }) } };
-}
-
-async function itemsState(db: string): Promise<unknown> {
-  const [row] = await query(db, `SELECT CAST(state AS VARCHAR) AS state FROM _tributary_state WHERE stream_name = 'items'`);
-  return row === undefined ? undefined : JSON.parse(String(row.state)).stream.stream_state;
-}
+import {
+  cli,
+  eventually,
+  expectOk,
+  fixtureFolder,
+  isAlive,
+  PLAIN_PROGRESS,
+  query,
+  scalar,
+  shown,
+  storedStreamState,
+  syncArgs,
+  tempDir,
+} from './helpers/cli.js';
+import { rawConnector, records, STARTED } from './helpers/raw-connector.js';
 
 describe('interruption', () => {
   const { dir, cleanup } = tempDir('interruption');
@@ -51,22 +44,10 @@ describe('interruption', () => {
         pid_file: pidFile,
         child_pid_file: childPidFile,
       };
-      const result = await cli(
-        [
-          'sync',
-          '--command',
-          `node ${rawConnector}`,
-          '--config',
-          JSON.stringify(config),
-          '--to',
-          `duckdb:${db}`,
-          '--progress',
-          'plain',
-          '--progress-interval',
-          '0.1',
-        ],
-        { killWhen: (stderr) => /items: 23 records/.test(stderr) && existsSync(childPidFile), signal },
-      );
+      const result = await cli(syncArgs(rawConnector, config, db, ...PLAIN_PROGRESS), {
+        killWhen: (stderr) => /items: 23 records/.test(stderr) && existsSync(childPidFile),
+        signal,
+      });
       assert.equal(result.code, code, shown(result));
       assert.match(result.stderr, new RegExp(`${signal}: stopping the connector`));
       assert.match(result.stderr, /Interrupted: what was read up to the last state of each stream is committed/);
@@ -82,46 +63,31 @@ describe('interruption', () => {
       ]);
       // Records 21..23 came after the last state: the next sync reads them again, so they are not kept.
       assert.equal(await scalar(db, 'SELECT count(*) FROM items'), 20);
-      assert.deepEqual(await itemsState(db), { id: 20 });
+      assert.deepEqual(await storedStreamState(db, 'items'), { id: 20 });
     });
   }
 
   test('SIGTERM on an in-process sync: interrupted, exit 143, state and records agree', async () => {
     const db = join(dir, 'in-process.duckdb');
-    const result = await cli(
-      [
-        'sync',
-        fixtureFolder,
-        '--config',
-        JSON.stringify({ count: 3000, delay_ms: 20 }),
-        '--to',
-        `duckdb:${db}`,
-        '--progress',
-        'plain',
-        '--progress-interval',
-        '0.1',
-      ],
-      {
-        env: { TRIBUTARY_COMMIT_INTERVAL_MS: '50' },
-        killWhen: (stderr) => /items: [\d,]+ records .* state \{"updated":\d+\}/.test(stderr),
-        signal: 'SIGTERM',
-      },
-    );
+    const result = await cli(syncArgs(fixtureFolder, { count: 3000, delay_ms: 20 }, db, ...PLAIN_PROGRESS), {
+      env: { TRIBUTARY_COMMIT_INTERVAL_MS: '50' },
+      killWhen: (stderr) => /items: [\d,]+ records .* state \{"updated":\d+\}/.test(stderr),
+      signal: 'SIGTERM',
+    });
     assert.equal(result.code, 143, shown(result));
     const [row] = await query(db, 'SELECT status, error FROM _tributary_syncs');
     assert.deepEqual(row, { status: 'interrupted', error: 'interrupted by SIGTERM' });
-    const state = (await itemsState(db)) as { updated: number };
+    const state = (await storedStreamState(db, 'items')) as { updated: number };
     assert.ok(state.updated > 0 && state.updated < 3000, JSON.stringify(state));
     assert.equal(await scalar(db, 'SELECT count(*) FROM items'), state.updated);
   });
 
   test('a second sync of the same file cannot start while one runs; the one running is not marked interrupted', async () => {
     const db = join(dir, 'concurrent.duckdb');
-    const config = JSON.stringify({ output: [STARTED, records(1, 3, 3)], hang: true });
-    const args = ['sync', '--command', `node ${rawConnector}`, '--config', config, '--to', `duckdb:${db}`];
+    const config = { output: [STARTED, records(1, 3, 3)], hang: true };
     let reading = false;
     let secondDone = false;
-    const first = cli([...args, '--progress', 'plain', '--progress-interval', '0.1'], {
+    const first = cli(syncArgs(rawConnector, config, db, ...PLAIN_PROGRESS), {
       killWhen: (stderr) => {
         reading ||= /items: 3 records/.test(stderr);
         return secondDone;
@@ -129,7 +95,7 @@ describe('interruption', () => {
       signal: 'SIGTERM',
     });
     await eventually(() => reading, 'the first sync has read its records');
-    const second = await cli([...args, '--progress', 'none']);
+    const second = await cli(syncArgs(rawConnector, config, db));
     secondDone = true;
     assert.equal(second.code, 1, shown(second));
     assert.match(
@@ -148,7 +114,7 @@ describe('interruption', () => {
     // One commit, at the end, once the connector has said every stream is complete.
     const env = { TRIBUTARY_COMMIT_ROWS: '10000000', TRIBUTARY_COMMIT_INTERVAL_MS: '3600000' };
     const sync = (count: number, shellPrefix?: string) =>
-      cli(['sync', fixtureFolder, '--config', JSON.stringify({ count }), '--to', `duckdb:${db}`, '--progress', 'none'], {
+      cli(syncArgs(fixtureFolder, { count }, db), {
         env,
         ...(shellPrefix === undefined ? {} : { shellPrefix }),
       });

@@ -6,19 +6,18 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { useHttpFixture } from '@tributary/cdk/testing';
-import { Command } from 'commander';
-import { inferSchemaCommand, register as registerInferSchema } from '../src/commands/infer-schema.js';
-import { connectorTemplate, createConnector, register as registerNew } from '../src/commands/new-connector.js';
-import { register as registerTest, testConnector } from '../src/commands/test-connector.js';
+import { inferSchemaCommand } from '../src/commands/infer-schema.js';
+import { createConnector, register as registerNew } from '../src/commands/new-connector.js';
+import { testConnector } from '../src/commands/test-connector.js';
+import { connectorTemplate } from '../src/scaffold/connector-template.js';
+import { repoRoot as ROOT, tempDir } from './helpers/cli.js';
+import { inProcessProgram } from './helpers/program.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const run = promisify(execFile);
 /** npm without the network or its update check; the generated tests report on their own, not to this test run. */
 const NPM_ENV: NodeJS.ProcessEnv = {
@@ -30,11 +29,8 @@ const NPM_ENV: NodeJS.ProcessEnv = {
 delete NPM_ENV.NODE_TEST_CONTEXT;
 delete NPM_ENV.TRIBUTARY_RECORD;
 
-let temp: string;
-before(() => {
-  temp = mkdtempSync(join(tmpdir(), 'tributary-scaffold-'));
-});
-after(() => rmSync(temp, { recursive: true, force: true }));
+const { dir: temp, cleanup } = tempDir('scaffold');
+after(cleanup);
 
 /** What `npm install` would provide, as symlinks to this repository's packages. */
 function linkDependencies(dir: string): void {
@@ -51,22 +47,6 @@ function linkDependencies(dir: string): void {
   }
   mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
   symlinkSync('../typescript/bin/tsc', join(dir, 'node_modules/.bin/tsc'));
-}
-
-function program(): { program: Command; output: () => string } {
-  let text = '';
-  const command = new Command('tributary').exitOverride().configureOutput({
-    writeOut: (chunk) => {
-      text += chunk;
-    },
-    writeErr: (chunk) => {
-      text += chunk;
-    },
-  });
-  registerNew(command);
-  registerTest(command);
-  registerInferSchema(command);
-  return { program: command, output: () => text };
 }
 
 test('the templates: the files the issue asks for, a secret in the spec, a shared $ref, a Dockerfile with the Airbyte entrypoint', () => {
@@ -104,19 +84,14 @@ test('the templates: the files the issue asks for, a secret in the spec, a share
 });
 
 test('tributary new writes the connector and refuses a folder that is not empty', async () => {
-  const { program: cli, output } = program();
-  await cli.parseAsync(['new', 'source-demo', '--dir', temp], { from: 'user' });
-  assert.match(output(), /Created source-demo in .*source-demo \(\d+ files, basic template\)/);
+  const first = inProcessProgram(registerNew);
+  assert.equal(await first.run('new', 'source-demo', '--dir', temp), undefined, first.output());
+  assert.match(first.output(), /Created source-demo in .*source-demo \(\d+ files, basic template\)/);
   assert.ok(existsSync(join(temp, 'source-demo/src/streams/items.ts')));
   assert.throws(() => createConnector({ name: 'source-demo', dir: temp }), /already exists and is not empty/);
-  const again = program();
-  await assert.rejects(
-    again.program.parseAsync(['new', 'bad-name', '--dir', temp], { from: 'user' }),
-    (error: Error & { exitCode?: number }) => {
-      assert.equal(error.exitCode, 2);
-      return true;
-    },
-  );
+  const again = inProcessProgram(registerNew);
+  const error = (await again.run('new', 'bad-name', '--dir', temp)) as (Error & { exitCode?: number }) | undefined;
+  assert.equal(error?.exitCode, 2);
   assert.match(again.output(), /must look like source-<name>/);
 });
 

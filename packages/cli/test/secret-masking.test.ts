@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { type CliResult, cli, fakerFolder, query, repoRoot, tempDir } from './helpers/cli.js';
+import { type CliResult, cli, fakerFolder, query, repoRoot, syncArgs, tempDir } from './helpers/cli.js';
 
 const leakyFolder = join(repoRoot, 'packages/cli/test/fixtures/leaky-source');
 const leakyCommand = 'node packages/cli/test/fixtures/leaky-source/main.mjs';
@@ -47,18 +47,7 @@ describe('the runner masks the connector secrets', () => {
 
   test('sync --command: logs, stray stdout lines, stderr, errors and _tributary_syncs.error', async () => {
     const db = join(dir, 'command.duckdb');
-    const result = await cli([
-      'sync',
-      '--command',
-      leakyCommand,
-      '--config',
-      config,
-      '--to',
-      `duckdb:${db}`,
-      '--verbose',
-      '--progress',
-      'plain',
-    ]);
+    const result = await cli(syncArgs(['--command', leakyCommand], config, db, '--verbose', '--progress', 'plain'));
     assert.equal(result.code, 1, result.stderr);
     assertNoLeak(outputOf(result));
     // The leaks happened, masked.
@@ -76,7 +65,7 @@ describe('the runner masks the connector secrets', () => {
   test('sync --command: the connector stderr quoted when a command fails (discover) is masked', async () => {
     const db = join(dir, 'discover.duckdb');
     const failing = JSON.stringify({ api_key: API_KEY, fail_discover: true });
-    const result = await cli(['sync', '--command', leakyCommand, '--config', failing, '--to', `duckdb:${db}`, '--progress', 'none']);
+    const result = await cli(syncArgs(['--command', leakyCommand], failing, db));
     assert.equal(result.code, 1, result.stderr);
     assertNoLeak(outputOf(result));
     assert.match(result.stderr, /discover failed: exit code 3; stderr: discovering with \*\*\*\*/);
@@ -86,8 +75,7 @@ describe('the runner masks the connector secrets', () => {
 
   test('sync <folder>: what an in-process connector prints with console.log and on stderr, and its error; records keep the key', async () => {
     const db = join(dir, 'in-process.duckdb');
-    const sync = (settings: object) =>
-      cli(['sync', leakyFolder, '--config', JSON.stringify(settings), '--to', `duckdb:${db}`, '--verbose', '--progress', 'plain']);
+    const sync = (settings: object) => cli(syncArgs(leakyFolder, settings, db, '--verbose', '--progress', 'plain'));
     const passed = await sync({ api_key: API_KEY, pin: '42' });
     assert.equal(passed.code, 0, passed.stderr);
     assertNoLeak(outputOf(passed));
@@ -126,7 +114,7 @@ describe('the runner masks the connector secrets', () => {
     const fromFile = await cli(['sync', leakyFolder, '--config', file, '--to', `duckdb:${join(dir, 'broken.duckdb')}`]);
     assert.match(fromFile.stderr, /is not valid JSON \(unexpected token\)/);
     const metadata = await cli(['metadata', fakerFolder, '--config', file, '--stdout']);
-    assert.match(metadata.stderr, /as the discover config: not valid JSON \(unexpected token\)/);
+    assert.match(metadata.stderr, /discover config file .*broken\.json is not valid JSON \(unexpected token\)/);
     for (const result of [inline, fromFile, metadata]) assertNoLeak(outputOf(result));
   });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { EPOCH_MS } from '../../../connectors/source-faker/src/config.js';
 import { userTimeline } from '../../../connectors/source-faker/src/streams/users.js';
-import { cli, expectOk, fakerFolder, fixtureFolder, query, scalar, tempDir } from './helpers/cli.js';
+import { cli, expectOk, fakerFolder, fixtureFolder, query, scalar, syncArgs, tempDir } from './helpers/cli.js';
 
 const COUNT = 3000;
 const CLOCK_1 = '2024-01-02T12:00:00Z';
@@ -29,17 +29,7 @@ function fakerAt(clock: string) {
 }
 
 function faker(db: string, clock: string, ...extra: string[]) {
-  return cli([
-    'sync',
-    fakerFolder,
-    '--config',
-    JSON.stringify({ count: COUNT, seed: 7, clock }),
-    '--to',
-    `duckdb:${db}`,
-    '--progress',
-    'none',
-    ...extra,
-  ]);
+  return cli(syncArgs(fakerFolder, { count: COUNT, seed: 7, clock }, db, ...extra));
 }
 
 describe('sync modes into DuckDB', () => {
@@ -151,20 +141,7 @@ describe('sync modes into DuckDB', () => {
     writeFileSync(catalogFile, JSON.stringify(catalog));
     const db = join(dir, 'append2.duckdb');
     for (let i = 0; i < 2; i++) {
-      expectOk(
-        await cli([
-          'sync',
-          fixtureFolder,
-          '--config',
-          '{"count": 40}',
-          '--catalog',
-          catalogFile,
-          '--to',
-          `duckdb:${db}`,
-          '--progress',
-          'none',
-        ]),
-      );
+      expectOk(await cli(syncArgs(fixtureFolder, { count: 40 }, db, '--catalog', catalogFile)));
     }
     assert.equal(await scalar(db, 'SELECT count(*) FROM items'), 80);
     assert.equal(await scalar(db, 'SELECT count(DISTINCT id) FROM items'), 40);

@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { JsonSchema } from '@tributary/cdk';
 import type { Command } from 'commander';
+import { connectorFolder, testKitFor } from '../connectors/connector-test-kit.js';
 import { UsageError } from '../exit-codes.js';
-import { configInput, connectorFolder, testKitFor } from './connector-test-kit.js';
+import { configOrConventional } from '../inputs/config-input.js';
 
 export interface InferSchemaCommandOptions {
   stream?: string;
@@ -40,7 +41,7 @@ export async function inferSchemaCommand(folder: string, options: InferSchemaCom
   const dir = connectorFolder(folder);
   const kit = await testKitFor(dir);
   const connector = await kit.loadConnector(dir, { exportName: options.export });
-  const config = configInput(dir, options.config) ?? {};
+  const config = configOrConventional(dir, options.config)?.config ?? {};
   const outcome: InferSchemaOutcome = { written: [] };
   if (options.nullable !== undefined && options.nullable !== 'always' && options.nullable !== 'observed') {
     throw new UsageError(`--nullable takes always or observed, got '${options.nullable}'`);

@@ -6,7 +6,7 @@
  */
 import { findCustomComponents, formatIssue, type LoadedManifest, loadManifestFile, ManifestError } from '@tributary/declarative';
 import type { Command } from 'commander';
-import type { Output } from './sync.js';
+import type { Output } from '../output.js';
 
 /** Validates one manifest file; resolves to the exit code (0 valid, 1 not). */
 export function validateManifestCommand(file: string, output: Output): number {

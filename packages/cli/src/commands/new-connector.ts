@@ -5,39 +5,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { fileErrorWords, isFileSystemError } from './file-error-words.js';
-import { basicTemplate } from './templates/basic-template.js';
-import { connectorNames } from './templates/connector-names.js';
-import { httpTemplate } from './templates/http-template.js';
-import { readme } from './templates/readme.js';
-import { entryFiles, packageFiles, schemaFiles } from './templates/shared-files.js';
-import { DEFAULT_VERSIONS, type TemplateFiles, type TemplateVersions } from './templates/template-files.js';
-
-export interface NewConnectorOptions {
-  /** `source-<name>` */
-  name: string;
-  /** The HTTP API template (an `HttpStream` with a paginator and token auth). */
-  http?: boolean;
-  /** The folder to create the connector in (default: the current folder); the connector goes to `<dir>/<name>`. */
-  dir?: string;
-  /** Version ranges for package.json (default: this CDK's). */
-  versions?: Partial<TemplateVersions>;
-}
-
-/** The files of a new connector, without writing them. */
-export function connectorTemplate(options: NewConnectorOptions): TemplateFiles {
-  const names = connectorNames(options.name);
-  const http = options.http === true;
-  const versions = { ...DEFAULT_VERSIONS, ...options.versions };
-  const files: TemplateFiles = new Map([
-    ...packageFiles({ names, versions, http }),
-    ...schemaFiles(),
-    ...entryFiles(names),
-    ...(http ? httpTemplate(names) : basicTemplate(names)),
-  ]);
-  files.set('README.md', readme(names, http));
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
+import { fileErrorWords, isFileSystemError } from '../file-error-words.js';
+import { connectorTemplate, type NewConnectorOptions } from '../scaffold/connector-template.js';
 
 /**
  * Writes a new connector; refuses to write into a folder that is not empty. Returns its folder

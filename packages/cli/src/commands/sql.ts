@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 import { UsageError } from '../exit-codes.js';
+import type { Output } from '../output.js';
 import { clip, textTable } from '../progress/format.js';
-import type { Output } from './sync.js';
 
 export interface SqlOptions {
   format?: string;

@@ -6,8 +6,11 @@ import type { AirbyteState } from '@tributary/cdk';
 import type { AcceptanceReport, CheckId } from '@tributary/cdk/testing';
 import type { Command } from 'commander';
 import { maskConnectorSecrets } from '../connectors/connector-secrets.js';
+import { connectorFolder, testKitFor } from '../connectors/connector-test-kit.js';
 import { UsageError } from '../exit-codes.js';
-import { configInput, connectorFolder, list, readJsonInput, testKitFor } from './connector-test-kit.js';
+import { configOrConventional } from '../inputs/config-input.js';
+import { readJsonInput } from '../inputs/json-input.js';
+import { readList } from '../inputs/list-input.js';
 
 export interface TestConnectorOptions {
   config?: string;
@@ -33,15 +36,15 @@ export async function testConnector(
   const dir = connectorFolder(folder);
   const kit = await testKitFor(dir);
   const connector = await kit.loadConnector(dir, { exportName: options.export });
-  const config = configInput(dir, options.config);
+  const config = configOrConventional(dir, options.config)?.config;
   if (config === undefined)
     throw new UsageError(`give the connector's config with --config (a file or inline JSON), or put it in ${folder}/secrets/config.json`);
-  const invalidConfig = configInput(dir, options.invalidConfig, 'integration_tests/invalid_config.json');
+  const invalidConfig = configOrConventional(dir, options.invalidConfig, 'integration_tests/invalid_config.json')?.config;
   await maskConnectorSecrets({ spec: async () => connector.create().spec() }, [config, invalidConfig ?? {}], (_, message) =>
     warn(message),
   ).catch(() => undefined); // A spec that cannot be read fails the spec check, which says why.
   const skip: Partial<Record<CheckId, string>> = {};
-  for (const id of list(options.skip) ?? []) {
+  for (const id of readList(options.skip) ?? []) {
     if (!(kit.CHECK_IDS as readonly string[]).includes(id))
       throw new UsageError(`--skip: no check '${id}'; the checks are ${kit.CHECK_IDS.join(', ')}`);
     skip[id as CheckId] = 'skipped with --skip';
@@ -53,9 +56,9 @@ export async function testConnector(
     name: connector.name,
     config,
     ...(invalidConfig === undefined ? {} : { invalidConfig }),
-    ...(options.state === undefined ? {} : { state: readJsonInput(options.state, 'state') as unknown as AirbyteState[] }),
-    ...(options.streams === undefined ? {} : { streams: list(options.streams) }),
-    ...(options.emptyStreams === undefined ? {} : { emptyStreams: list(options.emptyStreams) }),
+    ...(options.state === undefined ? {} : { state: readState(options.state) }),
+    ...(options.streams === undefined ? {} : { streams: readList(options.streams) }),
+    ...(options.emptyStreams === undefined ? {} : { emptyStreams: readList(options.emptyStreams) }),
     skip,
     ...(timeoutSeconds === undefined ? {} : { timeoutMs: timeoutSeconds * 1000 }),
   });
@@ -98,4 +101,9 @@ Exits 1 when a check fails. The connector is loaded like tributary sync loads it
       const failed = report.checks.filter((check) => check.status === 'fail').length;
       if (failed > 0) throw new Error(`${failed} acceptance check${failed === 1 ? '' : 's'} failed`);
     });
+}
+
+/** `--state`: a list of STATE payloads (or one legacy state object), inline or in a file. */
+function readState(argument: string): AirbyteState[] {
+  return readJsonInput(argument, { what: 'state', inlineOption: '--state', shape: 'object or array' }).value as AirbyteState[];
 }

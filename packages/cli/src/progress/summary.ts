@@ -10,8 +10,6 @@ export interface SummaryInput {
   syncId: number;
   elapsedMs: number;
   stats: StreamStats[];
-  /** The first table to suggest in the example query. */
-  exampleTable: string | undefined;
   status: 'succeeded' | 'failed' | 'interrupted';
   /** What the lines of the connector's output that were not messages were, if there were any. */
   skippedLines?: string | undefined;
@@ -44,8 +42,9 @@ export function summaryText(input: SummaryInput): string {
   const problems = input.stats.filter((s) => s.problem !== undefined).map((s) => `  ${s.label}: ${s.problem}`);
   if (problems.length > 0) lines.push('Failed streams:', ...problems, '');
   if (input.skippedLines !== undefined) lines.push(`Skipped: ${input.skippedLines}.`, '');
-  if (input.exampleTable !== undefined) {
-    lines.push('Look at the data:', `  npx tributary sql ${shellWord(where)} "SELECT * FROM ${input.exampleTable} LIMIT 10"`);
+  const example = exampleTable(input.stats);
+  if (example !== undefined) {
+    lines.push('Look at the data:', `  npx tributary sql ${shellWord(where)} "SELECT * FROM ${example} LIMIT 10"`);
   }
   return lines.join('\n');
 }
@@ -58,6 +57,20 @@ export function errorText(errors: AirbyteErrorTrace[]): string {
       return `error: ${error.message} (failure type: ${error.failure_type ?? 'unknown'}${stream})`;
     })
     .join('\n');
+}
+
+/** The table the example query reads: the first one that got rows, else the first one. */
+function exampleTable(stats: StreamStats[]): string | undefined {
+  const label = stats.find((s) => s.written > 0)?.label ?? stats[0]?.label;
+  return label === undefined ? undefined : sqlName(label);
+}
+
+/** A table name as it can be typed in a query (inside the double quotes of a shell argument). */
+function sqlName(label: string): string {
+  return label
+    .split('.')
+    .map((part) => (/^[a-z_][a-z0-9_]*$/.test(part) ? part : `\\"${part.replaceAll('"', '""')}\\"`))
+    .join('.');
 }
 
 function displayPath(path: string): string {

@@ -46,23 +46,44 @@ export function storable(state: AirbyteState): AirbyteState {
   return rest;
 }
 
-export async function loadStates(connection: DuckDBConnection): Promise<Map<string, StoredState>> {
-  const reader = await connection.runAndReadAll(
-    `SELECT state_type, stream_namespace, stream_name, CAST(state AS VARCHAR), CAST(pending_state AS VARCHAR) FROM ${STATE_TABLE}`,
-  );
-  const states = new Map<string, StoredState>();
-  for (const [type, namespace, name, state, pending] of reader.getRows()) {
-    const what = `the stored state of ${type === 'STREAM' ? `stream '${namespace ? `${namespace}.` : ''}${name}'` : `type ${type}`} in ${STATE_TABLE}`;
-    const entry: StoredState = {
-      type: type as StoredState['type'],
-      namespace: namespace === '' || namespace === null ? undefined : String(namespace),
-      name: String(name),
-      state: state === null ? null : (parseBoundedJson(String(state), what) as AirbyteState),
-      pending: pending === null ? null : (parseBoundedJson(String(pending), what) as AirbyteState),
-    };
-    states.set(stateKey(entry.type, entry.namespace, entry.name), entry);
+/** The stored states of the file as this process knows them: loaded when a sync begins, updated as batches commit. */
+export class StateStore {
+  private constructor(private readonly entries: Map<string, StoredState>) {}
+
+  static async load(connection: DuckDBConnection): Promise<StateStore> {
+    const reader = await connection.runAndReadAll(
+      `SELECT state_type, stream_namespace, stream_name, CAST(state AS VARCHAR), CAST(pending_state AS VARCHAR) FROM ${STATE_TABLE}`,
+    );
+    const entries = new Map<string, StoredState>();
+    for (const [type, namespace, name, state, pending] of reader.getRows()) {
+      const what = `the stored state of ${type === 'STREAM' ? `stream '${namespace ? `${namespace}.` : ''}${name}'` : `type ${type}`} in ${STATE_TABLE}`;
+      const entry: StoredState = {
+        type: type as StoredState['type'],
+        namespace: namespace === '' || namespace === null ? undefined : String(namespace),
+        name: String(name),
+        state: state === null ? null : (parseBoundedJson(String(state), what) as AirbyteState),
+        pending: pending === null ? null : (parseBoundedJson(String(pending), what) as AirbyteState),
+      };
+      entries.set(stateKey(entry.type, entry.namespace, entry.name), entry);
+    }
+    return new StateStore(entries);
   }
-  return states;
+
+  get(key: string): StoredState | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Records an entry as committed. */
+  set(key: string, entry: StoredState): void {
+    this.entries.set(key, entry);
+  }
+
+  /** The GLOBAL and LEGACY states, which belong to no one stream. */
+  sharedStates(): AirbyteState[] {
+    const states: AirbyteState[] = [];
+    for (const entry of this.entries.values()) if (entry.type !== 'STREAM' && entry.state !== null) states.push(entry.state);
+    return states;
+  }
 }
 
 /** Replaces the row of one state (part of a batch's transaction). */

@@ -32,10 +32,6 @@ export class SyncInterruption {
     return this.controller.signal;
   }
 
-  get exitCode(): number {
-    return signalExitCode(this.signal ?? 'SIGINT');
-  }
-
   install(): void {
     for (const signal of SIGNALS) process.on(signal, this.handle);
   }

@@ -2,6 +2,10 @@
 export function fileErrorWords(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
+    case 'ENOENT':
+      return 'the file does not exist';
+    case 'EISDIR':
+      return 'it is a directory';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';

@@ -1,9 +1,36 @@
 /**
- * The configured catalog of a sync: every discovered stream (or those named), each with the best
- * sync mode it supports: incremental where it can (append_dedup when it has a primary key, else
- * append), otherwise full refresh (overwrite).
+ * The configured catalog of a sync: the `--catalog` file, or every discovered stream (or those
+ * named), each with the best sync mode it supports: incremental where it can (append_dedup when
+ * it has a primary key, else append), otherwise full refresh (overwrite).
  */
 import type { AirbyteCatalog, AirbyteStream, ConfiguredAirbyteCatalog, ConfiguredAirbyteStream } from '@tributary/cdk';
+import type { Connector } from '../connectors/connector.js';
+import { asUsageError } from '../exit-codes.js';
+import { readJsonInput } from '../inputs/json-input.js';
+import { readList } from '../inputs/list-input.js';
+
+export interface CatalogChoice {
+  /** `--catalog`: a configured catalog file. */
+  catalog?: string;
+  /** `--streams a,b`: only these streams. */
+  streams?: string;
+}
+
+/** The catalog of a sync: `--catalog`, else built from discover; with `--streams`, only those streams. */
+export async function chooseCatalog(
+  connector: Connector,
+  config: Record<string, unknown>,
+  choice: CatalogChoice,
+  signal: AbortSignal,
+): Promise<ConfiguredAirbyteCatalog> {
+  const streams = readList(choice.streams);
+  if (choice.catalog !== undefined) {
+    const { value } = asUsageError(() => readJsonInput(choice.catalog as string, { what: 'catalog' }));
+    return filterCatalog(parseCatalogFile(value, choice.catalog), streams);
+  }
+  const discovered = await connector.discover(config, signal);
+  return asUsageError(() => buildCatalog(discovered, streams));
+}
 
 export function buildCatalog(discovered: AirbyteCatalog, streams: string[] | undefined): ConfiguredAirbyteCatalog {
   const selected = select(discovered.streams, streams, (stream) => stream);

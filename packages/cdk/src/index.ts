@@ -6,7 +6,6 @@ export { maskStream } from './entrypoint/process-output.js';
 export { ConnectorError, type ConnectorErrorOptions } from './errors/connector-error.js';
 export { describeJsonSyntaxError } from './errors/json-syntax-error.js';
 export { ApiKeyAuthenticator, type ApiKeyAuthenticatorOptions } from './http/auth/api-key-authenticator.js';
-export type { AuthContext, Authenticator, AuthRequest } from './http/auth/authenticator.js';
 export { BasicAuthenticator } from './http/auth/basic-authenticator.js';
 export {
   OAuth2Authenticator,
@@ -15,6 +14,7 @@ export {
   type OAuth2Tokens,
 } from './http/auth/oauth2-authenticator.js';
 export { TokenAuthenticator, type TokenAuthenticatorOptions } from './http/auth/token-authenticator.js';
+export type { AuthContext, Authenticator, AuthRequest } from './http/authenticator.js';
 export type { BackoffOptions } from './http/backoff.js';
 export { DEFAULT_MAX_RESPONSE_BYTES, ResponseTooLargeError } from './http/bounded-body.js';
 export { CallBudget, type CallRatePolicy } from './http/call-budget.js';
@@ -32,23 +32,9 @@ export {
 } from './http/http-client.js';
 export { HttpError, redactUrl } from './http/http-error.js';
 export { HttpResponse, type HttpResponseInit, type ResponseFormat } from './http/http-response.js';
-export { type FormFields, HttpStream } from './http/http-stream.js';
-export { HttpSubStream, type ParentSlice } from './http/http-sub-stream.js';
-export type { JsonPath } from './http/json-path.js';
-export {
-  CursorPaginator,
-  type CursorPaginatorOptions,
-  HeaderCursorPaginator,
-  type HeaderCursorPaginatorOptions,
-} from './http/paginators/cursor-paginator.js';
-export { LinkHeaderPaginator, type LinkHeaderPaginatorOptions } from './http/paginators/link-header-paginator.js';
-export { NextUrlPaginator, type NextUrlPaginatorOptions } from './http/paginators/next-url-paginator.js';
-export { OffsetPaginator, type OffsetPaginatorOptions } from './http/paginators/offset-paginator.js';
-export { PageNumberPaginator, type PageNumberPaginatorOptions } from './http/paginators/page-number-paginator.js';
-export type { InjectInto, PageRequest, PaginationContext, Paginator } from './http/paginators/paginator.js';
-export type { Awaitable, HttpRequestOptions, PageInfo } from './http/request-options.js';
 export type { RetryPolicyOptions } from './http/retry-policy.js';
 export { joinUrl, type QueryParams, type QueryValue } from './http/url.js';
+export type { JsonPath } from './json/key-path.js';
 export { updateConfig } from './output/config-updates.js';
 export type { Logger } from './output/logger.js';
 export type { MessageSink, RecordWriter } from './output/message-sink.js';
@@ -74,6 +60,20 @@ export {
   type PartitionedStateOptions,
   partitionKey,
 } from './state/partitioned-state.js';
+export { type FormFields, HttpStream } from './streams/http/http-stream.js';
+export { HttpSubStream, type ParentSlice } from './streams/http/http-sub-stream.js';
+export {
+  CursorPaginator,
+  type CursorPaginatorOptions,
+  HeaderCursorPaginator,
+  type HeaderCursorPaginatorOptions,
+} from './streams/http/paginators/cursor-paginator.js';
+export { LinkHeaderPaginator, type LinkHeaderPaginatorOptions } from './streams/http/paginators/link-header-paginator.js';
+export { NextUrlPaginator, type NextUrlPaginatorOptions } from './streams/http/paginators/next-url-paginator.js';
+export { OffsetPaginator, type OffsetPaginatorOptions } from './streams/http/paginators/offset-paginator.js';
+export { PageNumberPaginator, type PageNumberPaginatorOptions } from './streams/http/paginators/page-number-paginator.js';
+export type { InjectInto, PageRequest, PaginationContext, Paginator } from './streams/http/paginators/paginator.js';
+export type { Awaitable, HttpRequestOptions, PageInfo } from './streams/http/request-options.js';
 export type { PrimaryKey } from './streams/primary-key.js';
 export type { ReadOptions, RecordSource, SliceOptions, StreamSlice, StreamState } from './streams/read-options.js';
 export { type SchemaNormalization, Stream } from './streams/stream.js';

@@ -10,7 +10,7 @@ import type { SecretMasker } from '../output/secret-masker.js';
 import { connectionStatusMessage } from '../protocol/messages.js';
 import type { ConnectorSpecification } from '../protocol/types.js';
 import { SchemaError } from '../schema/schema-error.js';
-import { toAirbyteStream } from '../sources/airbyte-stream.js';
+import { toAirbyteStream } from '../sources/discover-entry.js';
 import { DEFAULT_CONCURRENCY, readSource } from '../sources/read/read-source.js';
 import type { Source } from '../sources/source.js';
 import { sourceStreams } from '../sources/source-streams.js';

@@ -1,5 +1,5 @@
 import { ConnectorError } from '../errors/connector-error.js';
-import type { AuthContext, Authenticator, AuthRequest } from './auth/authenticator.js';
+import type { AuthContext, Authenticator, AuthRequest } from './authenticator.js';
 import { redactUrl } from './http-error.js';
 import { holdsSecret } from './secret-content.js';
 

@@ -2,7 +2,7 @@ import type { Agent, Dispatcher, Response as UndiciResponse } from 'undici';
 import { ConnectorError, describeError } from '../errors/connector-error.js';
 import type { Logger } from '../output/logger.js';
 import type { FailureType } from '../protocol/types.js';
-import type { AuthContext, Authenticator } from './auth/authenticator.js';
+import type { AuthContext, Authenticator } from './authenticator.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedBody } from './bounded-body.js';
 import type { CallBudget } from './call-budget.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { callerPackageRoot } from '../package/caller-package.js';
 import type { JsonSchema } from '../schema/json-schema.js';
-import { callerPackageRoot } from '../schema/package-root.js';
 import { SchemaError } from '../schema/schema-error.js';
 import { loadStreamSchema } from '../schema/schema-loader.js';
 import type { PrimaryKey } from './primary-key.js';

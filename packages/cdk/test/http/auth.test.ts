@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
-import type { Authenticator } from '../../src/http/auth/authenticator.js';
 import { BasicAuthenticator } from '../../src/http/auth/basic-authenticator.js';
 import { OAuth2Authenticator, type OAuth2Tokens } from '../../src/http/auth/oauth2-authenticator.js';
 import { TokenAuthenticator } from '../../src/http/auth/token-authenticator.js';
+import type { Authenticator } from '../../src/http/authenticator.js';
 import { HttpClient } from '../../src/http/http-client.js';
 import { HttpError } from '../../src/http/http-error.js';
-import { HttpStream } from '../../src/http/http-stream.js';
-import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
 import { observeConfig, stopObservingConfig } from '../../src/output/config-updates.js';
 import { secretMasker } from '../../src/output/secret-masker.js';
 import type { AirbyteMessage } from '../../src/protocol/types.js';
+import { HttpStream } from '../../src/streams/http/http-stream.js';
+import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
 import { type FaultServer, type HandlerContext, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
 import { MemoryLogger, readAll, readOptions, readUntilFailure } from '../helpers/read-records.js';
 

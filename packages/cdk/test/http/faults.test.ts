@@ -4,9 +4,9 @@ import { ConnectorError } from '../../src/errors/connector-error.js';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import { CallBudget } from '../../src/http/call-budget.js';
 import { HttpError } from '../../src/http/http-error.js';
-import { HttpStream } from '../../src/http/http-stream.js';
-import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
 import type { RetryPolicyOptions } from '../../src/http/retry-policy.js';
+import { HttpStream } from '../../src/streams/http/http-stream.js';
+import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
 import { FaultServer, type Handler, reply, useFaultServer } from '../helpers/fault-server.js';
 import { MemoryLogger, readAll, readOptions, readUntilFailure } from '../helpers/read-records.js';
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { defaultResolution, errorMessageFromBody, resolveResponse } from '../../src/http/error-mapping.js';
 import { HttpResponse, InvalidBodyError } from '../../src/http/http-response.js';
 import { describeNetworkError, isRetryableNetworkError, RequestTimeoutError } from '../../src/http/network-errors.js';
-import { extractRecords } from '../../src/http/record-extractor.js';
+import { extractRecords } from '../../src/streams/http/record-extractor.js';
 
 function response(status: number, body = '', headers: Record<string, string> = {}): HttpResponse {
   return new HttpResponse({ status, url: 'https://api.example/items', body, headers });

@@ -11,8 +11,8 @@ import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.j
 import { DEFAULT_MAX_RESPONSE_BYTES, ResponseTooLargeError } from '../../src/http/bounded-body.js';
 import { HttpClient } from '../../src/http/http-client.js';
 import { HttpError } from '../../src/http/http-error.js';
-import { HttpStream } from '../../src/http/http-stream.js';
 import type { RetryPolicyOptions } from '../../src/http/retry-policy.js';
+import { HttpStream } from '../../src/streams/http/http-stream.js';
 import { type FaultServer, type Handler, reply, useFaultServer } from '../helpers/fault-server.js';
 import { readAll, readUntilFailure } from '../helpers/read-records.js';
 

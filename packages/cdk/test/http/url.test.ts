@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { redactUrl } from '../../src/http/http-error.js';
-import { valueAtPath } from '../../src/http/json-path.js';
 import { applyQueryParams, joinUrl, resolveLink } from '../../src/http/url.js';
+import { valueAtPath } from '../../src/json/key-path.js';
 import { registerSecret } from '../../src/output/secret-masker.js';
 
 test('joinUrl never drops a segment of the base path, whatever the slashes', () => {

@@ -1,6 +1,6 @@
 import { ConnectorError } from '../../errors/connector-error.js';
 import { registerSecret } from '../../output/secret-masker.js';
-import type { Authenticator, AuthRequest } from './authenticator.js';
+import type { Authenticator, AuthRequest } from '../authenticator.js';
 
 export type ApiKeyAuthenticatorOptions =
   | {

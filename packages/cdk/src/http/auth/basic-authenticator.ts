@@ -1,5 +1,5 @@
 import { registerSecret } from '../../output/secret-masker.js';
-import type { Authenticator, AuthRequest } from './authenticator.js';
+import type { Authenticator, AuthRequest } from '../authenticator.js';
 
 /** HTTP Basic authentication: `Authorization: Basic base64(username:password)`. */
 export class BasicAuthenticator implements Authenticator {

@@ -4,7 +4,7 @@ import type { StreamDescriptor } from '../../protocol/types.js';
 import type { JsonSchema } from '../../schema/json-schema.js';
 import { compileNormalizer } from '../../schema/normalizer.js';
 import type { Stream } from '../../streams/stream.js';
-import { streamSchema } from '../airbyte-stream.js';
+import { streamSchema } from '../discover-entry.js';
 
 /**
  * Prepares, once per stream, what happens to each of its records: the sink's record writer

@@ -9,7 +9,7 @@ import { StreamCheckpointer } from '../../state/stream-checkpointer.js';
 import { normalizeCursorField } from '../../streams/primary-key.js';
 import type { ReadOptions, SliceOptions, StreamSlice, StreamState } from '../../streams/read-options.js';
 import type { Stream } from '../../streams/stream.js';
-import { streamSchema } from '../airbyte-stream.js';
+import { streamSchema } from '../discover-entry.js';
 import type { ReadContext } from './read-context.js';
 import { closeRecords, openRecords, pumpRecords, type RecordSink } from './record-pump.js';
 import { recordWriterForStream } from './record-writer-for-stream.js';

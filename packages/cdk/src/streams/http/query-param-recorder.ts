@@ -1,4 +1,4 @@
-import type { AuthContext, Authenticator, AuthRequest } from './authenticator.js';
+import type { AuthContext, Authenticator, AuthRequest } from '../../http/authenticator.js';
 
 /**
  * An authenticator that notes which query parameters the one it wraps sets (added, or changed):

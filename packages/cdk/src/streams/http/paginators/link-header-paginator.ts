@@ -1,6 +1,6 @@
-import type { HttpResponse } from '../http-response.js';
+import type { HttpResponse } from '../../../http/http-response.js';
+import { resolveLink } from '../../../http/url.js';
 import type { PageInfo } from '../request-options.js';
-import { resolveLink } from '../url.js';
 import { parseLinkHeader } from './link-header.js';
 import type { PageRequest, PaginationContext, Paginator } from './paginator.js';
 

@@ -1,4 +1,4 @@
-import type { ReadOptions } from '../streams/read-options.js';
+import type { ReadOptions } from '../read-options.js';
 
 /** A value or a promise of it: every `HttpStream` hook may be sync or async. */
 export type Awaitable<T> = T | Promise<T>;

@@ -1,8 +1,8 @@
-import { redactUrl } from '../http-error.js';
-import type { HttpResponse } from '../http-response.js';
-import { describePath, type JsonPath, valueAtPath } from '../json-path.js';
+import { redactUrl } from '../../../http/http-error.js';
+import type { HttpResponse } from '../../../http/http-response.js';
+import { resolveLink } from '../../../http/url.js';
+import { describePath, type JsonPath, valueAtPath } from '../../../json/key-path.js';
 import type { PageInfo } from '../request-options.js';
-import { resolveLink } from '../url.js';
 import { cursorText } from './cursor-paginator.js';
 import type { PageRequest, PaginationContext, Paginator } from './paginator.js';
 

@@ -1,4 +1,4 @@
-import type { Logger } from '../../output/logger.js';
+import type { Logger } from '../output/logger.js';
 
 /** A request about to be sent, as an authenticator sees it: it may add headers or query parameters. */
 export interface AuthRequest {

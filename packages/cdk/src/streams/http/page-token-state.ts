@@ -1,4 +1,4 @@
-import { holdsSecret } from './secret-content.js';
+import { holdsSecret } from '../../http/secret-content.js';
 
 const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { JsonSchema } from '../../src/schema/json-schema.js';
-import { toAirbyteStream } from '../../src/sources/airbyte-stream.js';
+import { toAirbyteStream } from '../../src/sources/discover-entry.js';
 import { Stream } from '../../src/streams/stream.js';
 
 class Files extends Stream<{ id: number }> {

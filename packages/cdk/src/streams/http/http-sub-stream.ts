@@ -1,10 +1,10 @@
-import { ConnectorError } from '../errors/connector-error.js';
-import { type CursorValue, compareCursorValues, MaxCursor } from '../state/max-cursor.js';
-import { PartitionedState } from '../state/partitioned-state.js';
-import { FULL_REFRESH_COMPLETE_KEY } from '../state/state-markers.js';
-import { normalizeCursorField, normalizePrimaryKey } from '../streams/primary-key.js';
-import type { ReadOptions, SliceOptions, StreamSlice, StreamState } from '../streams/read-options.js';
-import type { Stream } from '../streams/stream.js';
+import { ConnectorError } from '../../errors/connector-error.js';
+import { type CursorValue, compareCursorValues, MaxCursor } from '../../state/max-cursor.js';
+import { PartitionedState } from '../../state/partitioned-state.js';
+import { FULL_REFRESH_COMPLETE_KEY } from '../../state/state-markers.js';
+import { normalizeCursorField, normalizePrimaryKey } from '../primary-key.js';
+import type { ReadOptions, SliceOptions, StreamSlice, StreamState } from '../read-options.js';
+import type { Stream } from '../stream.js';
 import { HttpStream, NEXT_PAGE_TOKEN_KEY, type SliceProgress, savedPageToken, sliceProgress } from './http-stream.js';
 import { RecordCache } from './record-cache.js';
 

@@ -1,7 +1,7 @@
-import { ConnectorError } from '../../errors/connector-error.js';
-import { redactUrl } from '../http-error.js';
-import type { HttpResponse } from '../http-response.js';
-import { describePath, type JsonPath, valueAtPath } from '../json-path.js';
+import { ConnectorError } from '../../../errors/connector-error.js';
+import { redactUrl } from '../../../http/http-error.js';
+import type { HttpResponse } from '../../../http/http-response.js';
+import { describePath, type JsonPath, valueAtPath } from '../../../json/key-path.js';
 import type { PageInfo } from '../request-options.js';
 import { type InjectInto, injectValues, type PageRequest, type PaginationContext, type Paginator } from './paginator.js';
 

@@ -30,8 +30,9 @@ export {
   type SendOptions,
   setDefaultDispatcher,
 } from './http/http-client.js';
-export { HttpError, redactUrl } from './http/http-error.js';
+export { HttpError } from './http/http-error.js';
 export { HttpResponse, type HttpResponseInit, type ResponseFormat } from './http/http-response.js';
+export { redactUrl } from './http/redact-url.js';
 export type { RetryPolicyOptions } from './http/retry-policy.js';
 export { joinUrl, type QueryParams, type QueryValue } from './http/url.js';
 export type { JsonPath } from './json/key-path.js';
@@ -46,8 +47,8 @@ export {
   SecretMasker,
   secretMasker,
 } from './output/secret-masker.js';
+export type { JsonSchema, JsonSchemaType } from './protocol/json-schema.js';
 export type * from './protocol/types.js';
-export type { JsonSchema, JsonSchemaType } from './schema/json-schema.js';
 export { recordTypeName, recordTypesModule, type SchemaTypeOptions, schemaToTypeScript } from './schema/record-types.js';
 export { resolveSchemaRefs } from './schema/ref-resolver.js';
 export { SchemaError } from './schema/schema-error.js';
@@ -60,8 +61,10 @@ export {
   type PartitionedStateOptions,
   partitionKey,
 } from './state/partitioned-state.js';
+export type { StreamSlice, StreamState } from './state/stream-state.js';
 export { type FormFields, HttpStream } from './streams/http/http-stream.js';
 export { HttpSubStream, type ParentSlice } from './streams/http/http-sub-stream.js';
+export type { InjectInto, PageRequest, PaginationContext, Paginator } from './streams/http/paginator.js';
 export {
   CursorPaginator,
   type CursorPaginatorOptions,
@@ -72,10 +75,9 @@ export { LinkHeaderPaginator, type LinkHeaderPaginatorOptions } from './streams/
 export { NextUrlPaginator, type NextUrlPaginatorOptions } from './streams/http/paginators/next-url-paginator.js';
 export { OffsetPaginator, type OffsetPaginatorOptions } from './streams/http/paginators/offset-paginator.js';
 export { PageNumberPaginator, type PageNumberPaginatorOptions } from './streams/http/paginators/page-number-paginator.js';
-export type { InjectInto, PageRequest, PaginationContext, Paginator } from './streams/http/paginators/paginator.js';
 export type { Awaitable, HttpRequestOptions, PageInfo } from './streams/http/request-options.js';
 export type { PrimaryKey } from './streams/primary-key.js';
-export type { ReadOptions, RecordSource, SliceOptions, StreamSlice, StreamState } from './streams/read-options.js';
+export type { ReadOptions, RecordSource, SliceOptions } from './streams/read-options.js';
 export { type SchemaNormalization, Stream } from './streams/stream.js';
 export { streamNameFromClassName } from './streams/stream-name.js';
 export { isoTimestamp } from './values/iso-timestamp.js';

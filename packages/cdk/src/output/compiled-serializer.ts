@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../schema/json-schema.js';
+import type { JsonSchema } from '../protocol/json-schema.js';
 import { applyToJSON, JSON_SAFE, serializeValue, stringify } from './compiled-serializer-runtime.js';
 
 /**

@@ -1,5 +1,5 @@
+import type { JsonSchema } from '../protocol/json-schema.js';
 import type { AirbyteMessage, StreamDescriptor } from '../protocol/types.js';
-import type { JsonSchema } from '../schema/json-schema.js';
 import type { MessageSink, RecordWriter } from './message-sink.js';
 import type { SecretMasker } from './secret-masker.js';
 

@@ -1,5 +1,5 @@
+import type { JsonSchema } from '../protocol/json-schema.js';
 import type { AirbyteMessage, StreamDescriptor } from '../protocol/types.js';
-import type { JsonSchema } from '../schema/json-schema.js';
 
 /**
  * Writes one record of a stream; returns true when the consumer is full and the producer should

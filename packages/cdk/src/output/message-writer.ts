@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
+import type { JsonSchema } from '../protocol/json-schema.js';
 import type { AirbyteMessage, StreamDescriptor } from '../protocol/types.js';
-import type { JsonSchema } from '../schema/json-schema.js';
 import { compileSerializer } from './compiled-serializer.js';
 import type { MessageSink, RecordWriter } from './message-sink.js';
 import { recordLineBuilder } from './record-line.js';

@@ -5,8 +5,8 @@
  * and only for values that are not already of the declared type.
  */
 
+import type { JsonSchema } from '../protocol/json-schema.js';
 import { isoTimestamp } from '../values/iso-timestamp.js';
-import type { JsonSchema } from './json-schema.js';
 
 export interface NormalizationWarning {
   /** Where the value is: `address.geo.lat`, with `[]` for array items (`tags[]`, `items[].sku`). */

@@ -1,5 +1,5 @@
+import type { JsonSchema } from '../protocol/json-schema.js';
 import type { AirbyteStream, SyncMode } from '../protocol/types.js';
-import type { JsonSchema } from '../schema/json-schema.js';
 import { normalizeCursorField, normalizePrimaryKey } from '../streams/primary-key.js';
 import type { Stream } from '../streams/stream.js';
 

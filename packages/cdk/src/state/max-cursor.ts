@@ -1,6 +1,6 @@
 import { ConnectorError } from '../errors/connector-error.js';
 import { isBuiltInMemberName, ownValue } from '../json/own-property.js';
-import type { StreamState } from '../streams/read-options.js';
+import type { StreamState } from '../state/stream-state.js';
 
 /** A cursor value: an ISO-8601 date-time string, another string, or a number. */
 export type CursorValue = string | number;

@@ -1,5 +1,5 @@
 import { ConnectorError } from '../errors/connector-error.js';
-import type { StreamSlice, StreamState } from '../streams/read-options.js';
+import type { StreamSlice, StreamState } from '../state/stream-state.js';
 
 /** Partitions a per-partition state keeps by default, as in the Python CDK. */
 export const DEFAULT_MAX_PARTITIONS = 25_000;

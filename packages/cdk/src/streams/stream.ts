@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { callerPackageRoot } from '../package/caller-package.js';
-import type { JsonSchema } from '../schema/json-schema.js';
+import type { JsonSchema } from '../protocol/json-schema.js';
 import { SchemaError } from '../schema/schema-error.js';
 import { loadStreamSchema } from '../schema/schema-loader.js';
+import type { StreamSlice, StreamState } from '../state/stream-state.js';
 import type { PrimaryKey } from './primary-key.js';
-import type { ReadOptions, RecordSource, SliceOptions, StreamSlice, StreamState } from './read-options.js';
+import type { ReadOptions, RecordSource, SliceOptions } from './read-options.js';
 import { streamNameFromClassName } from './stream-name.js';
 
 export type SchemaNormalization = 'none' | 'default';

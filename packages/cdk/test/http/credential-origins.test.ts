@@ -15,9 +15,9 @@ import { HttpClient } from '../../src/http/http-client.js';
 import type { RetryPolicyOptions } from '../../src/http/retry-policy.js';
 import { registerSecret } from '../../src/output/secret-masker.js';
 import { HttpStream } from '../../src/streams/http/http-stream.js';
+import type { Paginator } from '../../src/streams/http/paginator.js';
 import { LinkHeaderPaginator } from '../../src/streams/http/paginators/link-header-paginator.js';
 import { NextUrlPaginator } from '../../src/streams/http/paginators/next-url-paginator.js';
-import type { Paginator } from '../../src/streams/http/paginators/paginator.js';
 import { type FaultServer, type RecordedRequest, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
 import { readAll, readUntilFailure } from '../helpers/read-records.js';
 

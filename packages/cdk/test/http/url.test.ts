@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConnectorError } from '../../src/errors/connector-error.js';
-import { redactUrl } from '../../src/http/http-error.js';
+import { redactUrl } from '../../src/http/redact-url.js';
 import { applyQueryParams, joinUrl, resolveLink } from '../../src/http/url.js';
 import { valueAtPath } from '../../src/json/key-path.js';
 import { registerSecret } from '../../src/output/secret-masker.js';

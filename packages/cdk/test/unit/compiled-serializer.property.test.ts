@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { compileSerializer } from '../../src/output/compiled-serializer.js';
-import type { JsonSchema } from '../../src/schema/json-schema.js';
+import type { JsonSchema } from '../../src/protocol/json-schema.js';
 
 // Property-based proof that compileSerializer(schema)(data) is always valid JSON equal in value
 // to JSON.stringify(data): random schemas, and random data that sometimes matches the schema and

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { compileSerializer } from '../../src/output/compiled-serializer.js';
-import type { JsonSchema } from '../../src/schema/json-schema.js';
+import type { JsonSchema } from '../../src/protocol/json-schema.js';
 
 type Serialize = (data: object) => string;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -10,7 +10,8 @@ import { invoke } from '../../src/entrypoint/invoke.js';
 import type { MessageSink } from '../../src/output/message-sink.js';
 import type { AirbyteMessage, ConnectorSpecification, StreamDescriptor } from '../../src/protocol/types.js';
 import { Source } from '../../src/sources/source.js';
-import type { ReadOptions, StreamSlice, StreamState } from '../../src/streams/read-options.js';
+import type { StreamSlice, StreamState } from '../../src/state/stream-state.js';
+import type { ReadOptions } from '../../src/streams/read-options.js';
 import { Stream } from '../../src/streams/stream.js';
 
 /** Counts how many slices run at the same time, overall and per stream. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { JsonSchema } from '../../src/schema/json-schema.js';
+import type { JsonSchema } from '../../src/protocol/json-schema.js';
 import { toAirbyteStream } from '../../src/sources/discover-entry.js';
 import { Stream } from '../../src/streams/stream.js';
 

@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { JsonSchema } from '../../src/schema/json-schema.js';
+import type { JsonSchema } from '../../src/protocol/json-schema.js';
 import { SchemaError } from '../../src/schema/schema-error.js';
 import { normalizePrimaryKey } from '../../src/streams/primary-key.js';
 import type { ReadOptions } from '../../src/streams/read-options.js';

@@ -4,7 +4,7 @@ import { registerSecret } from '../../output/secret-masker.js';
 import type { AuthContext, Authenticator, AuthRequest } from '../authenticator.js';
 import type { ErrorRule } from '../error-mapping.js';
 import { HttpClient } from '../http-client.js';
-import { redactUrl } from '../http-error.js';
+import { redactUrl } from '../redact-url.js';
 
 /** The tokens an OAuth2 authenticator holds after a refresh. */
 export interface OAuth2Tokens {

@@ -1,7 +1,7 @@
 import type { Logger } from '../../output/logger.js';
 import type { MessageSink, RecordWriter } from '../../output/message-sink.js';
+import type { JsonSchema } from '../../protocol/json-schema.js';
 import type { StreamDescriptor } from '../../protocol/types.js';
-import type { JsonSchema } from '../../schema/json-schema.js';
 import { compileNormalizer } from '../../schema/normalizer.js';
 import type { Stream } from '../../streams/stream.js';
 import { streamSchema } from '../discover-entry.js';

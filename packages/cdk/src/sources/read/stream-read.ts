@@ -1,13 +1,14 @@
 import { errorTraceFor } from '../../errors/error-trace.js';
+import type { JsonSchema } from '../../protocol/json-schema.js';
 import { errorTraceMessage, rateLimitedMessage, streamStatusMessage } from '../../protocol/messages.js';
 import type { ConfiguredAirbyteStream, StreamDescriptor } from '../../protocol/types.js';
-import type { JsonSchema } from '../../schema/json-schema.js';
 import { InvalidCursorStateError } from '../../state/max-cursor.js';
 import { assertStateCursorsParse } from '../../state/state-cursor-check.js';
 import { FULL_REFRESH_COMPLETE_KEY, isMarkerOnlyState, NO_CURSOR_STATE_KEY } from '../../state/state-markers.js';
 import { StreamCheckpointer } from '../../state/stream-checkpointer.js';
+import type { StreamSlice, StreamState } from '../../state/stream-state.js';
 import { normalizeCursorField } from '../../streams/primary-key.js';
-import type { ReadOptions, SliceOptions, StreamSlice, StreamState } from '../../streams/read-options.js';
+import type { ReadOptions, SliceOptions } from '../../streams/read-options.js';
 import type { Stream } from '../../streams/stream.js';
 import { streamSchema } from '../discover-entry.js';
 import type { ReadContext } from './read-context.js';

@@ -1,6 +1,6 @@
 import { ConnectorError } from '../../errors/connector-error.js';
-import { redactUrl } from '../../http/http-error.js';
 import { type HttpResponse, InvalidBodyError } from '../../http/http-response.js';
+import { redactUrl } from '../../http/redact-url.js';
 import { describePath, type JsonPath, valueAtPath } from '../../json/key-path.js';
 
 /** The records found in one response, and whether `recordsPath` was missing from it. */

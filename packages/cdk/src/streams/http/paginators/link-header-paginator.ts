@@ -1,8 +1,8 @@
 import type { HttpResponse } from '../../../http/http-response.js';
 import { resolveLink } from '../../../http/url.js';
+import type { PageRequest, PaginationContext, Paginator } from '../paginator.js';
 import type { PageInfo } from '../request-options.js';
 import { parseLinkHeader } from './link-header.js';
-import type { PageRequest, PaginationContext, Paginator } from './paginator.js';
 
 export interface LinkHeaderPaginatorOptions {
   /** The relation to follow (default `next`). */

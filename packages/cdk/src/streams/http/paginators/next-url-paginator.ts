@@ -1,10 +1,10 @@
-import { redactUrl } from '../../../http/http-error.js';
 import type { HttpResponse } from '../../../http/http-response.js';
+import { redactUrl } from '../../../http/redact-url.js';
 import { resolveLink } from '../../../http/url.js';
 import { describePath, type JsonPath, valueAtPath } from '../../../json/key-path.js';
+import type { PageRequest, PaginationContext, Paginator } from '../paginator.js';
 import type { PageInfo } from '../request-options.js';
 import { cursorText } from './cursor-paginator.js';
-import type { PageRequest, PaginationContext, Paginator } from './paginator.js';
 
 export interface NextUrlPaginatorOptions {
   /** Where the body holds the next page's URL, e.g. `next` or `links.next` (relative URLs are resolved). */

@@ -1,9 +1,9 @@
 import { ConnectorError } from '../../../errors/connector-error.js';
-import { redactUrl } from '../../../http/http-error.js';
 import type { HttpResponse } from '../../../http/http-response.js';
+import { redactUrl } from '../../../http/redact-url.js';
 import { describePath, type JsonPath, valueAtPath } from '../../../json/key-path.js';
+import { type InjectInto, injectValues, type PageRequest, type PaginationContext, type Paginator } from '../paginator.js';
 import type { PageInfo } from '../request-options.js';
-import { type InjectInto, injectValues, type PageRequest, type PaginationContext, type Paginator } from './paginator.js';
 
 export interface OffsetPaginatorOptions {
   /** The offset parameter (default `offset`). */

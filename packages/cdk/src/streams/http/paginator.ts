@@ -1,6 +1,6 @@
-import type { HttpResponse } from '../../../http/http-response.js';
-import type { QueryParams } from '../../../http/url.js';
-import type { Awaitable, HttpRequestOptions, PageInfo } from '../request-options.js';
+import type { HttpResponse } from '../../http/http-response.js';
+import type { QueryParams } from '../../http/url.js';
+import type { Awaitable, HttpRequestOptions, PageInfo } from './request-options.js';
 
 /** What a paginator adds to the request for one page. */
 export interface PageRequest {

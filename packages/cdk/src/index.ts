@@ -1,10 +1,5 @@
-export { maskConfigSecrets } from './config/config-secrets.js';
-export { type InvokeOptions, type InvokeRequest, invoke } from './entrypoint/invoke.js';
 export { type LaunchOptions, launch } from './entrypoint/launch.js';
-export { CONNECTOR_NODE_OPTIONS } from './entrypoint/node-options.js';
-export { maskStream } from './entrypoint/process-output.js';
 export { ConnectorError, type ConnectorErrorOptions } from './errors/connector-error.js';
-export { describeJsonSyntaxError } from './errors/json-syntax-error.js';
 export { ApiKeyAuthenticator, type ApiKeyAuthenticatorOptions } from './http/auth/api-key-authenticator.js';
 export { BasicAuthenticator } from './http/auth/basic-authenticator.js';
 export {
@@ -20,7 +15,6 @@ export { DEFAULT_MAX_RESPONSE_BYTES, ResponseTooLargeError } from './http/bounde
 export { CallBudget, type CallRatePolicy } from './http/call-budget.js';
 export type { CrossOriginPolicy } from './http/credential-scope.js';
 export { DEFAULT_ERROR_MAPPING, type ErrorResolution, type ErrorRule, type ResponseAction } from './http/error-mapping.js';
-export { DEFAULT_HOST_CONCURRENCY, HostLimiter, hostLimiter, setHostConcurrency } from './http/host-limiter.js';
 export {
   HttpClient,
   type HttpClientOptions,
@@ -28,25 +22,15 @@ export {
   type HttpRequest,
   type RateLimitEvent,
   type SendOptions,
-  setDefaultDispatcher,
 } from './http/http-client.js';
 export { HttpError } from './http/http-error.js';
 export { HttpResponse, type HttpResponseInit, type ResponseFormat } from './http/http-response.js';
-export { redactUrl } from './http/redact-url.js';
 export type { RetryPolicyOptions } from './http/retry-policy.js';
 export { joinUrl, type QueryParams, type QueryValue } from './http/url.js';
 export type { JsonPath } from './json/key-path.js';
 export { updateConfig } from './output/config-updates.js';
 export type { Logger } from './output/logger.js';
-export type { MessageSink, RecordWriter } from './output/message-sink.js';
-export {
-  isTooShortToMask,
-  MIN_SECRET_LENGTH,
-  registerSecret,
-  SECRET_MASK,
-  SecretMasker,
-  secretMasker,
-} from './output/secret-masker.js';
+export { registerSecret } from './output/secret-masker.js';
 export type { JsonSchema, JsonSchemaType } from './protocol/json-schema.js';
 export type * from './protocol/types.js';
 export { recordTypeName, recordTypesModule, type SchemaTypeOptions, schemaToTypeScript } from './schema/record-types.js';

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { JsonSchema } from '@tributary/cdk';
+import { type JsonSchema, recordTypesModule } from '@tributary/cdk';
 import type { Command } from 'commander';
 import { UsageError } from '../exit-codes.js';
 import { configInput, connectorFolder, testKitFor } from './connector-test-kit.js';
@@ -69,7 +69,7 @@ export async function inferSchemaCommand(folder: string, options: InferSchemaCom
     const streams = discovered.catalog.streams.map((stream) =>
       stream.name === options.stream && replaced !== undefined ? { name: stream.name, json_schema: replaced } : stream,
     );
-    const types = kit.recordTypesModule(streams, `of ${connector.name}`);
+    const types = recordTypesModule(streams, `of ${connector.name}`);
     outcome.types = types;
     const target = resolve(dir, options.typesOut ?? join('src', 'schema-types.ts'));
     writeFile(target, types, true);

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AirbyteErrorTrace, type ConfiguredAirbyteCatalog, secretMasker } from '@tributary/cdk';
+import type { AirbyteErrorTrace, ConfiguredAirbyteCatalog } from '@tributary/cdk';
+import { secretMasker } from '@tributary/cdk/runtime';
 import { buildCatalog, filterCatalog, parseCatalogFile } from '../catalog.js';
 import { readConfig, saveConfig } from '../config-input.js';
 import { type Connector, ConnectorFailure } from '../connectors/connector.js';

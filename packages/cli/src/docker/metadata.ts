@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeJsonSyntaxError } from '@tributary/cdk';
+import { describeJsonSyntaxError } from '@tributary/cdk/runtime';
 import type { ConnectorPackage } from './connector-package.js';
 import { DEFAULT_BASE_IMAGE } from './dockerfile.js';
 

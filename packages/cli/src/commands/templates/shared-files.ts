@@ -1,4 +1,5 @@
-import { CONNECTOR_NODE_OPTIONS, type JsonSchema } from '@tributary/cdk';
+import type { JsonSchema } from '@tributary/cdk';
+import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk/runtime';
 import type { ConnectorNames } from './connector-names.js';
 import { json, lines, type TemplateFiles, type TemplateVersions } from './template-files.js';
 

@@ -18,14 +18,8 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import type {
-  AirbyteErrorTrace,
-  AirbyteMessage,
-  AirbyteState,
-  ConfiguredAirbyteCatalog,
-  RecordWriter,
-  StreamDescriptor,
-} from '@tributary/cdk';
+import type { AirbyteErrorTrace, AirbyteMessage, AirbyteState, ConfiguredAirbyteCatalog, StreamDescriptor } from '@tributary/cdk';
+import type { RecordWriter } from '@tributary/cdk/runtime';
 import type { RunnerSink } from '../../connectors/connector.js';
 import { type SkippedLineKind, SkippedLines } from '../../connectors/skipped-lines.js';
 import type { StreamStats } from '../../progress/stats.js';

@@ -27,7 +27,7 @@ export { HttpError } from './http/http-error.js';
 export { HttpResponse, type HttpResponseInit, type ResponseFormat } from './http/http-response.js';
 export type { RetryPolicyOptions } from './http/retry-policy.js';
 export { joinUrl, type QueryParams, type QueryValue } from './http/url.js';
-export type { JsonPath } from './json/key-path.js';
+export type { JsonPath, KeyPath } from './json/key-path.js';
 export { updateConfig } from './output/config-updates.js';
 export type { Logger } from './output/logger.js';
 export { registerSecret } from './output/secret-masker.js';

@@ -9,7 +9,8 @@ import type { HttpResponse, ResponseFormat } from '../../http/http-response.js';
 import { redactUrl } from '../../http/redact-url.js';
 import type { RetryPolicyOptions } from '../../http/retry-policy.js';
 import { applyQueryParams, joinUrl, type QueryParams } from '../../http/url.js';
-import { describePath, type JsonPath } from '../../json/key-path.js';
+import { canonicalJson } from '../../json/canonical-json.js';
+import { describeKeyPath, type KeyPath } from '../../json/key-path.js';
 import { FULL_REFRESH_COMPLETE_KEY } from '../../state/state-markers.js';
 import type { StreamState } from '../../state/stream-state.js';
 import { normalizeCursorField } from '../primary-key.js';
@@ -88,7 +89,7 @@ export interface HttpStream<R = Record<string, unknown>, T = unknown> {
   /** The largest body a response may have, decompressed, in bytes (default 64 MiB); a larger one fails the stream. */
   readonly maxResponseBytes?: number;
   /** Where the records are in a JSON body (`'data.items'`); default: the body itself (an array of records). */
-  readonly recordsPath?: JsonPath;
+  readonly recordsPath?: KeyPath;
   /** How bodies are read (default `auto`, by `Content-Type`); `json` and `jsonl` parse whatever the type says. */
   readonly responseFormat?: ResponseFormat;
   /** The longest one attempt may take, redirects and body included, in ms (default 120 000). */
@@ -171,7 +172,7 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
     return extractRecords(response, path).then(({ records, pathMissing }) => {
       if (pathMissing && path !== undefined) {
         options.logger.warn(
-          `Stream '${this.name}': the response to ${response.method} ${redactUrl(response.url)} has nothing at recordsPath '${describePath(path)}'; no records taken from it`,
+          `Stream '${this.name}': the response to ${response.method} ${redactUrl(response.url)} has nothing at recordsPath '${describeKeyPath(path)}'; no records taken from it`,
         );
       }
       return records as R[];
@@ -381,21 +382,10 @@ export function savedPageToken<T>(state: StreamState | undefined): T | undefined
 
 /** A stable identity for a token: objects by their content, whatever their key order. */
 function tokenKey(token: unknown): string {
-  return `${typeof token}:${stableJson(token)}`;
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? String(value);
+  return `${typeof token}:${canonicalJson(token)}`;
 }
 
 function describeToken(token: unknown): string {
-  const text = typeof token === 'string' && /^https?:\/\//.test(token) ? redactUrl(token) : stableJson(token);
+  const text = typeof token === 'string' && /^https?:\/\//.test(token) ? redactUrl(token) : canonicalJson(token);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

@@ -1,4 +1,5 @@
 import { ConnectorError } from '../../errors/connector-error.js';
+import { valueAtKeyPath } from '../../json/key-path.js';
 import { type CursorValue, compareCursorValues, MaxCursor } from '../../state/max-cursor.js';
 import { PartitionedState } from '../../state/partitioned-state.js';
 import { FULL_REFRESH_COMPLETE_KEY } from '../../state/state-markers.js';
@@ -115,7 +116,7 @@ export abstract class HttpSubStream<R = Record<string, unknown>, P = Record<stri
     }
     const out: StreamSlice = {};
     for (const path of key) {
-      const value = valueAt(parent, path);
+      const value = valueAtKeyPath(parent, path);
       if (value === undefined || value === null) {
         throw new ConnectorError(
           `Stream '${this.name}': a record of its parent stream '${this.parent.name}' has no '${path.join('.')}' (the parent's primary key), so it cannot name a partition`,
@@ -346,15 +347,6 @@ function parentProgress(stream: Stream<unknown>, state: StreamState | undefined,
   const cursor = new MaxCursor(cursorField);
   cursor.state = start;
   return { cursorField, start, sliceState: () => start, observe: (record: object) => cursor.observe(record), final: () => cursor.state };
-}
-
-function valueAt(record: unknown, path: readonly string[]): unknown {
-  let node = record;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
 }
 
 /** Orders cursor values; a missing one is the earliest (read from the start). */

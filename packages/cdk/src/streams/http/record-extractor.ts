@@ -1,7 +1,7 @@
 import { ConnectorError } from '../../errors/connector-error.js';
 import { type HttpResponse, InvalidBodyError } from '../../http/http-response.js';
 import { redactUrl } from '../../http/redact-url.js';
-import { describePath, type JsonPath, valueAtPath } from '../../json/key-path.js';
+import { describeKeyPath, type KeyPath, valueAtKeyPath } from '../../json/key-path.js';
 
 /** The records found in one response, and whether `recordsPath` was missing from it. */
 export interface ExtractedRecords {
@@ -14,13 +14,13 @@ export interface ExtractedRecords {
  * The records at `path` in a parsed body: an array gives its items, an object is one record,
  * `null` or a missing path gives none. Without a path, the whole body is used the same way.
  */
-export function recordsAtPath(body: unknown, path: JsonPath | undefined, where: string): ExtractedRecords {
-  const value = path === undefined ? body : valueAtPath(body, path);
+export function recordsAtPath(body: unknown, path: KeyPath | undefined, where: string): ExtractedRecords {
+  const value = path === undefined ? body : valueAtKeyPath(body, path);
   if (value === undefined) return { records: [], pathMissing: path !== undefined };
   if (value === null) return { records: [], pathMissing: false };
   if (Array.isArray(value)) return { records: value, pathMissing: false };
   if (typeof value === 'object') return { records: [value], pathMissing: false };
-  const at = path === undefined ? 'the body' : `'${describePath(path)}'`;
+  const at = path === undefined ? 'the body' : `'${describeKeyPath(path)}'`;
   throw new ConnectorError(
     `Expected records (an array or an object) at ${at} of ${where}, found ${typeof value}: ${JSON.stringify(value).slice(0, 100)}`,
   );
@@ -31,7 +31,7 @@ export function recordsAtPath(body: unknown, path: JsonPath | undefined, where: 
  * per line (each line taken through `path` when one is set); a JSON body gives the records at
  * `path` (`data.items`), or the body itself when it is an array.
  */
-export async function extractRecords(response: HttpResponse, path?: JsonPath): Promise<ExtractedRecords> {
+export async function extractRecords(response: HttpResponse, path?: KeyPath): Promise<ExtractedRecords> {
   const where = `${response.method} ${redactUrl(response.url)}`;
   try {
     if (response.format === 'jsonl') {

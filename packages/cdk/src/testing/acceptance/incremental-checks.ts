@@ -1,12 +1,13 @@
 import type { AirbyteState, ConfiguredAirbyteStream, CursorValue, StreamState } from '../../index.js';
 import { compareCursorValues } from '../../index.js';
+import { valueAtKeyPath } from '../../json/key-path.js';
 import { preview } from '../json-schema-tools.js';
 import type { ReadResult } from '../results.js';
 import { streamKey } from '../results.js';
 import type { AcceptanceContext } from './context.js';
 import type { AcceptanceCheck } from './options.js';
 import { assertNoProblems } from './problems.js';
-import { missingFrom, recordIdentity, valueAtPath } from './record-identity.js';
+import { missingFrom, recordIdentity } from './record-identity.js';
 
 export function incrementalChecks(context: AcceptanceContext<unknown>): AcceptanceCheck[] {
   return [
@@ -29,7 +30,7 @@ export function incrementalChecks(context: AcceptanceContext<unknown>): Acceptan
           checked.push(name);
           const older = second
             .recordsOf(entry.stream.name, entry.stream.namespace)
-            .map((data) => valueAtPath(data, cursor))
+            .map((data) => valueAtKeyPath(data, cursor))
             .filter((value) => !isCursorValue(value) || compareCursorValues(value, threshold.value) < 0);
           if (older.length > 0) {
             problems.push(
@@ -134,7 +135,7 @@ function cursorThreshold(
 ): { value: CursorValue; from: string } | undefined {
   const blob: StreamState | undefined = result.latestState(entry.stream.name, entry.stream.namespace);
   for (const path of [cursor, [cursor.join('.')], [cursor.at(-1)!]]) {
-    const value = valueAtPath(blob, path);
+    const value = valueAtKeyPath(blob, path);
     if (isCursorValue(value)) return { value, from: 'the final state' };
   }
   return undefined;

@@ -1,4 +1,5 @@
 import type { ConfiguredAirbyteCatalog } from '../../index.js';
+import { valueAtKeyPath } from '../../json/key-path.js';
 import { compileValidator, preview } from '../json-schema-tools.js';
 import type { ReadResult } from '../results.js';
 import { streamKey } from '../results.js';
@@ -6,7 +7,7 @@ import type { AcceptanceContext } from './context.js';
 import { stateProblems, statusProblems } from './message-order.js';
 import type { AcceptanceCheck } from './options.js';
 import { assertNoProblems } from './problems.js';
-import { missingFrom, recordIdentity, valueAtPath } from './record-identity.js';
+import { missingFrom, recordIdentity } from './record-identity.js';
 
 /** Problems listed per stream before the rest of that stream's are only counted. */
 const PER_STREAM = 5;
@@ -80,7 +81,7 @@ export function readChecks(context: AcceptanceContext<unknown>): AcceptanceCheck
           const seen = new Map<string, number>();
           const streamProblems: string[] = [];
           result.recordsOf(entry.stream.name, entry.stream.namespace).forEach((data, index) => {
-            const values = key.map((path) => valueAtPath(data, path));
+            const values = key.map((path) => valueAtKeyPath(data, path));
             const missing = key.filter((_, i) => values[i] === undefined || values[i] === null);
             if (missing.length > 0) {
               streamProblems.push(

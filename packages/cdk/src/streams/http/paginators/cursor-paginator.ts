@@ -1,7 +1,7 @@
 import { ConnectorError } from '../../../errors/connector-error.js';
 import type { HttpResponse } from '../../../http/http-response.js';
 import { redactUrl } from '../../../http/redact-url.js';
-import { describePath, type JsonPath, valueAtPath } from '../../../json/key-path.js';
+import { describeKeyPath, type KeyPath, valueAtKeyPath } from '../../../json/key-path.js';
 import { type InjectInto, injectValues, type PageRequest, type PaginationContext, type Paginator } from '../paginator.js';
 import type { PageInfo } from '../request-options.js';
 
@@ -47,9 +47,9 @@ export function cursorPageRequest(settings: CursorOptions, context: PaginationCo
 
 export interface CursorPaginatorOptions extends CursorOptions {
   /** Where the response body holds the next cursor, e.g. `meta.next_cursor`. */
-  cursorPath: JsonPath;
+  cursorPath: KeyPath;
   /** Where the body says whether more pages follow (e.g. `has_more`); a falsy value stops. */
-  hasMorePath?: JsonPath;
+  hasMorePath?: KeyPath;
 }
 
 /** A cursor taken from the response body (`{"meta": {"next_cursor": "abc"}}`) and sent as `?cursor=abc`. */
@@ -64,8 +64,8 @@ export class CursorPaginator implements Paginator<string> {
     const { cursorPath, hasMorePath, stopOnEmptyPage = true } = this.settings;
     if (stopOnEmptyPage && context.page.recordCount === 0) return undefined;
     const body = await response.json();
-    if (hasMorePath !== undefined && !valueAtPath(body, hasMorePath)) return undefined;
-    return cursorText(valueAtPath(body, cursorPath), `'${describePath(cursorPath)}' of ${redactUrl(response.url)}`);
+    if (hasMorePath !== undefined && !valueAtKeyPath(body, hasMorePath)) return undefined;
+    return cursorText(valueAtKeyPath(body, cursorPath), `'${describeKeyPath(cursorPath)}' of ${redactUrl(response.url)}`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { ConnectorError } from '../../../errors/connector-error.js';
 import type { HttpResponse } from '../../../http/http-response.js';
 import { redactUrl } from '../../../http/redact-url.js';
-import { describePath, type JsonPath, valueAtPath } from '../../../json/key-path.js';
+import { describeKeyPath, type KeyPath, valueAtKeyPath } from '../../../json/key-path.js';
 import { type InjectInto, injectValues, type PageRequest, type PaginationContext, type Paginator } from '../paginator.js';
 import type { PageInfo } from '../request-options.js';
 
@@ -13,7 +13,7 @@ export interface OffsetPaginatorOptions {
   /** Records per page (the limit); default the stream's `pageSize`. Required one way or the other. */
   pageSize?: number;
   /** Where the response gives the total number of records (e.g. `meta.total`). */
-  totalPath?: JsonPath;
+  totalPath?: KeyPath;
   /** Stop after a page shorter than the limit (default true); see `PageNumberPaginatorOptions`. */
   stopOnPartialPage?: boolean;
   injectInto?: InjectInto;
@@ -43,10 +43,10 @@ export class OffsetPaginator implements Paginator<number> {
     if (recordCount === 0) return undefined;
     const next = offset + recordCount;
     if (totalPath !== undefined) {
-      const total = Number(valueAtPath(await response.json(), totalPath));
+      const total = Number(valueAtKeyPath(await response.json(), totalPath));
       if (!Number.isFinite(total)) {
         throw new ConnectorError(
-          `The response to ${response.method} ${redactUrl(response.url)} has no record count at '${describePath(totalPath)}' (totalPath)`,
+          `The response to ${response.method} ${redactUrl(response.url)} has no record count at '${describeKeyPath(totalPath)}' (totalPath)`,
         );
       }
       return next >= total ? undefined : next;

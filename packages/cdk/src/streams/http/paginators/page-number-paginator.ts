@@ -1,7 +1,7 @@
 import { ConnectorError } from '../../../errors/connector-error.js';
 import type { HttpResponse } from '../../../http/http-response.js';
 import { redactUrl } from '../../../http/redact-url.js';
-import { describePath, type JsonPath, valueAtPath } from '../../../json/key-path.js';
+import { describeKeyPath, type KeyPath, valueAtKeyPath } from '../../../json/key-path.js';
 import { type InjectInto, injectValues, type PageRequest, type PaginationContext, type Paginator } from '../paginator.js';
 import type { PageInfo } from '../request-options.js';
 
@@ -15,7 +15,7 @@ export interface PageNumberPaginatorOptions {
   /** The page size parameter, sent when there is a page size (e.g. `per_page`). */
   pageSizeParam?: string;
   /** Where the response says how many pages there are (e.g. `meta.total_pages`). */
-  totalPagesPath?: JsonPath;
+  totalPagesPath?: KeyPath;
   /**
    * Stop after a page with fewer records than the page size (default true). Set false for APIs
    * that may return short pages before the end (those that cap the page size below the one asked);
@@ -45,10 +45,10 @@ export class PageNumberPaginator implements Paginator<number> {
     if (recordCount === 0) return undefined;
     const pageSize = this.settings.pageSize ?? context.pageSize;
     if (totalPagesPath !== undefined) {
-      const total = Number(valueAtPath(await response.json(), totalPagesPath));
+      const total = Number(valueAtKeyPath(await response.json(), totalPagesPath));
       if (!Number.isFinite(total)) {
         throw new ConnectorError(
-          `The response to ${response.method} ${redactUrl(response.url)} has no page count at '${describePath(totalPagesPath)}' (totalPagesPath)`,
+          `The response to ${response.method} ${redactUrl(response.url)} has no page count at '${describeKeyPath(totalPagesPath)}' (totalPagesPath)`,
         );
       }
       if (current - startPage + 1 >= total) return undefined;

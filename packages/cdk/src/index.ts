@@ -15,15 +15,9 @@ export { DEFAULT_MAX_RESPONSE_BYTES, ResponseTooLargeError } from './http/bounde
 export { CallBudget, type CallRatePolicy } from './http/call-budget.js';
 export type { CrossOriginPolicy } from './http/credential-scope.js';
 export { DEFAULT_ERROR_MAPPING, type ErrorResolution, type ErrorRule, type ResponseAction } from './http/error-mapping.js';
-export {
-  HttpClient,
-  type HttpClientOptions,
-  type HttpMethod,
-  type HttpRequest,
-  type RateLimitEvent,
-  type SendOptions,
-} from './http/http-client.js';
+export { HttpClient, type HttpClientOptions } from './http/http-client.js';
 export { HttpError } from './http/http-error.js';
+export type { HttpMethod, HttpRequest, RateLimitEvent, SendOptions } from './http/http-request.js';
 export { HttpResponse, type HttpResponseInit, type ResponseFormat } from './http/http-response.js';
 export type { RetryPolicyOptions } from './http/retry-policy.js';
 export { joinUrl, type QueryParams, type QueryValue } from './http/url.js';

@@ -10,8 +10,8 @@ export { type InvokeOptions, type InvokeRequest, invoke } from './entrypoint/inv
 export { CONNECTOR_NODE_OPTIONS } from './entrypoint/node-options.js';
 export { maskStream } from './entrypoint/process-output.js';
 export { describeJsonSyntaxError } from './errors/json-syntax-error.js';
+export { setDefaultDispatcher } from './http/dispatcher.js';
 export { DEFAULT_HOST_CONCURRENCY, HostLimiter, hostLimiter, setHostConcurrency } from './http/host-limiter.js';
-export { setDefaultDispatcher } from './http/http-client.js';
 export { redactUrl } from './http/redact-url.js';
 export type { MessageSink, RecordWriter } from './output/message-sink.js';
 export { isTooShortToMask, MIN_SECRET_LENGTH, SECRET_MASK, SecretMasker, secretMasker } from './output/secret-masker.js';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import type { Authenticator } from '../../src/http/authenticator.js';
-import type { HttpMethod } from '../../src/http/http-client.js';
+import type { HttpMethod } from '../../src/http/http-request.js';
 import type { HttpResponse } from '../../src/http/http-response.js';
 import type { QueryParams } from '../../src/http/url.js';
 import { type FormFields, HttpStream } from '../../src/streams/http/http-stream.js';

@@ -40,7 +40,7 @@ interface PurchaseSlice extends StreamSlice {
 export class Purchases extends Stream<Purchase> {
   primaryKey = 'id';
   cursorField = 'purchased_at';
-  stateCheckpointInterval = 250;
+  checkpointIntervalRecords = 250;
   private readonly cursor = new MaxCursor('purchased_at');
   private readonly values: SeededValues;
 

@@ -1,19 +1,10 @@
-import type { JsonSchema } from '../protocol/json-schema.js';
 import type { AirbyteStream, SyncMode } from '../protocol/types.js';
 import { normalizeCursorField, normalizePrimaryKey } from '../streams/primary-key.js';
 import type { Stream } from '../streams/stream.js';
-
-/** The stream's schema, awaited whether the stream builds it synchronously or not. */
-export async function streamSchema(stream: Stream<object>): Promise<JsonSchema> {
-  const schema = await stream.getJsonSchema();
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-    throw new TypeError(`Stream '${stream.name}': getJsonSchema() must return a JSON Schema object`);
-  }
-  return schema;
-}
+import { streamSchema } from '../streams/stream-schema.js';
 
 /** How `discover` describes a stream. */
-export async function toAirbyteStream(stream: Stream<object>): Promise<AirbyteStream> {
+export async function discoverEntry(stream: Stream<object>): Promise<AirbyteStream> {
   const cursorField = normalizeCursorField(stream.cursorField);
   const incremental = cursorField.length > 0;
   const modes: SyncMode[] = incremental ? ['full_refresh', 'incremental'] : ['full_refresh'];

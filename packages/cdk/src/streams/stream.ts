@@ -59,12 +59,20 @@ export interface Stream<R = Record<string, unknown>> {
     options: SliceOptions,
   ): Iterable<StreamSlice> | AsyncIterable<StreamSlice> | Promise<Iterable<StreamSlice> | AsyncIterable<StreamSlice>>;
   /**
-   * Writes intermediate STATE messages at most this often (ms); the newest held-back state is
-   * written at the end. For streams whose state is large (many partitions), where a STATE after
-   * every slice would make the output grow with the square of the partition count.
+   * The least time between two intermediate STATE messages, in ms: a state that comes sooner is
+   * held back, and the newest held-back state is written at the end. For streams whose state is
+   * large (many partitions), where a STATE after every slice would make the output grow with
+   * the square of the partition count.
    */
+  readonly minCheckpointIntervalMs?: number;
+  /** @deprecated Renamed `minCheckpointIntervalMs`; still read when that is not set. */
   readonly checkpointIntervalMs?: number;
-  /** Also checkpoint every N records inside a slice (only correct when records come sorted by cursor). */
+  /**
+   * Also checkpoint every this many records inside a slice (the Python CDK's
+   * `state_checkpoint_interval`); only correct when records come sorted by cursor.
+   */
+  readonly checkpointIntervalRecords?: number;
+  /** @deprecated Renamed `checkpointIntervalRecords`; still read when that is not set. */
   readonly stateCheckpointInterval?: number;
   /**
    * True when a full refresh can resume where an interrupted one stopped: the stream reads

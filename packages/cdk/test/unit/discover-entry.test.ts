@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { JsonSchema } from '../../src/protocol/json-schema.js';
-import { toAirbyteStream } from '../../src/sources/discover-entry.js';
+import { discoverEntry } from '../../src/sources/discover-entry.js';
 import { Stream } from '../../src/streams/stream.js';
 
 class Files extends Stream<{ id: number }> {
@@ -18,7 +18,7 @@ class Files extends Stream<{ id: number }> {
 }
 
 test('is_file_based is in the catalog entry when the stream says, and left out otherwise', async () => {
-  assert.equal((await toAirbyteStream(new Files(false))).is_file_based, false);
-  assert.equal((await toAirbyteStream(new Files(true))).is_file_based, true);
-  assert.ok(!('is_file_based' in (await toAirbyteStream(new Files()))));
+  assert.equal((await discoverEntry(new Files(false))).is_file_based, false);
+  assert.equal((await discoverEntry(new Files(true))).is_file_based, true);
+  assert.ok(!('is_file_based' in (await discoverEntry(new Files()))));
 });

@@ -4,7 +4,7 @@ import type { JsonSchema } from '../../protocol/json-schema.js';
 import type { StreamDescriptor } from '../../protocol/types.js';
 import { compileNormalizer } from '../../schema/normalizer.js';
 import type { Stream } from '../../streams/stream.js';
-import { streamSchema } from '../discover-entry.js';
+import { streamSchema } from '../../streams/stream-schema.js';
 
 /**
  * Prepares, once per stream, what happens to each of its records: the sink's record writer

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { ConnectorError } from '../../errors/connector-error.js';
 import type { Authenticator } from '../../http/authenticator.js';
 import type { CallBudget } from '../../http/call-budget.js';
 import type { CrossOriginPolicy } from '../../http/credential-scope.js';
@@ -10,52 +8,29 @@ import type { HttpResponse, ResponseFormat } from '../../http/http-response.js';
 import { redactUrl } from '../../http/redact-url.js';
 import type { RetryPolicyOptions } from '../../http/retry-policy.js';
 import { applyQueryParams, joinUrl, type QueryParams } from '../../http/url.js';
-import { canonicalJson } from '../../json/canonical-json.js';
 import { describeKeyPath, type KeyPath } from '../../json/key-path.js';
-import { FULL_REFRESH_COMPLETE_KEY } from '../../state/state-markers.js';
-import type { StreamState } from '../../state/stream-state.js';
-import { normalizeCursorField } from '../primary-key.js';
+import type { StreamSlice } from '../../state/stream-state.js';
 import type { ReadOptions, RecordSource } from '../read-options.js';
 import { Stream } from '../stream.js';
 import { tokenForState } from './page-token-state.js';
+import { PaginationGuard } from './pagination-guard.js';
 import type { PageRequest, PaginationContext, Paginator } from './paginator.js';
+import {
+  defineParentMembers,
+  hasParent,
+  type ParentRecord,
+  parentSliceOf,
+  partitionByPrimaryKey,
+  partitionsOf,
+} from './parent-capability.js';
 import { QueryParamRecorder } from './query-param-recorder.js';
 import { extractRecords } from './record-extractor.js';
+import { type FormFields, requestBody } from './request-body.js';
 import type { Awaitable, HttpRequestOptions, PageInfo } from './request-options.js';
+import { resumableFullRefresh, type SliceProgress, sliceProgress } from './slice-progress.js';
 
-/** A form body: its fields are sent `application/x-www-form-urlencoded`. */
-export type FormFields = Record<string, string | number | boolean | null | undefined>;
+export type { FormFields } from './request-body.js';
 
-/** The key of the page token in the state of a resumable full refresh (the Python CDK's). */
-export const NEXT_PAGE_TOKEN_KEY = 'next_page_token';
-
-/** @internal The hook through which a subclass decides how each slice starts and reports progress. */
-export const sliceProgress = Symbol('tributary.sliceProgress');
-
-/**
- * @internal How one slice of an `HttpStream` read starts and reports progress: resumable full
- * refresh (the page token) and per-partition cursors (`HttpSubStream`) are built on it.
- */
-export interface SliceProgress<T> {
-  /** Read nothing: an earlier, interrupted read already completed this slice. */
-  skip?: boolean;
-  /** The token of the page to start from (undefined: the first page). */
-  startToken?: T;
-  /** What the hooks see as `options.state` (a sub-stream gives its partition's own state). */
-  state?: StreamState;
-  /** Sees each record just before it is yielded. */
-  observe?: (record: unknown) => void;
-  /**
-   * Called after a page whose records were all yielded, with the token of the next page as it
-   * may be saved (a link without the parameters the authenticator sets), or undefined when that
-   * token holds a secret: then a resumed read must start the slice again from its first page.
-   */
-  pageDone?: (next: T | undefined) => void;
-  /** Called after the slice's last page was read (or its response ignored). */
-  sliceDone?: () => void;
-}
-
-const NO_PROGRESS: SliceProgress<unknown> = Object.freeze({});
 const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
@@ -112,11 +87,40 @@ export interface HttpStream<R = Record<string, unknown>, T = unknown> {
   readonly httpClient?: HttpClient;
   /**
    * True (computed, see below) when an interrupted full refresh resumes from the page after the
-   * last checkpoint: the stream has no `cursorField`, no `streamSlices` of its own and does not
-   * override `readRecords`. Such a stream writes `{ next_page_token }` as its state after every
-   * page but the last. Set it to false to always start from the first page.
+   * last checkpoint: the stream has no `cursorField`, no `streamSlices` of its own (slices per
+   * parent record are fine) and does not override `readRecords`. Such a stream writes
+   * `{ next_page_token }` as its state after every page but the last (per partition, with a
+   * parent). Set it to false to always start from the first page.
    */
   readonly supportsResumableFullRefresh?: boolean;
+  /**
+   * A parent stream: this stream is then read once per parent record (`/posts/{id}/comments`),
+   * each record a slice `{ parent: record }` that `parentOf(options)` gives back, typed, to the
+   * hooks, with its state kept per partition (see `partition`). Define it as a field, a getter,
+   * or give it to `HttpSubStream`'s constructor; give the stream its own parent instance rather
+   * than one the source also lists.
+   */
+  readonly parent?: Stream<unknown>;
+  /**
+   * With a parent: the most partitions (parent records) the state keeps (default 25 000, as in
+   * the Python CDK); beyond it the least recently read are dropped first and read again from
+   * the start next time.
+   */
+  readonly maxPartitions?: number;
+  /**
+   * With a parent: how much of the parent's records are kept in memory, in bytes of JSON
+   * (default 16 MiB); beyond it they go to a temporary file, deleted when the read ends.
+   */
+  readonly parentCacheMemoryBytes?: number;
+  /**
+   * With a parent, in an incremental read: read the parent incrementally too (the Python CDK's
+   * `incremental_dependency`), from the parent's state kept in this stream's state as
+   * `parent_state: { <parent name>: … }`, so only the parents that changed since the last sync
+   * are partitions. For APIs where a child's change updates its parent's cursor (an issue's
+   * `updated_at` moves when a comment is added); children of parents that did not change are
+   * not read. The parent must be incremental (a `cursorField`). Default false.
+   */
+  readonly incrementalDependency?: boolean;
   /** Query parameters for the request; the paginator's parameters replace same-named ones. */
   requestParams?(options: HttpRequestOptions<T>): Awaitable<QueryParams | undefined>;
   /** Request headers; the authenticator's headers replace same-named ones. */
@@ -145,6 +149,10 @@ export interface HttpStream<R = Record<string, unknown>, T = unknown> {
  * Each page's hooks all receive the same options object: `readRecords()`'s options plus
  * `nextPageToken` (undefined on the first page). Requests go through an `HttpClient`: timeouts,
  * retries with backoff, `Retry-After`, error mapping and secret masking come with it.
+ *
+ * Any `HttpStream` may have a `parent` stream: it is then read once per parent record, with its
+ * state per partition (see `parent`, `parentOf` and `partition`; `HttpSubStream` is the same with
+ * the parent given to its constructor).
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the merged interface is how subclasses may override these members as fields or getters
 export abstract class HttpStream<R = Record<string, unknown>, T = unknown> extends Stream<R> {
@@ -180,84 +188,48 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
     });
   }
 
+  /** With a parent: the parent record of the slice being read, typed as the parent's records. */
+  parentOf<S>(this: S, options: { slice?: StreamSlice }): ParentRecord<S> {
+    return parentSliceOf(this as HttpStream<object>, options) as ParentRecord<S>;
+  }
+
+  /**
+   * With a parent: the partition a parent record stands for in the state, small and stable. By
+   * default the parent's primary key, `parent_<field>` for each of its fields (`{ parent_id: 7 }`).
+   */
+  partition(parent: ParentRecord<this>): StreamSlice {
+    return partitionByPrimaryKey(this as HttpStream<object>, parent);
+  }
+
   /**
    * Reads the slice page by page: request, records, next token, until a falsy token. In a
    * resumable full refresh it starts from the page token in `options.state` and checkpoints
-   * `{ next_page_token }` after each page whose records were all handed over.
+   * `{ next_page_token }` after each page whose records were all handed over; a guard stops
+   * repeated pages, token loops and more than `maxPages` pages.
    */
   async *readRecords(options: ReadOptions): AsyncGenerator<R> {
     const progress = this[sliceProgress](options);
     if (progress.skip) return;
-    const client = this.httpClient ?? new HttpClient({ timeoutMs: this.requestTimeoutMs, retry: this.retryPolicy });
     const base = (progress.state === undefined ? options : { ...options, state: progress.state }) as HttpRequestOptions<T>;
     const authenticator = this.authenticator === undefined ? undefined : new QueryParamRecorder(this.authenticator);
-    const sendOptions: SendOptions = {
-      signal: options.signal,
-      logger: options.logger,
-      authenticator,
-      credentialOrigins: [joinUrl(await this.urlBase), ...(this.credentialOrigins ?? [])],
-      crossOriginRequests: this.crossOriginRequests,
-      maxResponseBytes: this.maxResponseBytes,
-      errorRules: this.errorRules,
-      format: this.responseFormat,
-      budget: this.callBudget,
-      onRateLimited: (event) => base.reportRateLimited?.({ quotaResetAt: event.resetAt }),
-    };
-    const maxPages = this.maxPages ?? Number.POSITIVE_INFINITY;
-    const detectRepeatedPages = this.detectRepeatedPages ?? true;
-    const seenTokens = new Map<string, number>();
-    let previousPage: { digest: string; recordCount: number } | undefined;
-    let token: T | undefined = progress.startToken;
-    if (token !== undefined) {
-      seenTokens.set(tokenKey(token), 0);
+    const client = this.httpClient ?? new HttpClient({ timeoutMs: this.requestTimeoutMs, retry: this.retryPolicy });
+    const sendOptions = await this.sendOptions(base, authenticator);
+    const guard = this.paginationGuard(progress.startToken);
+    if (progress.startToken !== undefined) {
       options.logger.info(`Stream '${this.name}': resuming an interrupted read from the page after its last checkpoint`);
     }
-    const { observe } = progress;
+    let token = progress.startToken;
     let warnedUnsaved = false;
-
     for (let number = 1; ; number++) {
       const pageOptions: HttpRequestOptions<T> = { ...base, nextPageToken: token };
       const request = await this.buildRequest(pageOptions);
       const response = await client.send(request, sendOptions);
-      if (wasIgnored(response)) {
-        progress.sliceDone?.();
-        return;
-      }
-
-      if (detectRepeatedPages) {
-        const digest = createHash('sha1')
-          .update(await response.text())
-          .digest('hex');
-        if (previousPage !== undefined && previousPage.recordCount > 0 && previousPage.digest === digest) {
-          throw new ConnectorError(
-            `Stream '${this.name}': page ${number} (${request.method} ${redactUrl(request.url)}) has exactly the same content as page ${number - 1}; the API seems to ignore the pagination parameters, so the read stops instead of reading the same records forever (set \`detectRepeatedPages = false\` on the stream if identical pages are expected)`,
-          );
-        }
-        previousPage = { digest, recordCount: 0 };
-      }
-
-      let recordCount = 0;
-      const records = await this.parseResponse(response, pageOptions);
-      if (Symbol.iterator in records) {
-        for (const record of records as Iterable<R>) {
-          recordCount++;
-          if (observe !== undefined) observe(record);
-          yield record;
-        }
-      } else {
-        for await (const record of records as AsyncIterable<R>) {
-          recordCount++;
-          if (observe !== undefined) observe(record);
-          yield record;
-        }
-      }
-      if (previousPage !== undefined) previousPage.recordCount = recordCount;
-
+      if (wasIgnored(response)) break;
+      if (guard.checksPages) guard.checkPage(number, request, await response.text());
+      const recordCount = yield* this.pageRecords(response, pageOptions, progress.observe);
+      guard.pageRead(recordCount);
       const next = await this.nextPageToken(response, pageOptions, { number, recordCount });
-      if (!next) {
-        progress.sliceDone?.();
-        return;
-      }
+      if (!next) break;
       // A link is saved (and so compared) without the authenticator's parameters, as a resumed read gets it back.
       const saved = tokenForState(next as T, authenticator?.names ?? NO_NAMES);
       if (saved === undefined && !warnedUnsaved) {
@@ -266,36 +238,21 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
           `Stream '${this.name}': the next-page token after page ${number} holds a secret, so it is not saved in the state; an interrupted read starts this slice again from its first page`,
         );
       }
-      const key = tokenKey(saved ?? next);
-      const earlier = seenTokens.get(key);
-      if (earlier !== undefined) {
-        throw new ConnectorError(
-          `Stream '${this.name}': pagination loop: after page ${number} (${request.method} ${redactUrl(request.url)}) the next-page token is ${describeToken(next)}, the same as ${earlier === 0 ? 'the token the read resumed from' : `after page ${earlier}`}; the read stops instead of requesting the same pages forever`,
-        );
-      }
-      if (number >= maxPages) {
-        throw new ConnectorError(
-          `Stream '${this.name}': more than ${maxPages} pages in one slice (maxPages); the API may paginate endlessly (last request: ${request.method} ${redactUrl(request.url)})`,
-        );
-      }
-      seenTokens.set(key, number);
+      guard.checkNext(number, request, next, saved);
       token = next as T;
       progress.pageDone?.(saved);
     }
+    progress.sliceDone?.();
   }
 
   /**
-   * @internal How a slice starts and reports progress. The default implements resumable full
-   * refresh: in a full refresh of a stream that supports it, start from the saved page token
-   * and checkpoint the next one after every page.
+   * @internal How a slice starts and reports progress: with a parent, the partition's cursor or
+   * page token; without, resumable full refresh (start from the saved page token, checkpoint the
+   * next one after every page).
    */
   [sliceProgress](options: ReadOptions): SliceProgress<T> {
-    if (options.syncMode !== 'full_refresh' || this.supportsResumableFullRefresh !== true) return NO_PROGRESS as SliceProgress<T>;
-    const checkpoint = options.checkpoint;
-    return {
-      startToken: savedPageToken<T>(options.state),
-      pageDone: checkpoint === undefined ? undefined : (next) => checkpoint(next === undefined ? {} : { [NEXT_PAGE_TOKEN_KEY]: next }),
-    };
+    if (hasParent(this)) return partitionsOf(this).progress<T>(options);
+    return resumableFullRefresh<T>(options, this.supportsResumableFullRefresh === true);
   }
 
   /** The request for one page: URL, parameters, headers and body from the hooks and the paginator. */
@@ -306,46 +263,66 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
     applyQueryParams(url, await this.requestParams?.(options), paging.url !== undefined);
     applyQueryParams(url, paging.params, paging.url !== undefined);
 
-    const headers: Record<string, string> = {};
-    const format = this.responseFormat ?? 'auto';
-    headers.accept =
-      format === 'jsonl'
-        ? 'application/x-ndjson, application/jsonl, application/json;q=0.9, */*;q=0.8'
-        : format === 'text'
-          ? '*/*'
-          : 'application/json';
+    const headers: Record<string, string> = { accept: acceptHeader(this.responseFormat ?? 'auto') };
     for (const source of [await this.requestHeaders?.(options), paging.headers]) {
       if (source)
         for (const [name, value] of Object.entries(source))
           if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
     }
-
-    const method = (this.httpMethod ?? 'GET').toUpperCase();
-    let json = await this.requestBodyJson?.(options);
+    const json = await this.requestBodyJson?.(options);
     const data = await this.requestBodyData?.(options);
-    if (json !== undefined && data !== undefined) {
-      throw new ConnectorError(`Stream '${this.name}' defines both requestBodyJson and requestBodyData; a request has one body`);
-    }
-    if (paging.bodyJson !== undefined) {
-      if (data !== undefined)
-        throw new ConnectorError(`Stream '${this.name}': the paginator puts its token in a JSON body, but the stream sends a form body`);
-      if (json !== undefined && (typeof json !== 'object' || json === null || Array.isArray(json))) {
-        throw new ConnectorError(`Stream '${this.name}': the paginator puts its token in the JSON body, which must then be an object`);
-      }
-      json = { ...(json as object | undefined), ...paging.bodyJson };
-    }
-    let body: HttpRequest['body'];
-    if (json !== undefined) {
-      body = JSON.stringify(json);
-      headers['content-type'] ??= 'application/json';
-    } else if (typeof data === 'string') {
-      body = data;
-    } else if (data !== undefined && data !== null) {
-      const form = new URLSearchParams();
-      for (const [name, value] of Object.entries(data)) if (value !== undefined && value !== null) form.append(name, String(value));
-      body = form;
-    }
+    const body = requestBody(this.name, { json, data, pagingJson: paging.bodyJson }, headers);
+    const method = (this.httpMethod ?? 'GET').toUpperCase();
     return { method, url, headers, ...(body !== undefined ? { body } : {}) };
+  }
+
+  /** The records of one page, yielded one by one; returns how many there were. */
+  private async *pageRecords(
+    response: HttpResponse,
+    options: HttpRequestOptions<T>,
+    observe: ((record: unknown) => void) | undefined,
+  ): AsyncGenerator<R, number> {
+    let count = 0;
+    const records = await this.parseResponse(response, options);
+    if (Symbol.iterator in records) {
+      for (const record of records as Iterable<R>) {
+        count++;
+        if (observe !== undefined) observe(record);
+        yield record;
+      }
+    } else {
+      for await (const record of records as AsyncIterable<R>) {
+        count++;
+        if (observe !== undefined) observe(record);
+        yield record;
+      }
+    }
+    return count;
+  }
+
+  /** What every request of the slice is sent with. */
+  private async sendOptions(options: HttpRequestOptions<T>, authenticator: Authenticator | undefined): Promise<SendOptions> {
+    return {
+      signal: options.signal,
+      logger: options.logger,
+      authenticator,
+      credentialOrigins: [joinUrl(await this.urlBase), ...(this.credentialOrigins ?? [])],
+      crossOriginRequests: this.crossOriginRequests,
+      maxResponseBytes: this.maxResponseBytes,
+      errorRules: this.errorRules,
+      format: this.responseFormat,
+      budget: this.callBudget,
+      onRateLimited: (event) => options.reportRateLimited?.({ quotaResetAt: event.resetAt }),
+    };
+  }
+
+  private paginationGuard(resumedFrom: T | undefined): PaginationGuard {
+    const settings = {
+      streamName: this.name,
+      maxPages: this.maxPages ?? Number.POSITIVE_INFINITY,
+      detectRepeatedPages: this.detectRepeatedPages ?? true,
+    };
+    return new PaginationGuard(settings, resumedFrom);
   }
 
   private paginationContext(options: HttpRequestOptions<T>): PaginationContext<T> {
@@ -353,40 +330,11 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
   }
 }
 
-/**
- * Resumable full refresh is on by default for a stream that reads one page after another with
- * the CDK's own `readRecords`, has no cursor, and no slices of its own (a page token only
- * means something inside one slice). A getter on the prototype, so subclasses may override it
- * with a field or a getter.
- */
-Object.defineProperty(HttpStream.prototype, 'supportsResumableFullRefresh', {
-  configurable: true,
-  enumerable: false,
-  get(this: HttpStream<object>): boolean {
-    return (
-      normalizeCursorField(this.cursorField).length === 0 &&
-      this.readRecords === HttpStream.prototype.readRecords &&
-      typeof this.streamSlices !== 'function'
-    );
-  },
-  set(this: HttpStream<object>, value: boolean) {
-    Object.defineProperty(this, 'supportsResumableFullRefresh', { value, writable: true, enumerable: true, configurable: true });
-  },
-});
+// The members a parent brings (slices per parent record, per-partition state) and the computed
+// `supportsResumableFullRefresh`, defined on the prototype so subclasses may override them.
+defineParentMembers(HttpStream.prototype, HttpStream.prototype.readRecords);
 
-/** The page token a resumable read saved in its state; undefined for none (or only the end marker). */
-export function savedPageToken<T>(state: StreamState | undefined): T | undefined {
-  if (state === undefined || state[FULL_REFRESH_COMPLETE_KEY] === true) return undefined;
-  const token = state[NEXT_PAGE_TOKEN_KEY];
-  return token === undefined || token === null || token === false || token === '' ? undefined : (token as T);
-}
-
-/** A stable identity for a token: objects by their content, whatever their key order. */
-function tokenKey(token: unknown): string {
-  return `${typeof token}:${canonicalJson(token)}`;
-}
-
-function describeToken(token: unknown): string {
-  const text = typeof token === 'string' && /^https?:\/\//.test(token) ? redactUrl(token) : canonicalJson(token);
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+function acceptHeader(format: ResponseFormat): string {
+  if (format === 'jsonl') return 'application/x-ndjson, application/jsonl, application/json;q=0.9, */*;q=0.8';
+  return format === 'text' ? '*/*' : 'application/json';
 }

@@ -1,4 +1,3 @@
-import type { JsonSchema } from '../protocol/json-schema.js';
 import type { AirbyteMessage, StreamDescriptor } from '../protocol/types.js';
 
 /**
@@ -15,11 +14,8 @@ export type RecordWriter = (data: object) => boolean;
 export interface MessageSink {
   /** Writes a non-record message (LOG, TRACE, STATE, ...). */
   writeMessage(message: AirbyteMessage): void;
-  /**
-   * The per-stream record writer; built once per stream, called once per record. With
-   * `serializeWith`, a sink that serializes compiles a serializer from that schema.
-   */
-  recordWriter(stream: StreamDescriptor, options?: { serializeWith?: JsonSchema }): RecordWriter;
+  /** The per-stream record writer; built once per stream, called once per record. */
+  recordWriter(stream: StreamDescriptor): RecordWriter;
   /** Resolves once the consumer accepts more. */
   drain(): Promise<void>;
   /** True once the consumer went away; producers stop. */

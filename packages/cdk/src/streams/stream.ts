@@ -38,13 +38,6 @@ export interface Stream<R = Record<string, unknown>> {
    * (the Python CDK's TypeTransformer default normalization); `'none'` (default) writes them as they are.
    */
   readonly schemaNormalization?: SchemaNormalization;
-  /**
-   * How record data becomes JSON on stdout: `'json'` (default, `JSON.stringify`) or `'compiled'`,
-   * a serializer compiled from the catalog schema. On Node 20 the compiled one builds the string
-   * about 1.5× faster but gains nothing once it is encoded for stdout (see BENCHMARKS.md); it is
-   * there for record shapes and runtimes where it pays.
-   */
-  readonly serializer?: 'json' | 'compiled';
   /** The cursor (a field name or a path) that makes the stream incremental. */
   readonly cursorField?: string | string[];
   /**

@@ -1,5 +1,4 @@
 import { errorTraceFor } from '../../errors/error-trace.js';
-import type { JsonSchema } from '../../protocol/json-schema.js';
 import { errorTraceMessage, rateLimitedMessage, streamStatusMessage } from '../../protocol/messages.js';
 import type { ConfiguredAirbyteStream, StreamDescriptor } from '../../protocol/types.js';
 import { InvalidCursorStateError } from '../../state/max-cursor.js';
@@ -175,7 +174,7 @@ export class StreamRead {
     const { writer, logger } = this.context;
     return {
       sink: writer,
-      write: await recordWriterForStream(this.stream, this.descriptor, catalogSchema(this.configured), writer, logger),
+      write: await recordWriterForStream(this.stream, this.descriptor, writer, logger),
       beforeFirst: () => {
         if (this.phase !== 'started') return;
         this.phase = 'running';
@@ -284,10 +283,4 @@ export class StreamRead {
  */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** The schema the catalog gives for the stream, when it is a usable object. */
-function catalogSchema(configured: ConfiguredAirbyteStream): JsonSchema | undefined {
-  const schema = configured.stream.json_schema;
-  return typeof schema === 'object' && schema !== null && !Array.isArray(schema) ? schema : undefined;
 }

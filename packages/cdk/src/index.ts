@@ -1,7 +1,7 @@
 export { type LaunchOptions, launch } from './entrypoint/launch.js';
 export { ConnectorError, type ConnectorErrorOptions } from './errors/connector-error.js';
-export { ApiKeyAuthenticator, type ApiKeyAuthenticatorOptions } from './http/auth/api-key-authenticator.js';
-export { BasicAuthenticator } from './http/auth/basic-authenticator.js';
+export { ApiKeyAuthenticator, type ApiKeyAuthenticatorOptions, type ApiKeyPlacement } from './http/auth/api-key-authenticator.js';
+export { BasicAuthenticator, type BasicAuthenticatorOptions } from './http/auth/basic-authenticator.js';
 export {
   OAuth2Authenticator,
   type OAuth2AuthenticatorOptions,

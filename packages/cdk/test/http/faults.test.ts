@@ -50,7 +50,7 @@ class Items extends HttpStream<{ id: number; name: string }> {
   recordsPath = 'data';
   pageSize = PAGE_SIZE;
   paginator = new PageNumberPaginator();
-  authenticator = new ApiKeyAuthenticator(API_KEY, { queryParam: 'api_key' });
+  authenticator = new ApiKeyAuthenticator({ key: API_KEY, queryParam: 'api_key' });
   retryPolicy: RetryPolicyOptions = FAST;
   requestTimeoutMs = 2000;
   path() {

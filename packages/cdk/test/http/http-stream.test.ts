@@ -38,7 +38,7 @@ test('members given as class fields work', async () => {
     recordsPath = 'data';
     httpMethod = 'GET' as const;
     paginator: Paginator<number> = new PageNumberPaginator({ pageSizeParam: 'per_page' });
-    authenticator: Authenticator = new ApiKeyAuthenticator('field-key', { header: 'X-Api-Key' });
+    authenticator: Authenticator = new ApiKeyAuthenticator({ key: 'field-key', header: 'X-Api-Key' });
     retryPolicy = FAST;
     requestTimeoutMs = 5000;
     requestParams = (): QueryParams => ({ sort: 'id' });
@@ -91,7 +91,7 @@ test('members given as getters and async methods work', async () => {
       return new PageNumberPaginator({ pageSizeParam: 'per_page' });
     }
     get authenticator() {
-      return new ApiKeyAuthenticator('getter-key', { queryParam: 'key' });
+      return new ApiKeyAuthenticator({ key: 'getter-key', queryParam: 'key' });
     }
     get retryPolicy() {
       return FAST;
@@ -314,7 +314,7 @@ test('each request and response is logged at debug with secrets masked', async (
   server.on('/items', reply.json([{ id: 1 }]));
   class Items extends HttpStream {
     urlBase = server.url;
-    authenticator = new ApiKeyAuthenticator('debug-log-key-123', { queryParam: 'api_key' });
+    authenticator = new ApiKeyAuthenticator({ key: 'debug-log-key-123', queryParam: 'api_key' });
     path() {
       return 'items';
     }

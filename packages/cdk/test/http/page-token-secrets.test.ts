@@ -77,7 +77,7 @@ class Signed extends HttpStream<{ id: number }> {
   urlBase = `${server.url}/api`;
   recordsPath = 'data';
   paginator = new LinkHeaderPaginator();
-  authenticator = new ApiKeyAuthenticator(KEY, { header: 'X-Api-Key' });
+  authenticator = new ApiKeyAuthenticator({ key: KEY, header: 'X-Api-Key' });
   path() {
     return 'items';
   }
@@ -133,7 +133,7 @@ test("a sub-stream's partition whose next-page link holds a secret keeps no toke
     urlBase = `${server.url}/api`;
     recordsPath = 'data';
     paginator = new LinkHeaderPaginator();
-    authenticator = new ApiKeyAuthenticator(KEY, { header: 'X-Api-Key' });
+    authenticator = new ApiKeyAuthenticator({ key: KEY, header: 'X-Api-Key' });
     path() {
       return 'items';
     }

@@ -27,7 +27,7 @@ const MIB = 1024 * 1024;
 class Items extends HttpStream<{ id: number }> {
   urlBase = `${api.url}/api`;
   recordsPath = 'data';
-  authenticator = new ApiKeyAuthenticator(KEY, { queryParam: 'api_key' });
+  authenticator = new ApiKeyAuthenticator({ key: KEY, queryParam: 'api_key' });
   retryPolicy: RetryPolicyOptions = { maxRetries: 3, backoff: { baseMs: 5, maxDelayMs: 10 } };
   requestTimeoutMs = 5000;
   maxResponseBytes?: number;

@@ -199,7 +199,7 @@ test('a next-page link is checkpointed without the API key the API echoed in it,
     urlBase = `${server.url}/api`;
     recordsPath = 'data';
     paginator = new LinkHeaderPaginator();
-    authenticator = new ApiKeyAuthenticator(key, { queryParam: 'api_key' });
+    authenticator = new ApiKeyAuthenticator({ key: key, queryParam: 'api_key' });
     path() {
       return 'items';
     }
@@ -216,7 +216,7 @@ test('a next-page link is checkpointed without the API key the API echoed in it,
     urlBase = `${server.url}/api`;
     recordsPath = 'data';
     paginator = new LinkHeaderPaginator();
-    authenticator = new ApiKeyAuthenticator(key, { queryParam: 'api_key' });
+    authenticator = new ApiKeyAuthenticator({ key: key, queryParam: 'api_key' });
     path() {
       return 'items';
     }

@@ -6,14 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  assertFailedWith,
-  catalogFor,
-  errorTraces,
-  messagesOfType,
-  recordsOf,
-  TempDir,
-} from '../../../packages/cdk/test/helpers/run-cli.js';
+import { assertFailedWith, catalogFor, errorTraces, messagesOfType, recordsOf, TempDir } from '@tributary/test-support/run-cli';
 import { runFaker } from './faker-cli.js';
 
 let dir: TempDir;

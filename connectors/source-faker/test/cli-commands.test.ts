@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type CliRun, catalogOf, messagesOfType, TempDir } from '../../../packages/cdk/test/helpers/run-cli.js';
+import { type CliRun, catalogOf, messagesOfType, TempDir } from '@tributary/test-support/run-cli';
 import { FAKER_DIR, runFaker } from './faker-cli.js';
 
 let dir: TempDir;

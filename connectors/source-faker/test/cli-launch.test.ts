@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { after, before, test } from 'node:test';
-import type { AirbyteCatalog } from '../../../packages/cdk/src/protocol/types.js';
 import {
   type CliRun,
   catalogFor,
@@ -15,7 +14,8 @@ import {
   runNode,
   TempDir,
   withoutEmittedAt,
-} from '../../../packages/cdk/test/helpers/run-cli.js';
+} from '@tributary/test-support/run-cli';
+import type { AirbyteCatalog } from '../../../packages/cdk/src/protocol/types.js';
 import { runFaker, runFakerSource } from './faker-cli.js';
 
 let dir: TempDir;

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { loadMessageValidator, type MessageValidator, protocolSkipReason } from '../../../packages/cdk/test/helpers/protocol-schema.js';
-import { type CliRun, catalogOf, configuredCatalog, TempDir } from '../../../packages/cdk/test/helpers/run-cli.js';
+import { loadMessageValidator, type MessageValidator, protocolSkipReason } from '@tributary/test-support/protocol-schema';
+import { type CliRun, catalogOf, configuredCatalog, TempDir } from '@tributary/test-support/run-cli';
 import { runFaker } from './faker-cli.js';
 
 const skip = protocolSkipReason();

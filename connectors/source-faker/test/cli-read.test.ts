@@ -1,9 +1,6 @@
 /** The faker connector's read, end to end: statuses, records, state, determinism and `_limit`. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Ajv } from 'ajv';
-import ajvFormats from 'ajv-formats';
-import type { AirbyteCatalog } from '../../../packages/cdk/src/protocol/types.js';
 import {
   type CliRun,
   catalogOf,
@@ -14,7 +11,10 @@ import {
   recordsOf,
   TempDir,
   withoutEmittedAt,
-} from '../../../packages/cdk/test/helpers/run-cli.js';
+} from '@tributary/test-support/run-cli';
+import { Ajv } from 'ajv';
+import ajvFormats from 'ajv-formats';
+import type { AirbyteCatalog } from '../../../packages/cdk/src/protocol/types.js';
 import { runFaker } from './faker-cli.js';
 
 let dir: TempDir;

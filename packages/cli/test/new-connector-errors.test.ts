@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openToOthers, unprivilegedChild } from '../../cdk/test/helpers/permission-denied.js';
+import { openToOthers, unprivilegedChild } from '@tributary/test-support/permission-denied';
 import { cliMain, repoRoot } from './helpers/cli.js';
 
 let temp: string;

@@ -10,10 +10,10 @@ import {
   messagesOfType,
   outlineOf,
   recordsOf,
-  runFixture,
   TempDir,
   withoutEmittedAt,
-} from '../helpers/run-cli.js';
+} from '@tributary/test-support/run-cli';
+import { runFixture } from '../helpers/fixtures.js';
 
 let dir: TempDir;
 let config: string;

@@ -7,8 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type FaultServer, type Handler, reply, useFaultServer } from '../helpers/fault-server.js';
-import { type CliRun, catalogFor, errorTraces, messagesOfType, runFixture, TempDir } from '../helpers/run-cli.js';
+import { type FaultServer, type Handler, reply, useFaultServer } from '@tributary/test-support/fault-server';
+import { type CliRun, catalogFor, errorTraces, messagesOfType, TempDir } from '@tributary/test-support/run-cli';
+import { runFixture } from '../helpers/fixtures.js';
 
 /** Padded (a header loses that), with a slash, two spaces, a tab, `<`, `>`, `&` and a non-ASCII letter. */
 const API_KEY = '  sk/live  <ü>&\tQ7pZ3x ';

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type CliRun, catalogFor, errorTraces, messagesOfType, recordsOf, runFixture, TempDir } from '../helpers/run-cli.js';
+import { type CliRun, catalogFor, errorTraces, messagesOfType, recordsOf, TempDir } from '@tributary/test-support/run-cli';
+import { runFixture } from '../helpers/fixtures.js';
 
 const API_KEY = 'sk_live_Q7pZ3xVb9';
 const CLIENT_SECRET = 'oauth-secret-Hn4Ws2';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type FaultServer, type HandlerContext, reply, sendJson, useFaultServer } from '@tributary/test-support/fault-server';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import { BasicAuthenticator } from '../../src/http/auth/basic-authenticator.js';
 import { OAuth2Authenticator, type OAuth2Tokens } from '../../src/http/auth/oauth2-authenticator.js';
@@ -12,7 +13,6 @@ import { secretMasker } from '../../src/output/secret-masker.js';
 import type { AirbyteMessage } from '../../src/protocol/types.js';
 import { HttpStream } from '../../src/streams/http/http-stream.js';
 import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
-import { type FaultServer, type HandlerContext, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
 import { MemoryLogger, readAll, readOptions, readUntilFailure } from '../helpers/read-records.js';
 
 let server: FaultServer;

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type FaultServer, type RecordedRequest, reply, sendJson, useFaultServer } from '@tributary/test-support/fault-server';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import { BasicAuthenticator } from '../../src/http/auth/basic-authenticator.js';
@@ -18,7 +19,6 @@ import { HttpStream } from '../../src/streams/http/http-stream.js';
 import type { Paginator } from '../../src/streams/http/paginator.js';
 import { LinkHeaderPaginator } from '../../src/streams/http/paginators/link-header-paginator.js';
 import { NextUrlPaginator } from '../../src/streams/http/paginators/next-url-paginator.js';
-import { type FaultServer, type RecordedRequest, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
 import { readAll, readUntilFailure } from '../helpers/read-records.js';
 
 let api: FaultServer;

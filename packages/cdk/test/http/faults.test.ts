@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { FaultServer, type Handler, reply, useFaultServer } from '@tributary/test-support/fault-server';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import { CallBudget } from '../../src/http/call-budget.js';
@@ -7,7 +8,6 @@ import { HttpError } from '../../src/http/http-error.js';
 import type { RetryPolicyOptions } from '../../src/http/retry-policy.js';
 import { HttpStream } from '../../src/streams/http/http-stream.js';
 import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
-import { FaultServer, type Handler, reply, useFaultServer } from '../helpers/fault-server.js';
 import { MemoryLogger, readAll, readOptions, readUntilFailure } from '../helpers/read-records.js';
 
 let server: FaultServer;

@@ -4,17 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FaultServer, type Handler, reply, sendJson } from '../helpers/fault-server.js';
-import {
-  assertFailedWith,
-  catalogFor,
-  errorTraces,
-  messagesOfType,
-  outlineOf,
-  recordsOf,
-  runFixture,
-  TempDir,
-} from '../helpers/run-cli.js';
+import { FaultServer, type Handler, reply, sendJson } from '@tributary/test-support/fault-server';
+import { assertFailedWith, catalogFor, errorTraces, messagesOfType, outlineOf, recordsOf, TempDir } from '@tributary/test-support/run-cli';
+import { runFixture } from '../helpers/fixtures.js';
 
 const API_KEY = 'e2e-api-key-5f1b9c';
 const CUSTOMERS = Array.from({ length: 23 }, (_, index) => ({ id: index + 1, name: `customer ${index + 1}` }));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type FaultServer, reply, useFaultServer } from '@tributary/test-support/fault-server';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import type { Authenticator } from '../../src/http/authenticator.js';
@@ -10,7 +11,6 @@ import { type FormFields, HttpStream } from '../../src/streams/http/http-stream.
 import type { Paginator } from '../../src/streams/http/paginator.js';
 import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
 import type { HttpRequestOptions, PageInfo } from '../../src/streams/http/request-options.js';
-import { type FaultServer, reply, useFaultServer } from '../helpers/fault-server.js';
 import { MemoryLogger, readAll, readOptions, readUntilFailure } from '../helpers/read-records.js';
 
 let server: FaultServer;

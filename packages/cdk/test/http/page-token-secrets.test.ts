@@ -7,6 +7,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { FaultServer, type Handler, sendJson, useFaultServer } from '@tributary/test-support/fault-server';
+import { mergeStates, readKilledAfter, stateArgs } from '@tributary/test-support/interrupted-read';
+import { catalogFor, messagesOfType, recordsOf, TempDir } from '@tributary/test-support/run-cli';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import { registerSecret } from '../../src/output/secret-masker.js';
 import type { StreamState } from '../../src/state/stream-state.js';
@@ -14,10 +17,8 @@ import { HttpStream } from '../../src/streams/http/http-stream.js';
 import { HttpSubStream } from '../../src/streams/http/http-sub-stream.js';
 import { linkForState, tokenForState } from '../../src/streams/http/page-token-state.js';
 import { LinkHeaderPaginator } from '../../src/streams/http/paginators/link-header-paginator.js';
-import { FaultServer, type Handler, sendJson, useFaultServer } from '../helpers/fault-server.js';
-import { mergeStates, readKilledAfter, stateArgs } from '../helpers/interrupted-read.js';
+import { FIXTURES_DIR, runFixture } from '../helpers/fixtures.js';
 import { MemoryLogger, readAll, readOptions } from '../helpers/read-records.js';
-import { catalogFor, FIXTURES_DIR, messagesOfType, recordsOf, runFixture, TempDir } from '../helpers/run-cli.js';
 
 let server: FaultServer;
 useFaultServer((started) => {

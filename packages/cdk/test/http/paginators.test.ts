@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type FaultServer, reply, sendJson, useFaultServer } from '@tributary/test-support/fault-server';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { HttpStream } from '../../src/streams/http/http-stream.js';
 import type { Paginator } from '../../src/streams/http/paginator.js';
@@ -8,7 +9,6 @@ import { LinkHeaderPaginator } from '../../src/streams/http/paginators/link-head
 import { NextUrlPaginator } from '../../src/streams/http/paginators/next-url-paginator.js';
 import { OffsetPaginator } from '../../src/streams/http/paginators/offset-paginator.js';
 import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
-import { type FaultServer, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
 import { readAll, readUntilFailure } from '../helpers/read-records.js';
 
 let server: FaultServer;

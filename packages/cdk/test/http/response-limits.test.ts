@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { type FaultServer, type Handler, reply, useFaultServer } from '@tributary/test-support/fault-server';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, ResponseTooLargeError } from '../../src/http/bounded-body.js';
@@ -13,7 +14,6 @@ import { HttpClient } from '../../src/http/http-client.js';
 import { HttpError } from '../../src/http/http-error.js';
 import type { RetryPolicyOptions } from '../../src/http/retry-policy.js';
 import { HttpStream } from '../../src/streams/http/http-stream.js';
-import { type FaultServer, type Handler, reply, useFaultServer } from '../helpers/fault-server.js';
 import { readAll, readUntilFailure } from '../helpers/read-records.js';
 
 let api: FaultServer;

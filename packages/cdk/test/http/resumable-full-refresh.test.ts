@@ -5,6 +5,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { FaultServer, type Handler, reply, sendJson, useFaultServer } from '@tributary/test-support/fault-server';
+import { mergeStates, readKilledAfter, type StreamStateEntry, stateArgs } from '@tributary/test-support/interrupted-read';
+import { catalogFor, messagesOfType, outlineOf, recordsOf, TempDir } from '@tributary/test-support/run-cli';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import type { StreamState } from '../../src/state/stream-state.js';
 import { HttpStream } from '../../src/streams/http/http-stream.js';
@@ -12,10 +15,8 @@ import { HttpSubStream } from '../../src/streams/http/http-sub-stream.js';
 import { LinkHeaderPaginator } from '../../src/streams/http/paginators/link-header-paginator.js';
 import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
 import type { ReadOptions } from '../../src/streams/read-options.js';
-import { FaultServer, type Handler, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
-import { mergeStates, readKilledAfter, type StreamStateEntry, stateArgs } from '../helpers/interrupted-read.js';
+import { FIXTURES_DIR, runFixture } from '../helpers/fixtures.js';
 import { readAll, readOptions } from '../helpers/read-records.js';
-import { catalogFor, FIXTURES_DIR, messagesOfType, outlineOf, recordsOf, runFixture, TempDir } from '../helpers/run-cli.js';
 
 let server: FaultServer;
 useFaultServer((started) => {

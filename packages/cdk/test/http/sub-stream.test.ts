@@ -8,6 +8,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { FaultServer, reply, sendJson, useFaultServer } from '@tributary/test-support/fault-server';
+import { mergeStates, readKilledAfter, type StreamStateEntry, stateArgs } from '@tributary/test-support/interrupted-read';
+import { catalogFor, messagesOfType, recordsOf, TempDir } from '@tributary/test-support/run-cli';
 import type { ConfiguredAirbyteCatalog } from '../../src/protocol/types.js';
 import type { StreamSlice, StreamState } from '../../src/state/stream-state.js';
 import { HttpStream } from '../../src/streams/http/http-stream.js';
@@ -17,10 +20,8 @@ import { RecordCache } from '../../src/streams/http/record-cache.js';
 import type { HttpRequestOptions } from '../../src/streams/http/request-options.js';
 import { keepsOwnState } from '../../src/streams/own-state.js';
 import type { ReadOptions, SliceOptions } from '../../src/streams/read-options.js';
-import { FaultServer, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
-import { mergeStates, readKilledAfter, type StreamStateEntry, stateArgs } from '../helpers/interrupted-read.js';
+import { FIXTURES_DIR, runFixture } from '../helpers/fixtures.js';
 import { MemoryLogger, readAll, readOptions } from '../helpers/read-records.js';
-import { catalogFor, FIXTURES_DIR, messagesOfType, recordsOf, runFixture, TempDir } from '../helpers/run-cli.js';
 
 let server: FaultServer;
 useFaultServer((started) => {

@@ -7,9 +7,9 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { FaultServer, reply } from '@tributary/test-support/fault-server';
+import { makeTempDir } from '@tributary/test-support/temp-dir';
 import { HttpFixture, read, useHttpFixture } from '../../src/testing/index.js';
-import { FaultServer, reply } from '../helpers/fault-server.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
 import { HttpExampleSource } from './http-example-source.js';
 
 const REAL_TOKEN = `real-token-${process.pid}-Zq9`;

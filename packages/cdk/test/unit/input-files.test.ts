@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { makeTempDir, writeTree } from '@tributary/test-support/temp-dir';
 import { parseCatalog, readCatalogFile, readConfigFile, readJsonFile } from '../../src/entrypoint/input-files.js';
 import { ConnectorError } from '../../src/errors/connector-error.js';
-import { makeTempDir, writeTree } from '../helpers/temp-dir.js';
 
 /** Writes one file (a string as it is, anything else as JSON) into a fresh temp folder. */
 function fileWith(content: unknown, name = 'input.json'): string {

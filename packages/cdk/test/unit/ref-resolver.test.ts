@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { findRefs, writeTree } from '@tributary/test-support/temp-dir';
 import { resolveSchemaRefs } from '../../src/schema/ref-resolver.js';
 import { SchemaError } from '../../src/schema/schema-error.js';
-import { findRefs, writeTree } from '../helpers/temp-dir.js';
 
 /** Writes `schemas/users.json` (the root) and `schemas/shared/*` files, then resolves the root. */
 function resolveUsers(root: unknown, shared: Record<string, unknown> = {}): Record<string, unknown> {

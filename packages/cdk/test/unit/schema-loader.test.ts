@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { writeTree } from '@tributary/test-support/temp-dir';
 import { SchemaError } from '../../src/schema/schema-error.js';
 import { loadStreamSchema } from '../../src/schema/schema-loader.js';
-import { writeTree } from '../helpers/temp-dir.js';
 
 const usersSchema = { type: 'object', properties: { id: { type: 'integer' }, address: { $ref: 'address.json' } } };
 const address = { type: 'object', properties: { city: { type: 'string' } } };

@@ -11,19 +11,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type {
-  AirbyteCatalog,
-  AirbyteErrorTrace,
-  AirbyteMessage,
-  AirbyteRecord,
-  ConfiguredAirbyteCatalog,
-} from '../../src/protocol/types.js';
+import type { AirbyteCatalog, AirbyteErrorTrace, AirbyteMessage, AirbyteRecord, ConfiguredAirbyteCatalog } from '@tributary/cdk';
 
-/** The repository root (this file is packages/cdk/test/helpers/run-cli.ts). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-
-/** The CDK's fixture connectors, one folder each. */
-export const FIXTURES_DIR = resolve(REPO_ROOT, 'packages/cdk/test/fixtures');
+/** The repository root (this file is packages/test-support/src/run-cli.ts). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The `tsx` loader as an absolute URL, so TypeScript entrypoints run from any working directory. */
 export const TSX_LOADER = import.meta.resolve('tsx');
@@ -145,11 +136,6 @@ export function runNode(script: string, args: readonly string[], options: RunOpt
 /** Runs a TypeScript entrypoint through the tsx loader, as `node --import tsx <script>` does. */
 export function runTs(script: string, args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
   return runNode(script, args, { ...options, nodeArgs: ['--import', TSX_LOADER, ...(options.nodeArgs ?? [])] });
-}
-
-/** Runs `packages/cdk/test/fixtures/<name>/main.ts`. */
-export function runFixture(name: string, args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
-  return runTs(join(FIXTURES_DIR, name, 'main.ts'), args, options);
 }
 
 /** Parses stdout strictly: every line must be a JSON object with a string `type`. */

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { createInterface } from 'node:readline';
-import type { AirbyteMessage, AirbyteRecord, AirbyteStreamState } from '../../src/protocol/types.js';
+import type { AirbyteMessage, AirbyteRecord, AirbyteStreamState } from '@tributary/cdk';
 import { exitOf, type RunOptions, spawnNode, type TempDir, TSX_LOADER } from './run-cli.js';
 
 /** A STREAM state as the platform passes it back in the `--state` array. */

@@ -5,9 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { AirbyteMessage } from '@tributary/cdk';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parse } from 'yaml';
-import type { AirbyteMessage } from '../../src/protocol/types.js';
 import { REPO_ROOT } from './run-cli.js';
 
 export const PROTOCOL_DIR = resolve(REPO_ROOT, '../shared/protocol');

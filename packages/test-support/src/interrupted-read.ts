@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { createInterface } from 'node:readline';
 import type { AirbyteMessage, AirbyteRecord, AirbyteStreamState } from '@tributary/cdk';
-import { exitOf, type RunOptions, spawnNode, type TempDir, TSX_LOADER } from './run-cli.js';
+import { exitOf, type RunOptions, spawnNode, TSX_LOADER } from './run-cli.js';
+import type { TempDir } from './temp-dir.js';
 
 /** A STREAM state as the platform passes it back in the `--state` array. */
 export interface StreamStateEntry {

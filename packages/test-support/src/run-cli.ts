@@ -6,8 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -225,14 +223,6 @@ export function outlineOf(messages: readonly AirbyteMessage[], stream: string): 
   return outline;
 }
 
-/** A configured catalog selecting `streams` (default: all) of a discovered catalog, in full refresh. */
-export function configuredCatalog(catalog: AirbyteCatalog, streams?: readonly string[]): ConfiguredAirbyteCatalog {
-  const chosen = streams === undefined ? catalog.streams : streams.map((name) => catalog.streams.find((s) => s.name === name)!);
-  return {
-    streams: chosen.map((stream) => ({ stream, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' })),
-  };
-}
-
 /** A configured catalog for streams known by name only (the CDK needs nothing else to read them). */
 export function catalogFor(...names: string[]): ConfiguredAirbyteCatalog {
   return {
@@ -267,33 +257,4 @@ export function assertFailedWith(run: CliRun, failureType: string, ...patterns: 
   for (const pattern of patterns) assert.match(error.message, pattern);
   assertNoStackTrace(run.stderr);
   return error;
-}
-
-// ---- Input files ----
-
-/** A temporary folder for config, catalog and state files. */
-export class TempDir {
-  private constructor(readonly path: string) {}
-
-  static async create(prefix = 'tributary-cli-'): Promise<TempDir> {
-    return new TempDir(await mkdtemp(join(tmpdir(), prefix)));
-  }
-
-  async json(name: string, value: unknown): Promise<string> {
-    return this.text(name, JSON.stringify(value));
-  }
-
-  async text(name: string, content: string): Promise<string> {
-    const file = join(this.path, name);
-    await writeFile(file, content);
-    return file;
-  }
-
-  file(name: string): string {
-    return join(this.path, name);
-  }
-
-  async remove(): Promise<void> {
-    await rm(this.path, { recursive: true, force: true });
-  }
 }

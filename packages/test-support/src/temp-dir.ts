@@ -1,29 +1,56 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-/** A fresh empty folder under the OS temp folder. */
-export function makeTempDir(prefix = 'tributary-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
+/** A fresh folder under the OS temp folder, for the files of one test: config, catalog, state, schemas. */
+export class TempDir {
+  private constructor(readonly path: string) {}
 
-/**
- * Writes files under a fresh temp folder and returns that folder. Values that are strings are
- * written as they are (for broken JSON); anything else is written as JSON.
- */
-export function writeTree(files: Record<string, unknown>): string {
-  const root = makeTempDir();
-  for (const [path, content] of Object.entries(files)) {
-    const file = join(root, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  static async create(prefix = 'tributary-test-'): Promise<TempDir> {
+    return new TempDir(await mkdtemp(join(tmpdir(), prefix)));
   }
-  return root;
-}
 
-/** Every `$ref` key anywhere in a JSON value, as JSON paths (empty when there is none). */
-export function findRefs(value: unknown, path = '$'): string[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => findRefs(item, `${path}[${index}]`));
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, item]) => (key === '$ref' ? [`${path}.$ref`] : findRefs(item, `${path}.${key}`)));
+  static createSync(prefix = 'tributary-test-'): TempDir {
+    return new TempDir(mkdtempSync(join(tmpdir(), prefix)));
+  }
+
+  /**
+   * A fresh folder holding `files` (paths relative to it, folders made as needed): strings are
+   * written as they are (for broken JSON), anything else as JSON.
+   */
+  static withFiles(files: Record<string, unknown>, prefix?: string): TempDir {
+    const dir = TempDir.createSync(prefix);
+    for (const [name, content] of Object.entries(files)) {
+      const file = dir.file(name);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+    }
+    return dir;
+  }
+
+  /** Writes `value` as JSON to `name`; returns the file's path. */
+  async json(name: string, value: unknown): Promise<string> {
+    return this.text(name, JSON.stringify(value));
+  }
+
+  /** Writes `content` to `name`; returns the file's path. */
+  async text(name: string, content: string): Promise<string> {
+    const file = this.file(name);
+    await writeFile(file, content);
+    return file;
+  }
+
+  /** The path of `name` in the folder. */
+  file(name: string): string {
+    return join(this.path, name);
+  }
+
+  async remove(): Promise<void> {
+    await rm(this.path, { recursive: true, force: true });
+  }
+
+  removeSync(): void {
+    rmSync(this.path, { recursive: true, force: true });
+  }
 }

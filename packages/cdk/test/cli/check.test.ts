@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type CliRun, errorTraces, messagesOfType, TempDir } from '@tributary/test-support/run-cli';
+import { type CliRun, errorTraces, messagesOfType } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import type { AirbyteConnectionStatus } from '../../src/protocol/types.js';
 import { runFixture } from '../helpers/fixtures.js';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { catalogFor, messagesOfType, type RunOptions, TempDir } from '@tributary/test-support/run-cli';
+import { catalogFor, messagesOfType, type RunOptions } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import type { AirbyteMessage } from '../../src/protocol/types.js';
 import { runFixture } from '../helpers/fixtures.js';
 

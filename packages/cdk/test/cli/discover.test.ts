@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertFailedWith, catalogOf, messagesOfType, TempDir } from '@tributary/test-support/run-cli';
+import { assertFailedWith, catalogOf, messagesOfType } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { runFixture } from '../helpers/fixtures.js';
 
 let dir: TempDir;

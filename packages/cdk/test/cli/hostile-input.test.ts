@@ -18,8 +18,8 @@ import {
   messagesOfType,
   type RunOptions,
   recordsOf,
-  TempDir,
 } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import type { ConfiguredAirbyteCatalog } from '../../src/protocol/types.js';
 import { runFixture } from '../helpers/fixtures.js';
 

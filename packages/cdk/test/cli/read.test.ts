@@ -5,14 +5,14 @@ import {
   type CliRun,
   catalogFor,
   catalogOf,
-  configuredCatalog,
   errorTraces,
   messagesOfType,
   outlineOf,
   recordsOf,
-  TempDir,
   withoutEmittedAt,
 } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
+import { configuredCatalog } from '../../src/testing/index.js';
 import { runFixture } from '../helpers/fixtures.js';
 
 let dir: TempDir;

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type FaultServer, type Handler, reply, useFaultServer } from '@tributary/test-support/fault-server';
-import { type CliRun, catalogFor, errorTraces, messagesOfType, TempDir } from '@tributary/test-support/run-cli';
+import { type CliRun, catalogFor, errorTraces, messagesOfType } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { runFixture } from '../helpers/fixtures.js';
 
 /** Padded (a header loses that), with a slash, two spaces, a tab, `<`, `>`, `&` and a non-ASCII letter. */

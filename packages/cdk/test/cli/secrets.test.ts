@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type CliRun, catalogFor, errorTraces, messagesOfType, recordsOf, TempDir } from '@tributary/test-support/run-cli';
+import { type CliRun, catalogFor, errorTraces, messagesOfType, recordsOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { runFixture } from '../helpers/fixtures.js';
 
 const API_KEY = 'sk_live_Q7pZ3xVb9';

@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { catalogFor, messagesOfType, parseMessages, TempDir, TSX_LOADER } from '@tributary/test-support/run-cli';
+import { catalogFor, messagesOfType, parseMessages, TSX_LOADER } from '@tributary/test-support/run-cli';
 import { assertStoppedCleanly, type StdoutKind, stopRead } from '@tributary/test-support/stop-read';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { FIXTURES_DIR } from '../helpers/fixtures.js';
 
 const FIXTURE = join(FIXTURES_DIR, 'signals', 'main.ts');

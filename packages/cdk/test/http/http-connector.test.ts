@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FaultServer, type Handler, reply, sendJson } from '@tributary/test-support/fault-server';
-import { assertFailedWith, catalogFor, errorTraces, messagesOfType, outlineOf, recordsOf, TempDir } from '@tributary/test-support/run-cli';
+import { assertFailedWith, catalogFor, errorTraces, messagesOfType, outlineOf, recordsOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { runFixture } from '../helpers/fixtures.js';
 
 const API_KEY = 'e2e-api-key-5f1b9c';

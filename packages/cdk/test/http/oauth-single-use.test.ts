@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { FaultServer, sendJson } from '@tributary/test-support/fault-server';
-import { type CliRun, catalogFor, messagesOfType, recordsOf, TempDir } from '@tributary/test-support/run-cli';
+import { type CliRun, catalogFor, messagesOfType, recordsOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import type { AirbyteMessage } from '../../src/protocol/types.js';
 import { runFixture } from '../helpers/fixtures.js';
 

@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { writeTree } from '@tributary/test-support/temp-dir';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import type { JsonSchema } from '../../src/protocol/json-schema.js';
 import { SchemaError } from '../../src/schema/schema-error.js';
 import { normalizePrimaryKey } from '../../src/streams/primary-key.js';
@@ -27,7 +27,7 @@ const invoicesSchema = {
 function schemasFor(schemas: Record<string, JsonSchema>): string {
   const files: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(schemas)) files[`schemas/${name}.json`] = schema;
-  return join(writeTree(files), 'schemas');
+  return join(TempDir.withFiles(files).path, 'schemas');
 }
 
 class EmployeeBenefits extends Stream {

@@ -9,6 +9,7 @@ export { maskConfigSecrets } from './config/config-secrets.js';
 export { type InvokeOptions, type InvokeRequest, invoke } from './entrypoint/invoke.js';
 export { CONNECTOR_NODE_OPTIONS } from './entrypoint/node-options.js';
 export { maskStream } from './entrypoint/process-output.js';
+export { describeFileError } from './errors/file-error.js';
 export { describeJsonSyntaxError } from './errors/json-syntax-error.js';
 export { setDefaultDispatcher } from './http/dispatcher.js';
 export { DEFAULT_HOST_CONCURRENCY, HostLimiter, hostLimiter, setHostConcurrency } from './http/host-limiter.js';

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { AirbyteCatalog, AirbyteErrorTrace, AirbyteMessage, AirbyteRecord, ConfiguredAirbyteCatalog } from '@tributary/cdk';
@@ -169,6 +169,22 @@ export function recordsOf(messages: readonly AirbyteMessage[], stream?: string):
   return messages.flatMap((message) =>
     message.type === 'RECORD' && message.record && (stream === undefined || message.record.stream === stream) ? [message.record] : [],
   );
+}
+
+/** The data of every record of `stream`, in order. */
+export function recordDataOf(messages: readonly AirbyteMessage[], stream: string): Record<string, unknown>[] {
+  return recordsOf(messages, stream).map((record) => record.data);
+}
+
+/**
+ * Every string anywhere in a parsed value, object keys included, so a secret cannot hide in an
+ * escaped spelling that only the parsed text shows.
+ */
+export function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => [key, ...stringsIn(item)]);
+  return [];
 }
 
 /** A record without its `emitted_at`, the one field that differs between two identical reads. */

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type CliRun, catalogFor, errorTraces, messagesOfType, recordsOf } from '@tributary/test-support/run-cli';
+import { type CliRun, catalogFor, errorTraces, messagesOfType, recordsOf, stringsIn } from '@tributary/test-support/run-cli';
 import { TempDir } from '@tributary/test-support/temp-dir';
 import { runFixture } from '../helpers/fixtures.js';
 
@@ -33,14 +33,6 @@ before(async () => {
   catalogPath = await dir.json('catalog.json', catalogFor('leaky_records'));
 });
 after(() => dir.remove());
-
-/** Every string (keys included) anywhere in a parsed value, so escaped spellings cannot hide a secret. */
-function stringsIn(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => [key, ...stringsIn(item)]);
-  return [];
-}
 
 /** A secret as printed raw, JSON-escaped (inside a logged JSON text) or URL-encoded. */
 function spellingsOf(secret: string): string[] {

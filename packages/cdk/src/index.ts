@@ -1,3 +1,9 @@
+/**
+ * `@tributary/cdk`: what a connector is written with. Streams (`Stream`, `HttpStream` and its
+ * paginators and authenticators), sources and `launch()`, state helpers, errors, and the Airbyte
+ * protocol types. Runners and tools find `invoke()`, the process-wide settings and the secret
+ * masker in `@tributary/cdk/runtime`; tests find the test kit in `@tributary/cdk/testing`.
+ */
 export { type LaunchOptions, launch } from './entrypoint/launch.js';
 export { ConnectorError, type ConnectorErrorOptions } from './errors/connector-error.js';
 export { ApiKeyAuthenticator, type ApiKeyAuthenticatorOptions, type ApiKeyPlacement } from './http/auth/api-key-authenticator.js';
@@ -41,7 +47,7 @@ export {
 } from './state/partitioned-state.js';
 export type { StreamSlice, StreamState } from './state/stream-state.js';
 export { type FormFields, HttpStream } from './streams/http/http-stream.js';
-export { HttpSubStream, type ParentSlice } from './streams/http/http-sub-stream.js';
+export { HttpSubStream } from './streams/http/http-sub-stream.js';
 export type { InjectInto, PageRequest, PaginationContext, Paginator } from './streams/http/paginator.js';
 export {
   CursorPaginator,
@@ -53,6 +59,7 @@ export { LinkHeaderPaginator, type LinkHeaderPaginatorOptions } from './streams/
 export { NextUrlPaginator, type NextUrlPaginatorOptions } from './streams/http/paginators/next-url-paginator.js';
 export { OffsetPaginator, type OffsetPaginatorOptions } from './streams/http/paginators/offset-paginator.js';
 export { PageNumberPaginator, type PageNumberPaginatorOptions } from './streams/http/paginators/page-number-paginator.js';
+export type { ParentRecord, ParentSlice } from './streams/http/parent-capability.js';
 export type { Awaitable, HttpRequestOptions, PageInfo } from './streams/http/request-options.js';
 export type { PrimaryKey } from './streams/primary-key.js';
 export type { ReadOptions, RecordSource, SliceOptions } from './streams/read-options.js';

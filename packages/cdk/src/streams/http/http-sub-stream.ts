@@ -4,8 +4,6 @@ import type { SliceOptions } from '../read-options.js';
 import type { Stream } from '../stream.js';
 import { HttpStream } from './http-stream.js';
 
-export type { ParentSlice } from './parent-capability.js';
-
 /** Where the parent given to the constructor is kept (not a property a subclass could shadow). */
 const parentSlot = Symbol('tributary.parent');
 

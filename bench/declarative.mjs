@@ -59,7 +59,7 @@ async function inProcessSplit(connector) {
   const script = `
     const started = performance.now();
     const { loadManifestFile, DeclarativeSource } = await import(${JSON.stringify(join(repoRoot, 'packages/declarative/dist/index.js'))});
-    const { invoke } = await import('@tributary/cdk');
+    const { invoke } = await import('@tributary/cdk/runtime');
     const imported = performance.now();
     const manifest = loadManifestFile(${JSON.stringify(join(corpus, 'manifests', `${connector}.yaml`))});
     const loaded = performance.now();

@@ -3,7 +3,7 @@
 // that only counts the records. Its throughput next to the end-to-end sync shows what the
 // DuckDB destination costs. Usage: node faker-read-only.mjs <users-count>; prints the record
 // count on stderr and exits 1 unless it is 2 × users-count.
-import { invoke } from '@tributary/cdk';
+import { invoke } from '@tributary/cdk/runtime';
 import { FakerSource } from '../../connectors/source-faker/dist/index.js';
 
 const count = Number(process.argv[2]);

@@ -1,6 +1,6 @@
 // Command-line options of `npm run bench` (after `--`) / `node bench/run.mjs`.
 
-import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk';
+import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk/runtime';
 
 export const ALL_CASES = ['a', 'b', 'c', 'd', 'e', 'f'];
 

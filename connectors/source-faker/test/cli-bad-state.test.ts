@@ -6,14 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  assertFailedWith,
-  catalogFor,
-  errorTraces,
-  messagesOfType,
-  recordsOf,
-  TempDir,
-} from '../../../packages/cdk/test/helpers/run-cli.js';
+import { assertFailedWith, catalogFor, errorTraces, messagesOfType, recordsOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { runFaker } from './faker-cli.js';
 
 let dir: TempDir;

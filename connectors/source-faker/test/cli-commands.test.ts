@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type CliRun, catalogOf, messagesOfType, TempDir } from '../../../packages/cdk/test/helpers/run-cli.js';
+import { findRefs } from '@tributary/cdk/testing';
+import { type CliRun, catalogOf, messagesOfType } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { FAKER_DIR, runFaker } from './faker-cli.js';
 
 let dir: TempDir;
@@ -16,13 +18,6 @@ before(async () => {
   discovered = await runFaker(['discover', '--config', config]);
 });
 after(() => dir.remove());
-
-/** Every `$ref` anywhere in a value, with its path. */
-function findRefs(value: unknown, path = '#'): string[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => findRefs(item, `${path}/${index}`));
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, item]) => (key === '$ref' ? [`${path}/$ref`] : findRefs(item, `${path}/${key}`)));
-}
 
 test('spec prints the connector specification from spec.json', async () => {
   const run = await runFaker(['spec']);

@@ -9,8 +9,9 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { AirbyteMessage } from '../../../packages/cdk/src/protocol/types.js';
-import { catalogFor, exitOf, outlineOf, spawnNode, TempDir, textOf } from '../../../packages/cdk/test/helpers/run-cli.js';
+import type { AirbyteMessage } from '@tributary/cdk';
+import { catalogFor, exitOf, outlineOf, spawnNode, textOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { assertBuilt, FAKER_DIR, FAKER_MAIN } from './faker-cli.js';
 
 const RECORDS = 1_000_000;

@@ -5,17 +5,9 @@
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { after, before, test } from 'node:test';
-import type { AirbyteCatalog } from '../../../packages/cdk/src/protocol/types.js';
-import {
-  type CliRun,
-  catalogFor,
-  catalogOf,
-  REPO_ROOT,
-  recordsOf,
-  runNode,
-  TempDir,
-  withoutEmittedAt,
-} from '../../../packages/cdk/test/helpers/run-cli.js';
+import type { AirbyteCatalog } from '@tributary/cdk';
+import { type CliRun, catalogFor, catalogOf, REPO_ROOT, recordsOf, runNode, withoutEmittedAt } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { runFaker, runFakerSource } from './faker-cli.js';
 
 let dir: TempDir;

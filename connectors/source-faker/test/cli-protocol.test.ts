@@ -5,8 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { loadMessageValidator, type MessageValidator, protocolSkipReason } from '../../../packages/cdk/test/helpers/protocol-schema.js';
-import { type CliRun, catalogOf, configuredCatalog, TempDir } from '../../../packages/cdk/test/helpers/run-cli.js';
+import { configuredCatalog } from '@tributary/cdk/testing';
+import { loadMessageValidator, type MessageValidator, protocolSkipReason } from '@tributary/test-support/protocol-schema';
+import { type CliRun, catalogOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { runFaker } from './faker-cli.js';
 
 const skip = protocolSkipReason();

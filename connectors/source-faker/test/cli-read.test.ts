@@ -1,20 +1,20 @@
 /** The faker connector's read, end to end: statuses, records, state, determinism and `_limit`. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Ajv } from 'ajv';
-import ajvFormats from 'ajv-formats';
-import type { AirbyteCatalog } from '../../../packages/cdk/src/protocol/types.js';
+import type { AirbyteCatalog } from '@tributary/cdk';
+import { configuredCatalog } from '@tributary/cdk/testing';
 import {
   type CliRun,
   catalogOf,
-  configuredCatalog,
   errorTraces,
   messagesOfType,
   outlineOf,
   recordsOf,
-  TempDir,
   withoutEmittedAt,
-} from '../../../packages/cdk/test/helpers/run-cli.js';
+} from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
+import { Ajv } from 'ajv';
+import ajvFormats from 'ajv-formats';
 import { runFaker } from './faker-cli.js';
 
 let dir: TempDir;

@@ -4,8 +4,9 @@
  * the last line, and exit code 143 or 130. With a billion users the read never ends on its own.
  */
 import { after, before, test } from 'node:test';
-import { catalogFor, TempDir } from '../../../packages/cdk/test/helpers/run-cli.js';
-import { assertStoppedCleanly, stopRead } from '../../../packages/cdk/test/helpers/stop-read.js';
+import { catalogFor } from '@tributary/test-support/run-cli';
+import { assertStoppedCleanly, stopRead } from '@tributary/test-support/stop-read';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { assertBuilt, FAKER_MAIN } from './faker-cli.js';
 
 let dir: TempDir;

@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { catalogFor, exitOf, spawnNode, TempDir, textOf } from '../../../packages/cdk/test/helpers/run-cli.js';
+import { catalogFor, exitOf, spawnNode, textOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { assertBuilt, FAKER_DIR, FAKER_MAIN } from './faker-cli.js';
 
 const USERS = 300_000;

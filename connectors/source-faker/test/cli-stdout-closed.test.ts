@@ -7,15 +7,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
-import {
-  assertNoStackTrace,
-  catalogFor,
-  exitOf,
-  parseMessages,
-  spawnNode,
-  TempDir,
-  textOf,
-} from '../../../packages/cdk/test/helpers/run-cli.js';
+import { assertNoStackTrace, catalogFor, exitOf, parseMessages, spawnNode, textOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { assertBuilt, FAKER_MAIN } from './faker-cli.js';
 
 /** Enough users for hours of output. */

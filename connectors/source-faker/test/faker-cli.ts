@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CliRun, type RunOptions, runNode, runTs } from '../../../packages/cdk/test/helpers/run-cli.js';
+import { type CliRun, type RunOptions, runNode, runTs } from '@tributary/test-support/run-cli';
 
 export const FAKER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const FAKER_MAIN = resolve(FAKER_DIR, 'dist/main.js');

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type AirbyteMessage, invoke, type MessageSink, type StreamDescriptor } from '@tributary/cdk';
+import type { AirbyteMessage, StreamDescriptor } from '@tributary/cdk';
+import { invoke, type MessageSink } from '@tributary/cdk/runtime';
 import { FakerSource } from '../src/index.js';
 
 class CollectingSink implements MessageSink {

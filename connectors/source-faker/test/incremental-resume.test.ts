@@ -8,12 +8,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import {
-  mergeStates,
-  type PartialRun,
-  readKilledAfter,
-  type StreamStateEntry,
-} from '../../../packages/cdk/test/helpers/interrupted-read.js';
+import { mergeStates, type PartialRun, readKilledAfter, type StreamStateEntry } from '@tributary/test-support/interrupted-read';
 import { assertBuilt, FAKER_MAIN, runFaker } from './faker-cli.js';
 
 const COUNT = 3000;

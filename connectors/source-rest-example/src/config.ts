@@ -27,7 +27,7 @@ export function apiSettings(config: RestExampleConfig): ApiSettings {
   }
   return {
     baseUrl: config.base_url,
-    authenticator: new ApiKeyAuthenticator(config.api_key, { header: 'X-Api-Key' }),
+    authenticator: new ApiKeyAuthenticator({ key: config.api_key, header: 'X-Api-Key' }),
     pageSize: config.page_size ?? 50,
     startDate,
   };

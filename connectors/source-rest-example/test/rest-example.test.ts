@@ -7,21 +7,20 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { AirbyteStreamState, ConfiguredAirbyteCatalog } from '../../../packages/cdk/src/protocol/types.js';
-import { FaultServer, reply } from '../../../packages/cdk/test/helpers/fault-server.js';
+import type { AirbyteStreamState, ConfiguredAirbyteCatalog } from '@tributary/cdk';
+import { configuredCatalog, findRefs } from '@tributary/cdk/testing';
+import { FaultServer, reply } from '@tributary/test-support/fault-server';
 import {
   assertFailedWith,
   type CliRun,
   catalogOf,
-  configuredCatalog,
   errorTraces,
   messagesOfType,
   outlineOf,
   recordsOf,
   runNode,
-  TempDir,
-} from '../../../packages/cdk/test/helpers/run-cli.js';
-import { findRefs } from '../../../packages/cdk/test/helpers/temp-dir.js';
+} from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { at, type Comment, type Db, JsonServerApi, makeDb, type Post } from './json-server.js';
 
 const MAIN = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/main.js');

@@ -1,13 +1,13 @@
-export { maskConfigSecrets } from './config/config-secrets.js';
-export { type InvokeOptions, type InvokeRequest, invoke } from './entrypoint/invoke.js';
+/**
+ * `@tributary/cdk`: what a connector is written with. Streams (`Stream`, `HttpStream` and its
+ * paginators and authenticators), sources and `launch()`, state helpers, errors, and the Airbyte
+ * protocol types. Runners and tools find `invoke()`, the process-wide settings and the secret
+ * masker in `@tributary/cdk/runtime`; tests find the test kit in `@tributary/cdk/testing`.
+ */
 export { type LaunchOptions, launch } from './entrypoint/launch.js';
-export { CONNECTOR_NODE_OPTIONS } from './entrypoint/node-options.js';
-export { maskStream } from './entrypoint/process-output.js';
 export { ConnectorError, type ConnectorErrorOptions } from './errors/connector-error.js';
-export { describeJsonSyntaxError } from './errors/json-syntax-error.js';
-export { ApiKeyAuthenticator, type ApiKeyAuthenticatorOptions } from './http/auth/api-key-authenticator.js';
-export type { AuthContext, Authenticator, AuthRequest } from './http/auth/authenticator.js';
-export { BasicAuthenticator } from './http/auth/basic-authenticator.js';
+export { ApiKeyAuthenticator, type ApiKeyAuthenticatorOptions, type ApiKeyPlacement } from './http/auth/api-key-authenticator.js';
+export { BasicAuthenticator, type BasicAuthenticatorOptions } from './http/auth/basic-authenticator.js';
 export {
   OAuth2Authenticator,
   type OAuth2AuthenticatorOptions,
@@ -15,53 +15,24 @@ export {
   type OAuth2Tokens,
 } from './http/auth/oauth2-authenticator.js';
 export { TokenAuthenticator, type TokenAuthenticatorOptions } from './http/auth/token-authenticator.js';
+export type { AuthContext, Authenticator, AuthRequest } from './http/authenticator.js';
 export type { BackoffOptions } from './http/backoff.js';
 export { DEFAULT_MAX_RESPONSE_BYTES, ResponseTooLargeError } from './http/bounded-body.js';
 export { CallBudget, type CallRatePolicy } from './http/call-budget.js';
 export type { CrossOriginPolicy } from './http/credential-scope.js';
 export { DEFAULT_ERROR_MAPPING, type ErrorResolution, type ErrorRule, type ResponseAction } from './http/error-mapping.js';
-export { DEFAULT_HOST_CONCURRENCY, HostLimiter, hostLimiter, setHostConcurrency } from './http/host-limiter.js';
-export {
-  HttpClient,
-  type HttpClientOptions,
-  type HttpMethod,
-  type HttpRequest,
-  type RateLimitEvent,
-  type SendOptions,
-  setDefaultDispatcher,
-} from './http/http-client.js';
-export { HttpError, redactUrl } from './http/http-error.js';
+export { HttpClient, type HttpClientOptions } from './http/http-client.js';
+export { HttpError } from './http/http-error.js';
+export type { HttpMethod, HttpRequest, RateLimitEvent, SendOptions } from './http/http-request.js';
 export { HttpResponse, type HttpResponseInit, type ResponseFormat } from './http/http-response.js';
-export { type FormFields, HttpStream } from './http/http-stream.js';
-export { HttpSubStream, type ParentSlice } from './http/http-sub-stream.js';
-export type { JsonPath } from './http/json-path.js';
-export {
-  CursorPaginator,
-  type CursorPaginatorOptions,
-  HeaderCursorPaginator,
-  type HeaderCursorPaginatorOptions,
-} from './http/paginators/cursor-paginator.js';
-export { LinkHeaderPaginator, type LinkHeaderPaginatorOptions } from './http/paginators/link-header-paginator.js';
-export { NextUrlPaginator, type NextUrlPaginatorOptions } from './http/paginators/next-url-paginator.js';
-export { OffsetPaginator, type OffsetPaginatorOptions } from './http/paginators/offset-paginator.js';
-export { PageNumberPaginator, type PageNumberPaginatorOptions } from './http/paginators/page-number-paginator.js';
-export type { InjectInto, PageRequest, PaginationContext, Paginator } from './http/paginators/paginator.js';
-export type { Awaitable, HttpRequestOptions, PageInfo } from './http/request-options.js';
 export type { RetryPolicyOptions } from './http/retry-policy.js';
 export { joinUrl, type QueryParams, type QueryValue } from './http/url.js';
+export type { JsonPath, KeyPath } from './json/key-path.js';
 export { updateConfig } from './output/config-updates.js';
 export type { Logger } from './output/logger.js';
-export type { MessageSink, RecordWriter } from './output/message-sink.js';
-export {
-  isTooShortToMask,
-  MIN_SECRET_LENGTH,
-  registerSecret,
-  SECRET_MASK,
-  SecretMasker,
-  secretMasker,
-} from './output/secret-masker.js';
+export { registerSecret } from './output/secret-masker.js';
+export type { JsonSchema, JsonSchemaType } from './protocol/json-schema.js';
 export type * from './protocol/types.js';
-export type { JsonSchema, JsonSchemaType } from './schema/json-schema.js';
 export { recordTypeName, recordTypesModule, type SchemaTypeOptions, schemaToTypeScript } from './schema/record-types.js';
 export { resolveSchemaRefs } from './schema/ref-resolver.js';
 export { SchemaError } from './schema/schema-error.js';
@@ -74,8 +45,24 @@ export {
   type PartitionedStateOptions,
   partitionKey,
 } from './state/partitioned-state.js';
+export type { StreamSlice, StreamState } from './state/stream-state.js';
+export { type FormFields, HttpStream } from './streams/http/http-stream.js';
+export { HttpSubStream } from './streams/http/http-sub-stream.js';
+export type { InjectInto, PageRequest, PaginationContext, Paginator } from './streams/http/paginator.js';
+export {
+  CursorPaginator,
+  type CursorPaginatorOptions,
+  HeaderCursorPaginator,
+  type HeaderCursorPaginatorOptions,
+} from './streams/http/paginators/cursor-paginator.js';
+export { LinkHeaderPaginator, type LinkHeaderPaginatorOptions } from './streams/http/paginators/link-header-paginator.js';
+export { NextUrlPaginator, type NextUrlPaginatorOptions } from './streams/http/paginators/next-url-paginator.js';
+export { OffsetPaginator, type OffsetPaginatorOptions } from './streams/http/paginators/offset-paginator.js';
+export { PageNumberPaginator, type PageNumberPaginatorOptions } from './streams/http/paginators/page-number-paginator.js';
+export type { ParentRecord, ParentSlice } from './streams/http/parent-capability.js';
+export type { Awaitable, HttpRequestOptions, PageInfo } from './streams/http/request-options.js';
 export type { PrimaryKey } from './streams/primary-key.js';
-export type { ReadOptions, RecordSource, SliceOptions, StreamSlice, StreamState } from './streams/read-options.js';
+export type { ReadOptions, RecordSource, SliceOptions } from './streams/read-options.js';
 export { type SchemaNormalization, Stream } from './streams/stream.js';
 export { streamNameFromClassName } from './streams/stream-name.js';
 export { isoTimestamp } from './values/iso-timestamp.js';

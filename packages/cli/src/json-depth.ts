@@ -1,4 +1,4 @@
-import { describeJsonSyntaxError } from '@tributary/cdk';
+import { describeJsonSyntaxError } from '@tributary/cdk/runtime';
 
 /**
  * A bound on how deeply JSON the runner reads may nest: connector messages, and the config,

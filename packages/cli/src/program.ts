@@ -1,5 +1,5 @@
 /** The `tributary` command line: its commands, options and help text. */
-import { maskStream, secretMasker } from '@tributary/cdk';
+import { maskStream, secretMasker } from '@tributary/cdk/runtime';
 import { Command, CommanderError } from 'commander';
 import { register as registerBuildImage } from './commands/build-image.js';
 import { register as registerInferSchema } from './commands/infer-schema.js';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { openToOthers, unprivilegedChild } from '../../cdk/test/helpers/permission-denied.js';
+import { openToOthers, unprivilegedChild } from '@tributary/test-support/permission-denied';
 import { cli, expectExit, tempDir } from './helpers/cli.js';
 
 const { dir: temp, cleanup } = tempDir('new-errors');

@@ -1,15 +1,6 @@
-import {
-  isoTimestamp,
-  type JsonSchema,
-  MaxCursor,
-  type ReadOptions,
-  type SliceOptions,
-  Stream,
-  type StreamSlice,
-  type StreamState,
-} from '@tributary/cdk';
+import { isoTimestamp, type JsonSchema, type ReadOptions, type SliceOptions, type StreamSlice, type StreamState } from '@tributary/cdk';
 import { EPOCH_MS, type ResolvedFakerConfig } from '../config.js';
-import { SeededValues } from '../random.js';
+import { IncrementalFakerStream } from './incremental-faker-stream.js';
 import { Products } from './products.js';
 
 export interface Purchase {
@@ -37,24 +28,12 @@ interface PurchaseSlice extends StreamSlice {
  * sliced into runs of `records_per_slice` purchases. `sliceState` lets the CDK read those slices
  * concurrently and still checkpoint only where every earlier slice is complete.
  */
-export class Purchases extends Stream<Purchase> {
+export class Purchases extends IncrementalFakerStream<Purchase> {
   primaryKey = 'id';
-  cursorField = 'purchased_at';
-  stateCheckpointInterval = 250;
-  private readonly cursor = new MaxCursor('purchased_at');
-  private readonly values: SeededValues;
+  checkpointIntervalRecords = 250;
 
-  constructor(private readonly config: ResolvedFakerConfig) {
-    super();
-    this.values = new SeededValues(config.seed, 'purchases');
-  }
-
-  get state(): StreamState {
-    return this.cursor.state;
-  }
-
-  set state(value: StreamState) {
-    this.cursor.state = value;
+  constructor(config: ResolvedFakerConfig) {
+    super(config, 'purchases', 'purchased_at');
   }
 
   getJsonSchema(): JsonSchema {

@@ -1,6 +1,6 @@
-import { isoTimestamp, MaxCursor, type ReadOptions, Stream, type StreamState } from '@tributary/cdk';
+import { isoTimestamp, type ReadOptions } from '@tributary/cdk';
 import { EPOCH_MS, type ResolvedFakerConfig } from '../config.js';
-import { SeededValues } from '../random.js';
+import { IncrementalFakerStream } from './incremental-faker-stream.js';
 
 export interface User {
   id: number;
@@ -55,23 +55,11 @@ export function userTimeline(id: number, clockMs: number): { createdMs: number; 
  * incremental on `updated_at`. Users change in place, so records do not come sorted by cursor:
  * the read is one slice and its state only advances when the slice is complete.
  */
-export class Users extends Stream<User> {
+export class Users extends IncrementalFakerStream<User> {
   primaryKey = 'id';
-  cursorField = 'updated_at';
-  private readonly cursor = new MaxCursor('updated_at');
-  private readonly values: SeededValues;
 
-  constructor(private readonly config: ResolvedFakerConfig) {
-    super();
-    this.values = new SeededValues(config.seed, 'users');
-  }
-
-  get state(): StreamState {
-    return this.cursor.state;
-  }
-
-  set state(value: StreamState) {
-    this.cursor.state = value;
+  constructor(config: ResolvedFakerConfig) {
+    super(config, 'users', 'updated_at');
   }
 
   *readRecords(options: ReadOptions): Generator<User> {

@@ -1,7 +1,7 @@
-import { type HttpRequestOptions, HttpSubStream, LinkHeaderPaginator } from '@tributary/cdk';
+import { type HttpRequestOptions, LinkHeaderPaginator } from '@tributary/cdk';
 import type { ApiSettings } from '../config.js';
-import { updatedSince } from './json-server-stream.js';
-import { type Post, Posts } from './posts.js';
+import { JsonServerStream, updatedSince } from './json-server-stream.js';
+import { Posts } from './posts.js';
 
 export interface Comment {
   id: number;
@@ -13,29 +13,18 @@ export interface Comment {
 }
 
 /**
- * `/posts/{id}/comments`: a sub-stream of posts. Posts are read once per sync (by a `Posts`
- * of its own) and each post is a partition with its own `updatedAt` cursor, kept in the
+ * `/posts/{id}/comments`: a stream with a parent, posts. Posts are read once per sync (by a
+ * `Posts` of its own) and each post is a partition with its own `updatedAt` cursor, kept in the
  * per-partition state `{ states: [{ partition: { parent_id }, cursor: { updatedAt } }] }`.
  */
-export class Comments extends HttpSubStream<Comment, Post> {
-  primaryKey = 'id';
+export class Comments extends JsonServerStream<Comment> {
   cursorField = 'updatedAt';
   paginator = new LinkHeaderPaginator({ pageSizeParam: '_limit' });
+  readonly parent: Posts;
 
-  constructor(private readonly api: ApiSettings) {
-    super(new Posts(api));
-  }
-
-  get urlBase(): string {
-    return this.api.baseUrl;
-  }
-
-  get authenticator() {
-    return this.api.authenticator;
-  }
-
-  get pageSize(): number {
-    return this.api.pageSize;
+  constructor(api: ApiSettings) {
+    super(api);
+    this.parent = new Posts(api);
   }
 
   path(options: HttpRequestOptions): string {

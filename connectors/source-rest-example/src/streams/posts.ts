@@ -11,12 +11,12 @@ export interface Post {
 
 /**
  * `/posts`, incremental on `updatedAt`: sorted by it, so the state (the greatest `updatedAt`
- * read) is also checkpointed every `stateCheckpointInterval` records. Pages follow the
+ * read) is also checkpointed every `checkpointIntervalRecords` records. Pages follow the
  * `Link: <…>; rel="next"` header.
  */
 export class Posts extends JsonServerStream<Post> {
   cursorField = 'updatedAt';
-  stateCheckpointInterval = 500;
+  checkpointIntervalRecords = 500;
   paginator = new LinkHeaderPaginator({ pageSizeParam: '_limit' });
   getUpdatedState = MaxCursor.updater('updatedAt');
 

@@ -1,5 +1,5 @@
 import { isTooShortToMask, MIN_SECRET_LENGTH, type SecretMasker } from '../output/secret-masker.js';
-import type { JsonSchema } from '../schema/json-schema.js';
+import type { JsonSchema } from '../protocol/json-schema.js';
 import { secretFields } from './secret-paths.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { ConnectorError } from '../errors/connector-error.js';
-import type { JsonSchema } from '../schema/json-schema.js';
+import type { JsonSchema } from '../protocol/json-schema.js';
 
 export interface ValidationResult {
   valid: boolean;

@@ -1,5 +1,5 @@
 import { ownValue } from '../json/own-property.js';
-import type { JsonSchema } from '../schema/json-schema.js';
+import type { JsonSchema } from '../protocol/json-schema.js';
 
 /** A value found at a spec path marked `airbyte_secret`, and where: `credentials.client_secret`, `tokens[1]`. */
 export interface SecretField {

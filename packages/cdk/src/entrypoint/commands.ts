@@ -10,7 +10,7 @@ import type { SecretMasker } from '../output/secret-masker.js';
 import { connectionStatusMessage } from '../protocol/messages.js';
 import type { ConnectorSpecification } from '../protocol/types.js';
 import { SchemaError } from '../schema/schema-error.js';
-import { toAirbyteStream } from '../sources/airbyte-stream.js';
+import { discoverEntry } from '../sources/discover-entry.js';
 import { DEFAULT_CONCURRENCY, readSource } from '../sources/read/read-source.js';
 import type { Source } from '../sources/source.js';
 import { sourceStreams } from '../sources/source-streams.js';
@@ -121,9 +121,9 @@ async function validateConfig<Config>(
   return { config: config as Config, internal };
 }
 
-async function describeStream(stream: Parameters<typeof toAirbyteStream>[0]) {
+async function describeStream(stream: Parameters<typeof discoverEntry>[0]) {
   try {
-    return await toAirbyteStream(stream);
+    return await discoverEntry(stream);
   } catch (error) {
     if (error instanceof SchemaError) throw error;
     throw new ConnectorError(`Cannot build the catalog entry of stream '${stream.name}': ${describeError(error)}`, { cause: error });

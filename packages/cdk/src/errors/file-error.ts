@@ -21,6 +21,12 @@ export function describeFileError(error: unknown): string {
     case 'EMFILE':
     case 'ENFILE':
       return 'too many files are open';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EEXIST':
+      return 'a file of that name is in the way';
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
   }

@@ -1,5 +1,5 @@
 import { ConnectorError } from '../errors/connector-error.js';
-import { redactUrl } from './http-error.js';
+import { redactUrl } from './redact-url.js';
 
 /**
  * The largest response body (after decompression) read by default: 64 MiB. API pages are a few

@@ -1,6 +1,6 @@
 import { ConnectorError } from '../errors/connector-error.js';
-import type { AuthContext, Authenticator, AuthRequest } from './auth/authenticator.js';
-import { redactUrl } from './http-error.js';
+import type { AuthContext, Authenticator, AuthRequest } from './authenticator.js';
+import { redactUrl } from './redact-url.js';
 import { holdsSecret } from './secret-content.js';
 
 /**

@@ -107,28 +107,3 @@ export async function resolveResponse(response: HttpResponse, rules: readonly Er
   }
   return defaultResolution(response);
 }
-
-const ERROR_KEYS = ['message', 'messages', 'error', 'errors', 'failures', 'failure', 'detail', 'error_description', 'title'];
-
-/**
- * The error message an API put in its JSON body, if any: looks at the keys the Python CDK looks
- * at (`message`, `messages`, `error`, `errors`, `failures`, `failure`, `detail`), in nested
- * objects and lists too, and joins what it finds.
- */
-export function errorMessageFromBody(body: unknown, depth = 0): string | undefined {
-  if (depth > 4 || body === null || body === undefined) return undefined;
-  if (typeof body === 'string') return body.trim().length > 0 ? body : undefined;
-  if (typeof body === 'number' || typeof body === 'boolean') return String(body);
-  if (Array.isArray(body)) {
-    const parts = body.map((item) => errorMessageFromBody(item, depth + 1)).filter((part): part is string => part !== undefined);
-    return parts.length > 0 ? parts.join(', ') : undefined;
-  }
-  if (typeof body === 'object') {
-    for (const key of ERROR_KEYS) {
-      if (!Object.hasOwn(body, key)) continue;
-      const found = errorMessageFromBody((body as Record<string, unknown>)[key], depth + 1);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
-}

@@ -1,41 +1,10 @@
 import { ConnectorError } from '../errors/connector-error.js';
 import { secretMasker } from '../output/secret-masker.js';
 import type { FailureType } from '../protocol/types.js';
-import { errorMessageFromBody } from './error-mapping.js';
 import type { HttpResponse } from './http-response.js';
 
 /** How much of a response body goes into an error message. */
 export const BODY_EXCERPT_LENGTH = 500;
-
-/** Query parameters whose values are credentials even when nobody registered them as secrets. */
-const SECRET_PARAM =
-  /^(api[_-]?key|apikey|key|token|access[_-]?token|refresh[_-]?token|auth|password|passwd|secret|client[_-]?secret|signature|sig)$/i;
-
-/**
- * A URL safe to print: registered secrets masked, and the values of query parameters that are
- * credentials by name (`api_key`, `token`, `client_secret`…) and a password in the URL replaced by `****`.
- */
-export function redactUrl(url: string | URL): string {
-  let text = typeof url === 'string' ? url : url.toString();
-  try {
-    const parsed = new URL(text);
-    let changed = false;
-    if (parsed.password) {
-      parsed.password = '****';
-      changed = true;
-    }
-    for (const name of new Set(parsed.searchParams.keys())) {
-      if (SECRET_PARAM.test(name)) {
-        parsed.searchParams.set(name, '****');
-        changed = true;
-      }
-    }
-    if (changed) text = parsed.toString().replaceAll('%2A%2A%2A%2A', '****');
-  } catch {
-    // Not a URL: mask what is registered, below.
-  }
-  return secretMasker.mask(text);
-}
 
 /**
  * The start of a body for an error message, secrets masked; the rest counted, not shown.
@@ -94,4 +63,29 @@ export async function describeResponse(response: HttpResponse): Promise<string> 
   const excerpt = bodyExcerpt(text);
   const said = apiMessage !== undefined ? `; the API said: ${bodyExcerpt(apiMessage, 200)}` : '';
   return `${status}${said}. Response body: ${excerpt}`;
+}
+
+const ERROR_KEYS = ['message', 'messages', 'error', 'errors', 'failures', 'failure', 'detail', 'error_description', 'title'];
+
+/**
+ * The error message an API put in its JSON body, if any: looks at the keys the Python CDK looks
+ * at (`message`, `messages`, `error`, `errors`, `failures`, `failure`, `detail`), in nested
+ * objects and lists too, and joins what it finds.
+ */
+export function errorMessageFromBody(body: unknown, depth = 0): string | undefined {
+  if (depth > 4 || body === null || body === undefined) return undefined;
+  if (typeof body === 'string') return body.trim().length > 0 ? body : undefined;
+  if (typeof body === 'number' || typeof body === 'boolean') return String(body);
+  if (Array.isArray(body)) {
+    const parts = body.map((item) => errorMessageFromBody(item, depth + 1)).filter((part): part is string => part !== undefined);
+    return parts.length > 0 ? parts.join(', ') : undefined;
+  }
+  if (typeof body === 'object') {
+    for (const key of ERROR_KEYS) {
+      if (!Object.hasOwn(body, key)) continue;
+      const found = errorMessageFromBody((body as Record<string, unknown>)[key], depth + 1);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }

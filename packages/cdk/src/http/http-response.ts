@@ -1,5 +1,5 @@
 import { describeJsonSyntaxError } from '../errors/json-syntax-error.js';
-import { redactUrl } from './http-error.js';
+import { redactUrl } from './redact-url.js';
 
 /** How a response body is read: `auto` goes by the `Content-Type`. */
 export type ResponseFormat = 'auto' | 'json' | 'jsonl' | 'text';

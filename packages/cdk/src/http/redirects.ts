@@ -1,6 +1,6 @@
 import { ConnectorError } from '../errors/connector-error.js';
 import { BODY_HEADERS, type OutgoingRequest, type RedirectSource } from './credential-scope.js';
-import { redactUrl } from './http-error.js';
+import { redactUrl } from './redact-url.js';
 
 /** The most redirects one request follows (undici and browsers follow 20; APIs need one or two). */
 export const MAX_REDIRECTS = 10;

@@ -1,5 +1,5 @@
 import { ConnectorError } from '../errors/connector-error.js';
-import { redactUrl } from './http-error.js';
+import { redactUrl } from './redact-url.js';
 
 /** One query parameter value; `undefined` and `null` leave the parameter out, an array repeats it. */
 export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];

@@ -15,8 +15,3 @@ export function setOwn(object: Record<string, unknown>, key: string, value: unkn
   if (key === '__proto__') Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
   else object[key] = value;
 }
-
-/** True for names that also exist on every object (`constructor`, `toString`, `__proto__`...). */
-export function isBuiltInMemberName(key: string): boolean {
-  return key in Object.prototype;
-}

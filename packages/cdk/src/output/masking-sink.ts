@@ -1,5 +1,4 @@
 import type { AirbyteMessage, StreamDescriptor } from '../protocol/types.js';
-import type { JsonSchema } from '../schema/json-schema.js';
 import type { MessageSink, RecordWriter } from './message-sink.js';
 import type { SecretMasker } from './secret-masker.js';
 
@@ -24,8 +23,8 @@ export class MaskingSink implements MessageSink {
     this.inner.writeMessage(MASKED_TYPES.has(message.type) ? this.masker.maskDeep(message) : message);
   }
 
-  recordWriter(stream: StreamDescriptor, options?: { serializeWith?: JsonSchema }): RecordWriter {
-    return this.inner.recordWriter(stream, options);
+  recordWriter(stream: StreamDescriptor): RecordWriter {
+    return this.inner.recordWriter(stream);
   }
 
   drain(): Promise<void> {

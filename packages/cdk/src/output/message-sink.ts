@@ -1,5 +1,4 @@
 import type { AirbyteMessage, StreamDescriptor } from '../protocol/types.js';
-import type { JsonSchema } from '../schema/json-schema.js';
 
 /**
  * Writes one record of a stream; returns true when the consumer is full and the producer should
@@ -15,11 +14,8 @@ export type RecordWriter = (data: object) => boolean;
 export interface MessageSink {
   /** Writes a non-record message (LOG, TRACE, STATE, ...). */
   writeMessage(message: AirbyteMessage): void;
-  /**
-   * The per-stream record writer; built once per stream, called once per record. With
-   * `serializeWith`, a sink that serializes compiles a serializer from that schema.
-   */
-  recordWriter(stream: StreamDescriptor, options?: { serializeWith?: JsonSchema }): RecordWriter;
+  /** The per-stream record writer; built once per stream, called once per record. */
+  recordWriter(stream: StreamDescriptor): RecordWriter;
   /** Resolves once the consumer accepts more. */
   drain(): Promise<void>;
   /** True once the consumer went away; producers stop. */

@@ -1,7 +1,5 @@
 import type { Writable } from 'node:stream';
 import type { AirbyteMessage, StreamDescriptor } from '../protocol/types.js';
-import type { JsonSchema } from '../schema/json-schema.js';
-import { compileSerializer } from './compiled-serializer.js';
 import type { MessageSink, RecordWriter } from './message-sink.js';
 import { recordLineBuilder } from './record-line.js';
 import type { SecretMasker } from './secret-masker.js';
@@ -87,10 +85,9 @@ export class MessageWriter implements MessageSink {
     this.sealed = true;
   }
 
-  /** Record lines for one stream; data is serialized by `JSON.stringify` or a serializer compiled from a schema. */
-  recordWriter(stream: StreamDescriptor, options: { serializeWith?: JsonSchema } = {}): RecordWriter {
-    const { serializeWith } = options;
-    const toLine = recordLineBuilder(stream, serializeWith === undefined ? JSON.stringify : compileSerializer(serializeWith));
+  /** Record lines for one stream, the envelope built once. */
+  recordWriter(stream: StreamDescriptor): RecordWriter {
+    const toLine = recordLineBuilder(stream);
     return (data) => this.writeLine(toLine(data));
   }
 

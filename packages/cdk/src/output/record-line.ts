@@ -1,16 +1,13 @@
 import { ConnectorError } from '../errors/connector-error.js';
 import type { StreamDescriptor } from '../protocol/types.js';
 
-/** Serializes one record's data to JSON text; `JSON.stringify` unless a faster equivalent is given. */
-export type DataSerializer = (data: object) => string;
-
 /**
  * Builds a function that turns a record into its complete RECORD line. Everything constant
  * for the stream (the envelope up to `"data":`) is built once; per record only the data is
  * serialized and, at most once per millisecond, the `emitted_at` tail is rebuilt. A record that
  * cannot be serialized fails with an error naming the stream and the reason.
  */
-export function recordLineBuilder(stream: StreamDescriptor, serialize: DataSerializer = JSON.stringify): (data: object) => string {
+export function recordLineBuilder(stream: StreamDescriptor): (data: object) => string {
   const namespacePart = stream.namespace === undefined ? '' : `"namespace":${JSON.stringify(stream.namespace)},`;
   const prefix = `{"type":"RECORD","record":{"stream":${JSON.stringify(stream.name)},${namespacePart}"data":`;
   let lastMs = -1;
@@ -23,7 +20,7 @@ export function recordLineBuilder(stream: StreamDescriptor, serialize: DataSeria
     }
     let json: string;
     try {
-      json = serialize(data);
+      json = JSON.stringify(data);
     } catch (error) {
       throw unserializable(stream, error);
     }

@@ -3,7 +3,7 @@
  * Field names follow the official schema exactly, including its camelCase exceptions
  * (`connectionStatus`, `connectorConfig`, `documentationUrl`, `sourceStats.recordCount`).
  */
-import type { JsonSchema } from '../schema/json-schema.js';
+import type { JsonSchema } from './json-schema.js';
 
 export type SyncMode = 'full_refresh' | 'incremental';
 export type DestinationSyncMode = 'append' | 'overwrite' | 'append_dedup' | 'update' | 'soft_delete';

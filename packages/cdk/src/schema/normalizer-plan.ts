@@ -5,8 +5,8 @@
  * and only for values that are not already of the declared type.
  */
 
+import type { JsonSchema } from '../protocol/json-schema.js';
 import { isoTimestamp } from '../values/iso-timestamp.js';
-import type { JsonSchema } from './json-schema.js';
 
 export interface NormalizationWarning {
   /** Where the value is: `address.geo.lat`, with `[]` for array items (`tags[]`, `items[].sku`). */
@@ -164,33 +164,27 @@ function toStringValue(value: unknown): unknown {
 }
 
 function toNumberValue(value: unknown): unknown {
-  switch (typeof value) {
-    case 'string': {
-      const quick = quickDecimal(value, true);
-      if (quick !== FAIL) return quick;
-      if (!DECIMAL.test(value)) return FAIL;
-      const number = Number(value);
-      return Number.isFinite(number) ? number + 0 : FAIL;
-    }
-    case 'boolean':
-      return value ? 1 : 0;
-    case 'bigint':
-      return exactNumber(value);
-    default:
-      return FAIL;
-  }
+  return toNumeric(value, false);
 }
 
 function toIntegerValue(value: unknown): unknown {
+  return toNumeric(value, true);
+}
+
+/**
+ * A value as a number, or `FAIL`: numeric text, a boolean (0 or 1), a bigint that fits exactly;
+ * for an `integer` also a finite number (truncated), and only integer text that is a safe integer.
+ */
+function toNumeric(value: unknown, integer: boolean): unknown {
   switch (typeof value) {
     case 'number':
-      return Number.isFinite(value) ? Math.trunc(value) + 0 : FAIL;
+      return integer && Number.isFinite(value) ? Math.trunc(value) + 0 : FAIL;
     case 'string': {
-      const quick = quickDecimal(value, false);
+      const quick = quickDecimal(value, !integer);
       if (quick !== FAIL) return quick;
-      if (!INTEGER.test(value)) return FAIL;
+      if (!(integer ? INTEGER : DECIMAL).test(value)) return FAIL;
       const number = Number(value);
-      return Number.isSafeInteger(number) ? number + 0 : FAIL;
+      return (integer ? Number.isSafeInteger(number) : Number.isFinite(number)) ? number + 0 : FAIL;
     }
     case 'boolean':
       return value ? 1 : 0;

@@ -46,7 +46,7 @@
  * An exception thrown by `onFirstFailure` is ignored. Schema levels deeper than 64, and a schema
  * object nested inside itself (past its first occurrence on a branch), are not walked.
  */
-import type { JsonSchema } from './json-schema.js';
+import type { JsonSchema } from '../protocol/json-schema.js';
 import { buildPlan, type Converter, FAIL, isIdle, type NormalizationWarning, type PlanNode, type TypeName } from './normalizer-plan.js';
 
 export type { NormalizationWarning } from './normalizer-plan.js';

@@ -1,4 +1,4 @@
-import type { JsonSchema } from './json-schema.js';
+import type { JsonSchema } from '../protocol/json-schema.js';
 
 export interface SchemaTypeOptions {
   /** Emit `[key: string]: unknown` for objects that allow other properties explicitly (`additionalProperties: true`); default true. */

@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { describeFileError } from '../errors/file-error.js';
 import { stripBom } from '../json/json-input.js';
 import { setOwn } from '../json/own-property.js';
-import type { JsonSchema } from './json-schema.js';
+import type { JsonSchema } from '../protocol/json-schema.js';
 import { SchemaError } from './schema-error.js';
 
 /**

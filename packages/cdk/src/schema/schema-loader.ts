@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { JsonSchema } from './json-schema.js';
+import type { JsonSchema } from '../protocol/json-schema.js';
 import { resolveSchemaRefs } from './ref-resolver.js';
 
 /** Resolved schemas, keyed by folder and stream: files are read and `$ref`s inlined once per process. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Logger } from '../output/logger.js';
+import { callerPackageRoot } from '../package/caller-package.js';
 import type { ConnectorSpecification } from '../protocol/types.js';
-import { callerPackageRoot } from '../schema/package-root.js';
 import type { Stream } from '../streams/stream.js';
 import { loadSpecFile } from './spec-file.js';
 

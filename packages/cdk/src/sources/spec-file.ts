@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { ConnectorError } from '../errors/connector-error.js';
 import { describeFileError } from '../errors/file-error.js';
 import { stripBom } from '../json/json-input.js';
+import type { JsonSchema } from '../protocol/json-schema.js';
 import type { ConnectorSpecification } from '../protocol/types.js';
-import type { JsonSchema } from '../schema/json-schema.js';
 
 /**
  * Reads `spec.json` or `spec.yaml` (`.yml`) from a connector package. A file may hold a whole

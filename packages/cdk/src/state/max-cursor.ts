@@ -1,6 +1,7 @@
 import { ConnectorError } from '../errors/connector-error.js';
-import { isBuiltInMemberName, ownValue } from '../json/own-property.js';
-import type { StreamState } from '../streams/read-options.js';
+import { valueAtKeyPath } from '../json/key-path.js';
+import { ownValue } from '../json/own-property.js';
+import type { StreamState } from '../state/stream-state.js';
 
 /** A cursor value: an ISO-8601 date-time string, another string, or a number. */
 export type CursorValue = string | number;
@@ -21,8 +22,6 @@ export type CursorValue = string | number;
 export class MaxCursor {
   readonly path: readonly string[];
   private readonly key: string;
-  /** Per path segment: the name also exists on every object (`constructor`), so only an own property counts. */
-  private readonly ownOnly: readonly boolean[];
   private current: CursorValue | undefined;
   /** The current value came from the state and was not yet compared with a record's. */
   private unverified = false;
@@ -31,7 +30,6 @@ export class MaxCursor {
     this.path = typeof field === 'string' ? [field] : [...field];
     if (this.path.length === 0) throw new TypeError('MaxCursor needs a cursor field');
     this.key = this.path.join('.');
-    this.ownOnly = this.path.map(isBuiltInMemberName);
     this.current = start;
   }
 
@@ -47,7 +45,7 @@ export class MaxCursor {
    * the bad value forever.
    */
   observe(record: object): void {
-    const value = readPath(record, this.path, this.ownOnly);
+    const value = valueAtKeyPath(record, this.path);
     if (typeof value !== 'string' && typeof value !== 'number') return;
     if (this.unverified) this.verify(value);
     if (this.current === undefined || isAfter(value, this.current)) this.current = value;
@@ -56,7 +54,7 @@ export class MaxCursor {
   /** True when the record's cursor is strictly after `value` (records to read in an incremental sync). */
   isNewer(record: object): boolean {
     if (this.current === undefined) return true;
-    const value = readPath(record, this.path, this.ownOnly);
+    const value = valueAtKeyPath(record, this.path);
     if (typeof value !== 'string' && typeof value !== 'number') return false;
     if (this.unverified) this.verify(value);
     return compareCursorValues(value, this.current) > 0;
@@ -182,14 +180,4 @@ function dateTimeMs(value: string): number | undefined {
   if (!DATE_TIME.test(value)) return undefined;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? undefined : ms;
-}
-
-function readPath(record: object, path: readonly string[], ownOnly: readonly boolean[]): unknown {
-  let node: unknown = record;
-  for (let index = 0; index < path.length; index++) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    const key = path[index] as string;
-    node = ownOnly[index] ? ownValue(node, key) : (node as Record<string, unknown>)[key];
-  }
-  return node;
 }

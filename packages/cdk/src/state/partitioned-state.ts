@@ -1,5 +1,6 @@
 import { ConnectorError } from '../errors/connector-error.js';
-import type { StreamSlice, StreamState } from '../streams/read-options.js';
+import { canonicalJson } from '../json/canonical-json.js';
+import type { StreamSlice, StreamState } from '../state/stream-state.js';
 
 /** Partitions a per-partition state keeps by default, as in the Python CDK. */
 export const DEFAULT_MAX_PARTITIONS = 25_000;
@@ -168,16 +169,7 @@ export class PartitionedState {
 
 /** A partition's identity: its JSON with keys sorted at every level, so key order does not matter. */
 export function partitionKey(partition: StreamSlice): string {
-  return stableJson(partition);
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  return canonicalJson(partition);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { ConnectorError } from '../errors/connector-error.js';
 import { ownValue } from '../json/own-property.js';
-import type { JsonSchema } from '../schema/json-schema.js';
-import type { StreamState } from '../streams/read-options.js';
+import type { JsonSchema } from '../protocol/json-schema.js';
+import type { StreamState } from '../state/stream-state.js';
 
 /**
  * Checks, before an incremental read starts, that the cursor values in a stream's input state

@@ -1,7 +1,7 @@
 import type { MessageSink } from '../output/message-sink.js';
 import { streamStateMessage } from '../protocol/messages.js';
 import type { StreamDescriptor } from '../protocol/types.js';
-import type { StreamState } from '../streams/read-options.js';
+import type { StreamState } from '../state/stream-state.js';
 
 /** Counts shared by the record pump and the checkpoints of a stream. */
 export interface RecordCounts {

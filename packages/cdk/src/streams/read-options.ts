@@ -1,11 +1,6 @@
 import type { Logger } from '../output/logger.js';
 import type { SyncMode } from '../protocol/types.js';
-
-/** A slice of a stream: a date window, a partition, a parent record; any JSON object. */
-export type StreamSlice = Record<string, unknown>;
-
-/** A stream's state blob, as it travels in STATE messages. */
-export type StreamState = Record<string, unknown>;
+import type { StreamSlice, StreamState } from '../state/stream-state.js';
 
 /** What `streamSlices()` receives. */
 export interface SliceOptions {

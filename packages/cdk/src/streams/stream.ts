@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import type { JsonSchema } from '../schema/json-schema.js';
-import { callerPackageRoot } from '../schema/package-root.js';
+import { callerPackageRoot } from '../package/caller-package.js';
+import type { JsonSchema } from '../protocol/json-schema.js';
 import { SchemaError } from '../schema/schema-error.js';
 import { loadStreamSchema } from '../schema/schema-loader.js';
+import type { StreamSlice, StreamState } from '../state/stream-state.js';
 import type { PrimaryKey } from './primary-key.js';
-import type { ReadOptions, RecordSource, SliceOptions, StreamSlice, StreamState } from './read-options.js';
+import type { ReadOptions, RecordSource, SliceOptions } from './read-options.js';
 import { streamNameFromClassName } from './stream-name.js';
 
 export type SchemaNormalization = 'none' | 'default';
@@ -37,13 +38,6 @@ export interface Stream<R = Record<string, unknown>> {
    * (the Python CDK's TypeTransformer default normalization); `'none'` (default) writes them as they are.
    */
   readonly schemaNormalization?: SchemaNormalization;
-  /**
-   * How record data becomes JSON on stdout: `'json'` (default, `JSON.stringify`) or `'compiled'`,
-   * a serializer compiled from the catalog schema. On Node 20 the compiled one builds the string
-   * about 1.5× faster but gains nothing once it is encoded for stdout (see BENCHMARKS.md); it is
-   * there for record shapes and runtimes where it pays.
-   */
-  readonly serializer?: 'json' | 'compiled';
   /** The cursor (a field name or a path) that makes the stream incremental. */
   readonly cursorField?: string | string[];
   /**
@@ -58,12 +52,20 @@ export interface Stream<R = Record<string, unknown>> {
     options: SliceOptions,
   ): Iterable<StreamSlice> | AsyncIterable<StreamSlice> | Promise<Iterable<StreamSlice> | AsyncIterable<StreamSlice>>;
   /**
-   * Writes intermediate STATE messages at most this often (ms); the newest held-back state is
-   * written at the end. For streams whose state is large (many partitions), where a STATE after
-   * every slice would make the output grow with the square of the partition count.
+   * The least time between two intermediate STATE messages, in ms: a state that comes sooner is
+   * held back, and the newest held-back state is written at the end. For streams whose state is
+   * large (many partitions), where a STATE after every slice would make the output grow with
+   * the square of the partition count.
    */
+  readonly minCheckpointIntervalMs?: number;
+  /** @deprecated Renamed `minCheckpointIntervalMs`; still read when that is not set. */
   readonly checkpointIntervalMs?: number;
-  /** Also checkpoint every N records inside a slice (only correct when records come sorted by cursor). */
+  /**
+   * Also checkpoint every this many records inside a slice (the Python CDK's
+   * `state_checkpoint_interval`); only correct when records come sorted by cursor.
+   */
+  readonly checkpointIntervalRecords?: number;
+  /** @deprecated Renamed `checkpointIntervalRecords`; still read when that is not set. */
   readonly stateCheckpointInterval?: number;
   /**
    * True when a full refresh can resume where an interrupted one stopped: the stream reads

@@ -1,5 +1,6 @@
-import type { AirbyteMessage, MessageSink, RecordWriter, StreamDescriptor } from '../index.js';
-import { secretMasker } from '../index.js';
+import type { AirbyteMessage, StreamDescriptor } from '../index.js';
+import type { MessageSink, RecordWriter } from '../runtime.js';
+import { secretMasker } from '../runtime.js';
 
 /** The messages the CLI masks before printing: the ones people read. */
 const MASKED_TYPES: ReadonlySet<AirbyteMessage['type']> = new Set(['LOG', 'TRACE', 'CONNECTION_STATUS']);

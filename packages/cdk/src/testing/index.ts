@@ -4,7 +4,6 @@
  * schema inference and record types from schemas.
  */
 
-export { recordTypeName, recordTypesModule, type SchemaTypeOptions, schemaToTypeScript } from '../index.js';
 export {
   type AcceptanceCheck,
   type AcceptanceOptions,

@@ -1,5 +1,5 @@
 import { type Dispatcher, MockAgent } from 'undici';
-import { setDefaultDispatcher } from '../index.js';
+import { setDefaultDispatcher } from '../runtime.js';
 import { type DispatchedRequest, type SeenRequest, seenRequest } from './http-request.js';
 
 /** A response to send back. */

@@ -1,4 +1,4 @@
-import { redactUrl, SECRET_MASK, secretMasker } from '../index.js';
+import { redactUrl, SECRET_MASK, secretMasker } from '../runtime.js';
 
 /** Headers that carry credentials whatever their value looks like. */
 const SECRET_HEADER =

@@ -1,5 +1,5 @@
-import type { AirbyteState, ConfiguredAirbyteCatalog, InvokeRequest, Source, SyncMode } from '../index.js';
-import { invoke } from '../index.js';
+import type { AirbyteState, ConfiguredAirbyteCatalog, Source, SyncMode } from '../index.js';
+import { type InvokeRequest, invoke } from '../runtime.js';
 import { configuredCatalog, type StreamSelection } from './catalog-builder.js';
 import { CollectingSink } from './collecting-sink.js';
 import { CheckResult, DiscoverResult, ReadResult, SpecResult } from './results.js';

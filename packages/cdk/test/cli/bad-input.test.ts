@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertFailedWith, catalogFor, messagesOfType, runFixture, TempDir } from '../helpers/run-cli.js';
+import { assertFailedWith, catalogFor, messagesOfType } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
+import { runFixture } from '../helpers/fixtures.js';
 
 let dir: TempDir;
 const files: Record<string, string> = {};

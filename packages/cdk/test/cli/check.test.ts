@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { type CliRun, errorTraces, messagesOfType } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import type { AirbyteConnectionStatus } from '../../src/protocol/types.js';
-import { type CliRun, errorTraces, messagesOfType, runFixture, TempDir } from '../helpers/run-cli.js';
+import { runFixture } from '../helpers/fixtures.js';
 
 let dir: TempDir;
 before(async () => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { catalogFor, messagesOfType, type RunOptions } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import type { AirbyteMessage } from '../../src/protocol/types.js';
-import { catalogFor, messagesOfType, type RunOptions, runFixture, TempDir } from '../helpers/run-cli.js';
+import { runFixture } from '../helpers/fixtures.js';
 
 let dir: TempDir;
 let config: string;

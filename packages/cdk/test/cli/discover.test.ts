@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertFailedWith, catalogOf, messagesOfType, runFixture, TempDir } from '../helpers/run-cli.js';
+import { assertFailedWith, catalogOf, messagesOfType } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
+import { runFixture } from '../helpers/fixtures.js';
 
 let dir: TempDir;
 before(async () => {

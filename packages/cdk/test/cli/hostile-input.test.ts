@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { ConfiguredAirbyteCatalog } from '../../src/protocol/types.js';
-import { openToOthers, unprivilegedChild } from '../helpers/permission-denied.js';
+import { openToOthers, unprivilegedChild } from '@tributary/test-support/permission-denied';
 import {
   assertFailedWith,
   assertNoStackTrace,
@@ -19,9 +18,10 @@ import {
   messagesOfType,
   type RunOptions,
   recordsOf,
-  runFixture,
-  TempDir,
-} from '../helpers/run-cli.js';
+} from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
+import type { ConfiguredAirbyteCatalog } from '../../src/protocol/types.js';
+import { runFixture } from '../helpers/fixtures.js';
 
 let dir: TempDir;
 before(async () => {

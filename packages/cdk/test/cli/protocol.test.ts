@@ -5,9 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { loadMessageValidator, type MessageValidator, protocolSkipReason } from '@tributary/test-support/protocol-schema';
+import { type CliRun, catalogFor } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import type { AirbyteMessage } from '../../src/protocol/types.js';
-import { loadMessageValidator, type MessageValidator, protocolSkipReason } from '../helpers/protocol-schema.js';
-import { type CliRun, catalogFor, runFixture, TempDir } from '../helpers/run-cli.js';
+import { runFixture } from '../helpers/fixtures.js';
 
 const skip = protocolSkipReason();
 let dir: TempDir;

@@ -5,15 +5,15 @@ import {
   type CliRun,
   catalogFor,
   catalogOf,
-  configuredCatalog,
   errorTraces,
   messagesOfType,
   outlineOf,
   recordsOf,
-  runFixture,
-  TempDir,
   withoutEmittedAt,
-} from '../helpers/run-cli.js';
+} from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
+import { configuredCatalog } from '../../src/testing/index.js';
+import { runFixture } from '../helpers/fixtures.js';
 
 let dir: TempDir;
 let config: string;
@@ -64,7 +64,7 @@ test('sync generator, async generator and array streams all read to completion',
 
 test('streams named by getters and class fields read with their names and namespace', async () => {
   const discovered = await runFixture('streams', ['discover', '--config', config]);
-  const run = await read(configuredCatalog(catalogOf(discovered), ['getter_named', 'field_named']));
+  const run = await read(configuredCatalog(catalogOf(discovered), ['fixture_ns.getter_named', 'field_named']));
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(recordsOf(run.messages).map(withoutEmittedAt), [
     { stream: 'getter_named', namespace: 'fixture_ns', data: { id: 1, part: 'a' } },

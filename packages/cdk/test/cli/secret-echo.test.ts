@@ -7,8 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type FaultServer, type Handler, reply, useFaultServer } from '../helpers/fault-server.js';
-import { type CliRun, catalogFor, errorTraces, messagesOfType, runFixture, TempDir } from '../helpers/run-cli.js';
+import { type FaultServer, type Handler, reply, useFaultServer } from '@tributary/test-support/fault-server';
+import { type CliRun, catalogFor, errorTraces, messagesOfType, stringsIn } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
+import { runFixture } from '../helpers/fixtures.js';
 
 /** Padded (a header loses that), with a slash, two spaces, a tab, `<`, `>`, `&` and a non-ASCII letter. */
 const API_KEY = '  sk/live  <ü>&\tQ7pZ3x ';
@@ -58,13 +60,6 @@ before(async () => {
   catalogPath = await dir.json('catalog.json', catalogFor('customers'));
 });
 after(() => dir.remove());
-
-function stringsIn(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => [key, ...stringsIn(item)]);
-  return [];
-}
 
 /** Reads `customers` from an API whose `/<scenario>/customers` answers with `handler`. */
 async function readFrom(scenario: string, handler: Handler): Promise<CliRun> {

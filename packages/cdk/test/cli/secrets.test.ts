@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type CliRun, catalogFor, errorTraces, messagesOfType, recordsOf, runFixture, TempDir } from '../helpers/run-cli.js';
+import { type CliRun, catalogFor, errorTraces, messagesOfType, recordsOf, stringsIn } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
+import { runFixture } from '../helpers/fixtures.js';
 
 const API_KEY = 'sk_live_Q7pZ3xVb9';
 const CLIENT_SECRET = 'oauth-secret-Hn4Ws2';
@@ -31,14 +33,6 @@ before(async () => {
   catalogPath = await dir.json('catalog.json', catalogFor('leaky_records'));
 });
 after(() => dir.remove());
-
-/** Every string (keys included) anywhere in a parsed value, so escaped spellings cannot hide a secret. */
-function stringsIn(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => [key, ...stringsIn(item)]);
-  return [];
-}
 
 /** A secret as printed raw, JSON-escaped (inside a logged JSON text) or URL-encoded. */
 function spellingsOf(secret: string): string[] {

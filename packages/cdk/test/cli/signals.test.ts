@@ -7,8 +7,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { catalogFor, FIXTURES_DIR, messagesOfType, parseMessages, TempDir, TSX_LOADER } from '../helpers/run-cli.js';
-import { assertStoppedCleanly, type StdoutKind, stopRead } from '../helpers/stop-read.js';
+import { catalogFor, messagesOfType, parseMessages, TSX_LOADER } from '@tributary/test-support/run-cli';
+import { assertStoppedCleanly, type StdoutKind, stopRead } from '@tributary/test-support/stop-read';
+import { TempDir } from '@tributary/test-support/temp-dir';
+import { FIXTURES_DIR } from '../helpers/fixtures.js';
 
 const FIXTURE = join(FIXTURES_DIR, 'signals', 'main.ts');
 

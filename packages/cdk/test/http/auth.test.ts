@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type FaultServer, type HandlerContext, reply, sendJson, useFaultServer } from '@tributary/test-support/fault-server';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
-import type { Authenticator } from '../../src/http/auth/authenticator.js';
 import { BasicAuthenticator } from '../../src/http/auth/basic-authenticator.js';
 import { OAuth2Authenticator, type OAuth2Tokens } from '../../src/http/auth/oauth2-authenticator.js';
 import { TokenAuthenticator } from '../../src/http/auth/token-authenticator.js';
+import type { Authenticator, AuthRequest } from '../../src/http/authenticator.js';
 import { HttpClient } from '../../src/http/http-client.js';
 import { HttpError } from '../../src/http/http-error.js';
-import { HttpStream } from '../../src/http/http-stream.js';
-import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
 import { observeConfig, stopObservingConfig } from '../../src/output/config-updates.js';
 import { secretMasker } from '../../src/output/secret-masker.js';
 import type { AirbyteMessage } from '../../src/protocol/types.js';
-import { type FaultServer, type HandlerContext, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
+import { HttpStream } from '../../src/streams/http/http-stream.js';
+import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
 import { MemoryLogger, readAll, readOptions, readUntilFailure } from '../helpers/read-records.js';
 
 let server: FaultServer;
@@ -61,7 +61,7 @@ test('TokenAuthenticator sends a bearer token, replacing the stream header, and 
     '/api/items',
     guarded(({ req }) => req.headers.authorization === 'Bearer tok-single-123'),
   );
-  assert.deepEqual(ids(await readAll(streamWith(new TokenAuthenticator('tok-single-123')))), ALL_IDS);
+  assert.deepEqual(ids(await readAll(streamWith(new TokenAuthenticator({ token: 'tok-single-123' })))), ALL_IDS);
   assert.deepEqual(authorizations(), Array(4).fill('Bearer tok-single-123'));
   assert.equal(secretMasker.mask('x tok-single-123 y'), 'x **** y');
 });
@@ -78,10 +78,10 @@ test('TokenAuthenticator rotates several tokens, one per request, retries includ
     return guarded(() => true)(context);
   });
   const tokens = ['rot-a-111', 'rot-b-222', 'rot-c-333'];
-  assert.deepEqual(ids(await readAll(streamWith(new TokenAuthenticator(tokens)))), ALL_IDS);
+  assert.deepEqual(ids(await readAll(streamWith(new TokenAuthenticator({ token: tokens })))), ALL_IDS);
   assert.deepEqual(authorizations(), ['Bearer rot-a-111', 'Bearer rot-b-222', 'Bearer rot-c-333', 'Bearer rot-a-111']);
   server.requests.length = 0;
-  const rotating = new TokenAuthenticator(tokens, { scheme: 'token', header: 'X-Auth' });
+  const rotating = new TokenAuthenticator({ token: tokens, scheme: 'token', header: 'X-Auth' });
   const flaky = streamWith(rotating, { path: () => 'flaky' });
   assert.deepEqual(ids(await readAll(flaky)), ALL_IDS);
   assert.deepEqual(
@@ -89,7 +89,7 @@ test('TokenAuthenticator rotates several tokens, one per request, retries includ
     ['token rot-a-111', 'token rot-b-222', 'token rot-c-333', 'token rot-a-111', 'token rot-b-222'],
     'the retry of page 2 uses the next token',
   );
-  assert.throws(() => new TokenAuthenticator([]), /access token is required/);
+  assert.throws(() => new TokenAuthenticator({ token: [] }), /access token is required/);
 });
 
 test('BasicAuthenticator sends base64(user:password) and masks both encodings', async () => {
@@ -98,7 +98,7 @@ test('BasicAuthenticator sends base64(user:password) and masks both encodings', 
     '/api/items',
     guarded(({ req }) => req.headers.authorization === expected),
   );
-  assert.deepEqual(ids(await readAll(streamWith(new BasicAuthenticator('ana', 'pä55 word')))), ALL_IDS);
+  assert.deepEqual(ids(await readAll(streamWith(new BasicAuthenticator({ username: 'ana', password: 'pä55 word' })))), ALL_IDS);
   assert.equal(secretMasker.mask(`${expected} pä55 word`), 'Basic **** ****');
 });
 
@@ -107,19 +107,46 @@ test('ApiKeyAuthenticator puts the key in a header or in a query parameter', asy
     '/api/items',
     guarded(({ req }) => req.headers['x-api-key'] === 'hdr-key-777'),
   );
-  assert.deepEqual(ids(await readAll(streamWith(new ApiKeyAuthenticator('hdr-key-777', { header: 'X-Api-Key' })))), ALL_IDS);
+  assert.deepEqual(ids(await readAll(streamWith(new ApiKeyAuthenticator({ key: 'hdr-key-777', header: 'X-Api-Key' })))), ALL_IDS);
   server.requests.length = 0;
   server.on(
     '/api/items',
     guarded(({ url }) => url.searchParams.get('apikey') === 'q key/888'),
   );
-  assert.deepEqual(ids(await readAll(streamWith(new ApiKeyAuthenticator('q key/888', { queryParam: 'apikey' })))), ALL_IDS);
+  assert.deepEqual(ids(await readAll(streamWith(new ApiKeyAuthenticator({ key: 'q key/888', queryParam: 'apikey' })))), ALL_IDS);
   assert.equal(secretMasker.mask(server.requests[0]!.url.toString()).includes('888'), false, 'the encoded key is masked too');
   server.on('/api/items', reply.status(401));
-  const { error } = await readUntilFailure(streamWith(new ApiKeyAuthenticator('q key/888', { queryParam: 'apikey' })));
+  const { error } = await readUntilFailure(streamWith(new ApiKeyAuthenticator({ key: 'q key/888', queryParam: 'apikey' })));
   assert.ok(error instanceof HttpError && error.failureType === 'config_error');
   assert.ok(!error.message.includes('888'), error.message);
-  assert.throws(() => new ApiKeyAuthenticator('', { header: 'X-Key' }), /API key is required/);
+  assert.throws(() => new ApiKeyAuthenticator({ key: '', header: 'X-Key' }), /API key is required/);
+});
+
+test('the deprecated positional signatures still work, as the options object does', () => {
+  const applied = (authenticator: { apply(request: AuthRequest): void }) => {
+    const request: AuthRequest = { method: 'GET', url: new URL('https://api.example.com/items'), headers: {} };
+    authenticator.apply(request);
+    return { headers: request.headers, query: request.url.search };
+  };
+  assert.deepEqual(
+    applied(new BasicAuthenticator('old-user', 'old-pass-1')),
+    applied(new BasicAuthenticator({ username: 'old-user', password: 'old-pass-1' })),
+  );
+  assert.deepEqual(applied(new BasicAuthenticator('only-user')).headers, {
+    authorization: `Basic ${Buffer.from('only-user:').toString('base64')}`,
+  });
+  assert.deepEqual(applied(new TokenAuthenticator('old-token-2', { scheme: 'Token', header: 'X-Auth' })).headers, {
+    'x-auth': 'Token old-token-2',
+  });
+  assert.deepEqual(applied(new TokenAuthenticator(['old-a-3', 'old-b-3'])).headers, { authorization: 'Bearer old-a-3' });
+  assert.deepEqual(applied(new ApiKeyAuthenticator('old-key-4', { header: 'X-Api-Key', prefix: 'Key ' })).headers, {
+    'x-api-key': 'Key old-key-4',
+  });
+  assert.equal(applied(new ApiKeyAuthenticator('old-key-5', { queryParam: 'api_key' })).query, '?api_key=old-key-5');
+  assert.throws(
+    () => new ApiKeyAuthenticator({ key: 'k3y-k3y', header: 'X-A', queryParam: 'b' } as never),
+    /exactly one of `header` or `queryParam`/,
+  );
 });
 
 /** A token endpoint handing out `at-1`, `at-2`… and, when `rotate`, a new refresh token each time. */

@@ -4,21 +4,21 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type FaultServer, type RecordedRequest, reply, sendJson, useFaultServer } from '@tributary/test-support/fault-server';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
-import type { Authenticator } from '../../src/http/auth/authenticator.js';
 import { BasicAuthenticator } from '../../src/http/auth/basic-authenticator.js';
 import { OAuth2Authenticator } from '../../src/http/auth/oauth2-authenticator.js';
 import { TokenAuthenticator } from '../../src/http/auth/token-authenticator.js';
+import type { Authenticator } from '../../src/http/authenticator.js';
 import type { CrossOriginPolicy } from '../../src/http/credential-scope.js';
 import { HttpClient } from '../../src/http/http-client.js';
-import { HttpStream } from '../../src/http/http-stream.js';
-import { LinkHeaderPaginator } from '../../src/http/paginators/link-header-paginator.js';
-import { NextUrlPaginator } from '../../src/http/paginators/next-url-paginator.js';
-import type { Paginator } from '../../src/http/paginators/paginator.js';
 import type { RetryPolicyOptions } from '../../src/http/retry-policy.js';
 import { registerSecret } from '../../src/output/secret-masker.js';
-import { type FaultServer, type RecordedRequest, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
+import { HttpStream } from '../../src/streams/http/http-stream.js';
+import type { Paginator } from '../../src/streams/http/paginator.js';
+import { LinkHeaderPaginator } from '../../src/streams/http/paginators/link-header-paginator.js';
+import { NextUrlPaginator } from '../../src/streams/http/paginators/next-url-paginator.js';
 import { readAll, readUntilFailure } from '../helpers/read-records.js';
 
 let api: FaultServer;
@@ -47,11 +47,11 @@ const FAST: RetryPolicyOptions = { maxRetries: 3, backoff: { baseMs: 5, maxDelay
 const REDIRECTS = [301, 302, 303, 307, 308] as const;
 
 const AUTHENTICATORS: Record<string, () => Authenticator> = {
-  'API key header': () => new ApiKeyAuthenticator(KEY, { header: 'X-Api-Key' }),
-  'API key query parameter': () => new ApiKeyAuthenticator(KEY, { queryParam: 'api_key' }),
-  bearer: () => new TokenAuthenticator(TOKEN),
-  'token in a custom header': () => new TokenAuthenticator(TOKEN, { header: 'X-Auth-Token', scheme: '' }),
-  basic: () => new BasicAuthenticator('origin-user', PASSWORD),
+  'API key header': () => new ApiKeyAuthenticator({ key: KEY, header: 'X-Api-Key' }),
+  'API key query parameter': () => new ApiKeyAuthenticator({ key: KEY, queryParam: 'api_key' }),
+  bearer: () => new TokenAuthenticator({ token: TOKEN }),
+  'token in a custom header': () => new TokenAuthenticator({ token: TOKEN, header: 'X-Auth-Token', scheme: '' }),
+  basic: () => new BasicAuthenticator({ username: 'origin-user', password: PASSWORD }),
   'OAuth2 access token': () =>
     new OAuth2Authenticator({
       tokenUrl: `${api.url}/oauth/token`,
@@ -211,8 +211,8 @@ test('a redirect within the origin keeps the credentials (set again for the new 
   api.on('/api/new', reply.json({ data: [{ id: 7 }] }));
   for (const status of REDIRECTS) {
     for (const [kind, make] of Object.entries({
-      header: () => new ApiKeyAuthenticator(KEY, { header: 'X-Api-Key' }),
-      query: () => new ApiKeyAuthenticator(KEY, { queryParam: 'api_key' }),
+      header: () => new ApiKeyAuthenticator({ key: KEY, header: 'X-Api-Key' }),
+      query: () => new ApiKeyAuthenticator({ key: KEY, queryParam: 'api_key' }),
     })) {
       api.requests.length = 0;
       // A relative Location without the key.
@@ -244,7 +244,7 @@ test('a redirect loop, or more than 10 redirects, fails at once as a system_erro
     '/api/elsewhere',
     redirectTo(() => '/api/items', 307),
   );
-  const loop = await readUntilFailure(new Items({ authenticator: new TokenAuthenticator(TOKEN) }));
+  const loop = await readUntilFailure(new Items({ authenticator: new TokenAuthenticator({ token: TOKEN }) }));
   assert.ok(loop.error instanceof ConnectorError, String(loop.error));
   assert.equal(loop.error.failureType, 'system_error');
   assert.match(
@@ -312,7 +312,7 @@ test("a next-page link to another host, with 'without-credentials': read without
   });
   other.on('/api/items', reply.json({ data: [{ id: 20 }], next: `${api.url}/api/items?page=3` }));
   const stream = new Items({
-    authenticator: new ApiKeyAuthenticator(KEY, { queryParam: 'api_key' }),
+    authenticator: new ApiKeyAuthenticator({ key: KEY, queryParam: 'api_key' }),
     paginator: new NextUrlPaginator({ nextUrlPath: 'next' }),
     crossOriginRequests: 'without-credentials',
   });
@@ -333,7 +333,7 @@ test("'without-credentials' still refuses a request to another host whose path h
   api.on('/api/items', reply.json({ data: [{ id: 1 }], next: `${other.url}/keys/${KEY}/items` }));
   const inPath = await readUntilFailure(
     new Items({
-      authenticator: new TokenAuthenticator(TOKEN),
+      authenticator: new TokenAuthenticator({ token: TOKEN }),
       paginator: new NextUrlPaginator({ nextUrlPath: 'next' }),
       crossOriginRequests: 'without-credentials',
     }),
@@ -359,7 +359,7 @@ test('credentialOrigins: an origin the author allows gets the credentials, on re
     redirectTo(() => `${other.url}/files`, 307),
   );
   const stream = new Items({
-    authenticator: new TokenAuthenticator(TOKEN),
+    authenticator: new TokenAuthenticator({ token: TOKEN }),
     paginator: new LinkHeaderPaginator(),
     credentialOrigins: [`${other.url}/any/path/is/ignored`],
   });
@@ -368,7 +368,10 @@ test('credentialOrigins: an origin the author allows gets the credentials, on re
 
   // Only scheme, host and port count: the same host on another port is another origin.
   const port = Number(new URL(other.url).port);
-  const elsewhere = new Items({ authenticator: new TokenAuthenticator(TOKEN), credentialOrigins: [`http://127.0.0.2:${port + 1}`] });
+  const elsewhere = new Items({
+    authenticator: new TokenAuthenticator({ token: TOKEN }),
+    credentialOrigins: [`http://127.0.0.2:${port + 1}`],
+  });
   api.on(
     '/api/items',
     redirectTo(() => `${other.url}/files`, 302),
@@ -422,7 +425,9 @@ test('credentialOrigins must be http(s) origins', async () => {
     [['ftp://files.example.com'], /credentialOrigins: 'ftp:\/\/files\.example\.com' is not an http:\/\/ or https:\/\/ origin/],
   ] as const) {
     api.on('/api/items', reply.json({ data: [] }));
-    const { error } = await readUntilFailure(new Items({ authenticator: new TokenAuthenticator(TOKEN), credentialOrigins: [...origins] }));
+    const { error } = await readUntilFailure(
+      new Items({ authenticator: new TokenAuthenticator({ token: TOKEN }), credentialOrigins: [...origins] }),
+    );
     assert.ok(error instanceof ConnectorError, String(error));
     assert.match(error.message, message);
   }

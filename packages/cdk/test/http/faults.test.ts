@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { FaultServer, type Handler, reply, useFaultServer } from '@tributary/test-support/fault-server';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import { CallBudget } from '../../src/http/call-budget.js';
 import { HttpError } from '../../src/http/http-error.js';
-import { HttpStream } from '../../src/http/http-stream.js';
-import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
 import type { RetryPolicyOptions } from '../../src/http/retry-policy.js';
-import { FaultServer, type Handler, reply, useFaultServer } from '../helpers/fault-server.js';
+import { HttpStream } from '../../src/streams/http/http-stream.js';
+import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
 import { MemoryLogger, readAll, readOptions, readUntilFailure } from '../helpers/read-records.js';
 
 let server: FaultServer;
@@ -50,7 +50,7 @@ class Items extends HttpStream<{ id: number; name: string }> {
   recordsPath = 'data';
   pageSize = PAGE_SIZE;
   paginator = new PageNumberPaginator();
-  authenticator = new ApiKeyAuthenticator(API_KEY, { queryParam: 'api_key' });
+  authenticator = new ApiKeyAuthenticator({ key: API_KEY, queryParam: 'api_key' });
   retryPolicy: RetryPolicyOptions = FAST;
   requestTimeoutMs = 2000;
   path() {

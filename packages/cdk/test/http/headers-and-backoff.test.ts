@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { backoffDelay, sleep } from '../../src/http/backoff.js';
-import { parseLinkHeader } from '../../src/http/paginators/link-header.js';
 import { parseResetTime, parseRetryAfter, quotaExhausted, serverRequestedWait } from '../../src/http/rate-limit-headers.js';
+import { parseLinkHeader } from '../../src/streams/http/paginators/link-header.js';
 
 const NOW = Date.parse('2024-05-01T12:00:00Z');
 

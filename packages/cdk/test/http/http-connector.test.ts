@@ -4,17 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FaultServer, type Handler, reply, sendJson } from '../helpers/fault-server.js';
-import {
-  assertFailedWith,
-  catalogFor,
-  errorTraces,
-  messagesOfType,
-  outlineOf,
-  recordsOf,
-  runFixture,
-  TempDir,
-} from '../helpers/run-cli.js';
+import { FaultServer, type Handler, reply, sendJson } from '@tributary/test-support/fault-server';
+import { assertFailedWith, catalogFor, errorTraces, messagesOfType, outlineOf, recordDataOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
+import { runFixture } from '../helpers/fixtures.js';
 
 const API_KEY = 'e2e-api-key-5f1b9c';
 const CUSTOMERS = Array.from({ length: 23 }, (_, index) => ({ id: index + 1, name: `customer ${index + 1}` }));
@@ -85,18 +78,12 @@ test('an HttpStream connector reads every record once through faults; failures s
     const run = await read(server, dir, ['customers', 'orders', 'restricted', 'invoices'], { max_retries: 2 }, ['--debug']);
 
     // Healthy and flaky streams: every record exactly once.
-    assert.deepEqual(
-      recordsOf(run.messages, 'customers').map((record) => record.data),
-      CUSTOMERS,
-    );
+    assert.deepEqual(recordDataOf(run.messages, 'customers'), CUSTOMERS);
     // Resumable full refresh: a STATE with the next page token after each page, then the end marker.
     const pages = (sizes: number[]) => sizes.flatMap((size) => [`RECORD×${size}`, 'STATE']);
     assert.deepEqual(outlineOf(run.messages, 'customers'), ['STARTED', 'RUNNING', ...pages([5, 5, 5, 5, 3]), 'COMPLETE']);
     assert.equal(server.requestsTo('/api/v1/customers').length, 5);
-    assert.deepEqual(
-      recordsOf(run.messages, 'orders').map((record) => record.data),
-      ORDERS,
-    );
+    assert.deepEqual(recordDataOf(run.messages, 'orders'), ORDERS);
     assert.deepEqual(outlineOf(run.messages, 'orders'), ['STARTED', 'RUNNING', ...pages([5, 5, 5, 2]), 'COMPLETE']);
     assert.equal(server.requestsTo('/api/v1/orders').length, 6, 'four pages; a 503 and a reset mid-body were retried');
 
@@ -118,10 +105,7 @@ test('an HttpStream connector reads every record once through faults; failures s
       invoices!.message,
       /3 attempts over .* did not get through: GET .*invoices\?page=3&per_page=5; last answer: HTTP 500 .*db down/,
     );
-    assert.deepEqual(
-      recordsOf(run.messages, 'invoices').map((record) => record.data),
-      CUSTOMERS.slice(0, 10),
-    );
+    assert.deepEqual(recordDataOf(run.messages, 'invoices'), CUSTOMERS.slice(0, 10));
     assert.deepEqual(outlineOf(run.messages, 'invoices'), ['STARTED', 'RUNNING', ...pages([5, 5]), 'INCOMPLETE', 'ERROR']);
 
     // Debug logs of each request, masked.
@@ -153,14 +137,8 @@ test('a stream waiting on a 429 reports RUNNING with reason RATE_LIMITED (with t
     const before = Date.now();
     const run = await read(server, dir, ['customers', 'orders'], { _concurrency: 1 });
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(
-      recordsOf(run.messages, 'customers').map((record) => record.data),
-      CUSTOMERS,
-    );
-    assert.deepEqual(
-      recordsOf(run.messages, 'orders').map((record) => record.data),
-      ORDERS,
-    );
+    assert.deepEqual(recordDataOf(run.messages, 'customers'), CUSTOMERS);
+    assert.deepEqual(recordDataOf(run.messages, 'orders'), ORDERS);
 
     const rateLimited = messagesOfType(run.messages, 'TRACE').filter(
       (message) =>

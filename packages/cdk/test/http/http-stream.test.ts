@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type FaultServer, reply, useFaultServer } from '@tributary/test-support/fault-server';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
-import type { Authenticator } from '../../src/http/auth/authenticator.js';
-import type { HttpMethod } from '../../src/http/http-client.js';
+import type { Authenticator } from '../../src/http/authenticator.js';
+import type { HttpMethod } from '../../src/http/http-request.js';
 import type { HttpResponse } from '../../src/http/http-response.js';
-import { type FormFields, HttpStream } from '../../src/http/http-stream.js';
-import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
-import type { Paginator } from '../../src/http/paginators/paginator.js';
-import type { HttpRequestOptions, PageInfo } from '../../src/http/request-options.js';
 import type { QueryParams } from '../../src/http/url.js';
-import { type FaultServer, reply, useFaultServer } from '../helpers/fault-server.js';
+import { type FormFields, HttpStream } from '../../src/streams/http/http-stream.js';
+import type { Paginator } from '../../src/streams/http/paginator.js';
+import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
+import type { HttpRequestOptions, PageInfo } from '../../src/streams/http/request-options.js';
 import { MemoryLogger, readAll, readOptions, readUntilFailure } from '../helpers/read-records.js';
 
 let server: FaultServer;
@@ -38,7 +38,7 @@ test('members given as class fields work', async () => {
     recordsPath = 'data';
     httpMethod = 'GET' as const;
     paginator: Paginator<number> = new PageNumberPaginator({ pageSizeParam: 'per_page' });
-    authenticator: Authenticator = new ApiKeyAuthenticator('field-key', { header: 'X-Api-Key' });
+    authenticator: Authenticator = new ApiKeyAuthenticator({ key: 'field-key', header: 'X-Api-Key' });
     retryPolicy = FAST;
     requestTimeoutMs = 5000;
     requestParams = (): QueryParams => ({ sort: 'id' });
@@ -91,7 +91,7 @@ test('members given as getters and async methods work', async () => {
       return new PageNumberPaginator({ pageSizeParam: 'per_page' });
     }
     get authenticator() {
-      return new ApiKeyAuthenticator('getter-key', { queryParam: 'key' });
+      return new ApiKeyAuthenticator({ key: 'getter-key', queryParam: 'key' });
     }
     get retryPolicy() {
       return FAST;
@@ -314,7 +314,7 @@ test('each request and response is logged at debug with secrets masked', async (
   server.on('/items', reply.json([{ id: 1 }]));
   class Items extends HttpStream {
     urlBase = server.url;
-    authenticator = new ApiKeyAuthenticator('debug-log-key-123', { queryParam: 'api_key' });
+    authenticator = new ApiKeyAuthenticator({ key: 'debug-log-key-123', queryParam: 'api_key' });
     path() {
       return 'items';
     }

@@ -8,9 +8,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
+import { FaultServer, sendJson } from '@tributary/test-support/fault-server';
+import { type CliRun, catalogFor, messagesOfType, recordsOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import type { AirbyteMessage } from '../../src/protocol/types.js';
-import { FaultServer, sendJson } from '../helpers/fault-server.js';
-import { type CliRun, catalogFor, messagesOfType, recordsOf, runFixture, TempDir } from '../helpers/run-cli.js';
+import { runFixture } from '../helpers/fixtures.js';
 
 const CLIENT_SECRET = `client-secret-${randomBytes(6).toString('hex')}`;
 const ITEMS = Array.from({ length: 6 }, (_, index) => ({ id: index + 1 }));

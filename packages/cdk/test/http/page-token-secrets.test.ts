@@ -7,17 +7,18 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { FaultServer, type Handler, sendJson, useFaultServer } from '@tributary/test-support/fault-server';
+import { mergeStates, readKilledAfter, stateArgs } from '@tributary/test-support/interrupted-read';
+import { catalogFor, messagesOfType, recordsOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
-import { HttpStream } from '../../src/http/http-stream.js';
-import { HttpSubStream } from '../../src/http/http-sub-stream.js';
-import { linkForState, tokenForState } from '../../src/http/page-token-state.js';
-import { LinkHeaderPaginator } from '../../src/http/paginators/link-header-paginator.js';
 import { registerSecret } from '../../src/output/secret-masker.js';
-import type { StreamState } from '../../src/streams/read-options.js';
-import { FaultServer, type Handler, sendJson, useFaultServer } from '../helpers/fault-server.js';
-import { mergeStates, readKilledAfter, stateArgs } from '../helpers/interrupted-read.js';
+import type { StreamState } from '../../src/state/stream-state.js';
+import { HttpStream } from '../../src/streams/http/http-stream.js';
+import { linkForState, tokenForState } from '../../src/streams/http/page-token-state.js';
+import { LinkHeaderPaginator } from '../../src/streams/http/paginators/link-header-paginator.js';
+import { FIXTURES_DIR, runFixture } from '../helpers/fixtures.js';
 import { MemoryLogger, readAll, readOptions } from '../helpers/read-records.js';
-import { catalogFor, FIXTURES_DIR, messagesOfType, recordsOf, runFixture, TempDir } from '../helpers/run-cli.js';
 
 let server: FaultServer;
 useFaultServer((started) => {
@@ -77,7 +78,7 @@ class Signed extends HttpStream<{ id: number }> {
   urlBase = `${server.url}/api`;
   recordsPath = 'data';
   paginator = new LinkHeaderPaginator();
-  authenticator = new ApiKeyAuthenticator(KEY, { header: 'X-Api-Key' });
+  authenticator = new ApiKeyAuthenticator({ key: KEY, header: 'X-Api-Key' });
   path() {
     return 'items';
   }
@@ -129,21 +130,15 @@ test("a sub-stream's partition whose next-page link holds a secret keeps no toke
     '/api/items',
     signedLinks((page) => `${KEY}-${page}`),
   );
-  class Children extends HttpSubStream<{ id: number }, { id: number }> {
-    urlBase = `${server.url}/api`;
-    recordsPath = 'data';
-    paginator = new LinkHeaderPaginator();
-    authenticator = new ApiKeyAuthenticator(KEY, { header: 'X-Api-Key' });
-    path() {
-      return 'items';
-    }
+  class Children extends Signed {
+    readonly parent = new Signed();
     partition(parent: { id: number }) {
       return { parent_id: parent.id };
     }
   }
   const states: StreamState[] = [];
   const read = await readAll(
-    new Children(new Signed()),
+    new Children(),
     readOptions({ slice: { parent: { id: 1 } }, checkpoint: (next: StreamState) => states.push(next) }),
   );
   assert.equal(read.length, ITEMS.length);
@@ -154,7 +149,7 @@ test("a sub-stream's partition whose next-page link holds a secret keeps no toke
   ]);
 
   server.requests.length = 0;
-  const resumed = new Children(new Signed());
+  const resumed = new Children();
   resumed.state = states[1];
   const again = await readAll(resumed, readOptions({ slice: { parent: { id: 1 } }, checkpoint: () => undefined }));
   assert.equal(again.length, ITEMS.length);

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type FaultServer, reply, sendJson, useFaultServer } from '@tributary/test-support/fault-server';
 import { ConnectorError } from '../../src/errors/connector-error.js';
-import { HttpStream } from '../../src/http/http-stream.js';
-import { CursorPaginator, HeaderCursorPaginator } from '../../src/http/paginators/cursor-paginator.js';
-import { LinkHeaderPaginator } from '../../src/http/paginators/link-header-paginator.js';
-import { NextUrlPaginator } from '../../src/http/paginators/next-url-paginator.js';
-import { OffsetPaginator } from '../../src/http/paginators/offset-paginator.js';
-import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
-import type { Paginator } from '../../src/http/paginators/paginator.js';
-import { type FaultServer, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
+import { HttpStream } from '../../src/streams/http/http-stream.js';
+import type { Paginator } from '../../src/streams/http/paginator.js';
+import { CursorPaginator, HeaderCursorPaginator } from '../../src/streams/http/paginators/cursor-paginator.js';
+import { LinkHeaderPaginator } from '../../src/streams/http/paginators/link-header-paginator.js';
+import { NextUrlPaginator } from '../../src/streams/http/paginators/next-url-paginator.js';
+import { OffsetPaginator } from '../../src/streams/http/paginators/offset-paginator.js';
+import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
 import { readAll, readUntilFailure } from '../helpers/read-records.js';
 
 let server: FaultServer;

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultResolution, errorMessageFromBody, resolveResponse } from '../../src/http/error-mapping.js';
+import { defaultResolution, resolveResponse } from '../../src/http/error-mapping.js';
+import { errorMessageFromBody } from '../../src/http/http-error.js';
 import { HttpResponse, InvalidBodyError } from '../../src/http/http-response.js';
 import { describeNetworkError, isRetryableNetworkError, RequestTimeoutError } from '../../src/http/network-errors.js';
-import { extractRecords } from '../../src/http/record-extractor.js';
+import { extractRecords } from '../../src/streams/http/record-extractor.js';
 
 function response(status: number, body = '', headers: Record<string, string> = {}): HttpResponse {
   return new HttpResponse({ status, url: 'https://api.example/items', body, headers });

@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { type FaultServer, type Handler, reply, useFaultServer } from '@tributary/test-support/fault-server';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, ResponseTooLargeError } from '../../src/http/bounded-body.js';
 import { HttpClient } from '../../src/http/http-client.js';
 import { HttpError } from '../../src/http/http-error.js';
-import { HttpStream } from '../../src/http/http-stream.js';
 import type { RetryPolicyOptions } from '../../src/http/retry-policy.js';
-import { type FaultServer, type Handler, reply, useFaultServer } from '../helpers/fault-server.js';
+import { HttpStream } from '../../src/streams/http/http-stream.js';
 import { readAll, readUntilFailure } from '../helpers/read-records.js';
 
 let api: FaultServer;
@@ -27,7 +27,7 @@ const MIB = 1024 * 1024;
 class Items extends HttpStream<{ id: number }> {
   urlBase = `${api.url}/api`;
   recordsPath = 'data';
-  authenticator = new ApiKeyAuthenticator(KEY, { queryParam: 'api_key' });
+  authenticator = new ApiKeyAuthenticator({ key: KEY, queryParam: 'api_key' });
   retryPolicy: RetryPolicyOptions = { maxRetries: 3, backoff: { baseMs: 5, maxDelayMs: 10 } };
   requestTimeoutMs = 5000;
   maxResponseBytes?: number;

@@ -5,16 +5,19 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { FaultServer, type Handler, reply, sendJson, useFaultServer } from '@tributary/test-support/fault-server';
+import { mergeStates, readKilledAfter, type StreamStateEntry, stateArgs } from '@tributary/test-support/interrupted-read';
+import { catalogFor, messagesOfType, outlineOf, recordDataOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { ApiKeyAuthenticator } from '../../src/http/auth/api-key-authenticator.js';
-import { HttpStream } from '../../src/http/http-stream.js';
-import { HttpSubStream } from '../../src/http/http-sub-stream.js';
-import { LinkHeaderPaginator } from '../../src/http/paginators/link-header-paginator.js';
-import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
-import type { ReadOptions, StreamState } from '../../src/streams/read-options.js';
-import { FaultServer, type Handler, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
-import { mergeStates, readKilledAfter, type StreamStateEntry, stateArgs } from '../helpers/interrupted-read.js';
+import type { StreamState } from '../../src/state/stream-state.js';
+import { HttpStream } from '../../src/streams/http/http-stream.js';
+import { HttpSubStream } from '../../src/streams/http/http-sub-stream.js';
+import { LinkHeaderPaginator } from '../../src/streams/http/paginators/link-header-paginator.js';
+import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
+import type { ReadOptions } from '../../src/streams/read-options.js';
+import { FIXTURES_DIR, runFixture } from '../helpers/fixtures.js';
 import { readAll, readOptions } from '../helpers/read-records.js';
-import { catalogFor, FIXTURES_DIR, messagesOfType, outlineOf, recordsOf, runFixture, TempDir } from '../helpers/run-cli.js';
 
 let server: FaultServer;
 useFaultServer((started) => {
@@ -198,7 +201,7 @@ test('a next-page link is checkpointed without the API key the API echoed in it,
     urlBase = `${server.url}/api`;
     recordsPath = 'data';
     paginator = new LinkHeaderPaginator();
-    authenticator = new ApiKeyAuthenticator(key, { queryParam: 'api_key' });
+    authenticator = new ApiKeyAuthenticator({ key: key, queryParam: 'api_key' });
     path() {
       return 'items';
     }
@@ -211,19 +214,13 @@ test('a next-page link is checkpointed without the API key the API echoed in it,
   ]);
 
   // A sub-stream keeps the page token of each partition the same way.
-  class KeyedChildren extends HttpSubStream<{ id: number }, { id: number }> {
-    urlBase = `${server.url}/api`;
-    recordsPath = 'data';
-    paginator = new LinkHeaderPaginator();
-    authenticator = new ApiKeyAuthenticator(key, { queryParam: 'api_key' });
-    path() {
-      return 'items';
-    }
+  class KeyedChildren extends Keyed {
+    readonly parent = new Items();
     partition(parent: { id: number }) {
       return { parent_id: parent.id };
     }
   }
-  const children = await readLogged(new KeyedChildren(new Items()), { slice: { parent: { id: 1 } } });
+  const children = await readLogged(new KeyedChildren(), { slice: { parent: { id: 1 } } });
   assert.equal(children.records.length, ITEMS.length);
   assert.ok(children.checkpoints.length > 0);
   for (const checkpoint of children.checkpoints) assert.ok(!JSON.stringify(checkpoint).includes(key), JSON.stringify(checkpoint));
@@ -282,14 +279,8 @@ test('CLI: each page is checkpointed with its token and the read ends with the _
     routes(api);
     const run = await runFixture('http-source', await inputs(api, dir));
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(
-      recordsOf(run.messages, 'customers').map((record) => record.data),
-      CUSTOMERS,
-    );
-    assert.deepEqual(
-      recordsOf(run.messages, 'orders').map((record) => record.data),
-      ORDERS,
-    );
+    assert.deepEqual(recordDataOf(run.messages, 'customers'), CUSTOMERS);
+    assert.deepEqual(recordDataOf(run.messages, 'orders'), ORDERS);
     assert.deepEqual(outlineOf(run.messages, 'customers'), [
       'STARTED',
       'RUNNING',

@@ -8,17 +8,21 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { HttpStream } from '../../src/http/http-stream.js';
-import { HttpSubStream } from '../../src/http/http-sub-stream.js';
-import { PageNumberPaginator } from '../../src/http/paginators/page-number-paginator.js';
-import { RecordCache } from '../../src/http/record-cache.js';
-import type { HttpRequestOptions } from '../../src/http/request-options.js';
+import { FaultServer, reply, sendJson, useFaultServer } from '@tributary/test-support/fault-server';
+import { mergeStates, readKilledAfter, type StreamStateEntry, stateArgs } from '@tributary/test-support/interrupted-read';
+import { catalogFor, messagesOfType, recordsOf } from '@tributary/test-support/run-cli';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import type { ConfiguredAirbyteCatalog } from '../../src/protocol/types.js';
-import type { ReadOptions, SliceOptions, StreamSlice, StreamState } from '../../src/streams/read-options.js';
-import { FaultServer, reply, sendJson, useFaultServer } from '../helpers/fault-server.js';
-import { mergeStates, readKilledAfter, type StreamStateEntry, stateArgs } from '../helpers/interrupted-read.js';
+import type { StreamSlice, StreamState } from '../../src/state/stream-state.js';
+import { HttpStream } from '../../src/streams/http/http-stream.js';
+import { HttpSubStream } from '../../src/streams/http/http-sub-stream.js';
+import { PageNumberPaginator } from '../../src/streams/http/paginators/page-number-paginator.js';
+import { RecordCache } from '../../src/streams/http/record-cache.js';
+import type { HttpRequestOptions } from '../../src/streams/http/request-options.js';
+import { keepsOwnState } from '../../src/streams/own-state.js';
+import type { ReadOptions, SliceOptions } from '../../src/streams/read-options.js';
+import { FIXTURES_DIR, runFixture } from '../helpers/fixtures.js';
 import { MemoryLogger, readAll, readOptions } from '../helpers/read-records.js';
-import { catalogFor, FIXTURES_DIR, messagesOfType, recordsOf, runFixture, TempDir } from '../helpers/run-cli.js';
 
 let server: FaultServer;
 useFaultServer((started) => {
@@ -144,6 +148,53 @@ test('the parent may be given by the subclass instead of the constructor', async
   class NoParent extends Comments {}
   assert.equal((await readSliced(new OwnParent())).records.length, COMMENTS.length);
   assert.throws(() => new NoParent().parent, /sub-stream without a parent/);
+});
+
+test('having a parent is a capability of any HttpStream: a sibling of Posts with a parent reads per partition', async () => {
+  serveBlog(server);
+  /** Shares its base with Posts, as an API's streams do; only the parent makes it a child. */
+  abstract class BlogStream<R> extends HttpStream<R> {
+    primaryKey = 'id';
+    urlBase = server.url;
+    recordsPath = 'data';
+    pageSize = 3;
+    paginator = new PageNumberPaginator();
+  }
+  class PostComments extends BlogStream<Comment> {
+    readonly parent = new Posts();
+    path(options: HttpRequestOptions) {
+      const post: Post = this.parentOf(options);
+      return `posts/${post.id}/comments`;
+    }
+  }
+  const comments = new PostComments();
+  assert.equal(keepsOwnState(comments), true, 'the per-partition state is a state member');
+  assert.equal(comments.supportsResumableFullRefresh, true);
+  const { slices, records } = await readSliced(comments);
+  assert.deepEqual(
+    slices,
+    POSTS.map((post) => ({ parent: post })),
+  );
+  assert.deepEqual(records, COMMENTS);
+  assert.deepEqual(comments.partition(POSTS[2]!), { parent_id: 3 });
+
+  const incremental = new PostComments();
+  incremental.state = { states: [{ partition: { parent_id: 1 }, cursor: { id: 100 } }] };
+  assert.deepEqual(incremental.state, { states: [{ partition: { parent_id: 1 }, cursor: { id: 100 } }] });
+});
+
+test('without a parent, an HttpStream has none of what a parent brings', () => {
+  const posts = new Posts();
+  assert.equal(posts.parent, undefined);
+  assert.equal(posts.streamSlices, undefined);
+  assert.equal(posts.sliceState, undefined);
+  assert.equal(posts.minCheckpointIntervalMs, undefined);
+  assert.equal(keepsOwnState(posts), false, 'no state member: the CDK tracks its page token');
+  class WithState extends Posts {
+    state: StreamState = {};
+  }
+  assert.equal(keepsOwnState(new WithState()), true, "a subclass's own state member counts");
+  assert.throws(() => posts.parentOf({ slice: {} }), /reads one slice per parent record/);
 });
 
 test('partition(): the parent primary key by default, overridable; clear errors without one', () => {

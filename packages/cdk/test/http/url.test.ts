@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConnectorError } from '../../src/errors/connector-error.js';
-import { redactUrl } from '../../src/http/http-error.js';
-import { valueAtPath } from '../../src/http/json-path.js';
+import { redactUrl } from '../../src/http/redact-url.js';
 import { applyQueryParams, joinUrl, resolveLink } from '../../src/http/url.js';
 import { registerSecret } from '../../src/output/secret-masker.js';
 
@@ -62,14 +61,4 @@ test('redactUrl masks credential parameters, passwords in the URL and registered
     'https://user:****@x/api/****/items?api_key=****&page=2&access_token=****',
   );
   assert.equal(redactUrl('not a url s3cr3t-path-token'), 'not a url ****');
-});
-
-test('valueAtPath reads dotted paths, array indexes and keys with dots given as segments', () => {
-  const body = { data: { items: [{ id: 1 }, { id: 2 }], 'v2.items': [3] }, links: [{ href: 'h' }] };
-  assert.deepEqual(valueAtPath(body, 'data.items.1'), { id: 2 });
-  assert.equal(valueAtPath(body, 'links.0.href'), 'h');
-  assert.deepEqual(valueAtPath(body, ['data', 'v2.items']), [3]);
-  assert.equal(valueAtPath(body, 'data.missing.deeper'), undefined);
-  assert.equal(valueAtPath(body, 'links.first'), undefined);
-  assert.equal(valueAtPath(body, ''), body);
 });

@@ -1,34 +1,57 @@
 /**
- * The built packages: `@tributary/cdk/testing` (dist/testing/index.js) shares the runtime of
- * `@tributary/cdk` (dist/index.js) instead of carrying a copy, so classes, the secret masker
- * and the default HTTP dispatcher are the connector's own.
+ * The built packages: `@tributary/cdk`, `@tributary/cdk/runtime` and `@tributary/cdk/testing`
+ * (dist/index.js, dist/runtime.js, dist/testing/index.js) share one copy of the runtime (in
+ * chunks they all import) instead of carrying one each, so classes, the secret masker and the
+ * default HTTP dispatcher are the connector's own.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { ConnectorError, type ConnectorSpecification, HttpStream, type JsonSchema, Source, type Stream } from '@tributary/cdk';
+import {
+  ConnectorError,
+  type ConnectorSpecification,
+  HttpStream,
+  type JsonSchema,
+  registerSecret,
+  Source,
+  type Stream,
+} from '@tributary/cdk';
+import { secretMasker } from '@tributary/cdk/runtime';
 import { check, loadConnector, mockHttp, read } from '@tributary/cdk/testing';
 
 const require = createRequire(import.meta.url);
 const testingFile = require.resolve('@tributary/cdk/testing');
 const mainFile = require.resolve('@tributary/cdk');
+const runtimeFile = require.resolve('@tributary/cdk/runtime');
+const dist = dirname(mainFile);
 
-test('the test kit bundle imports the runtime bundle and defines none of its classes', () => {
-  assert.equal(dirname(dirname(testingFile)), dirname(mainFile));
-  const code = readFileSync(testingFile, 'utf8');
-  assert.match(code, /from "\.\.\/index\.js"/);
-  for (const runtime of [
+test('the three entry points share one copy of every runtime module', () => {
+  assert.equal(dirname(dirname(testingFile)), dist);
+  assert.equal(dirname(runtimeFile), dist);
+  const chunks = readdirSync(join(dist, 'chunks')).filter((file) => file.endsWith('.js'));
+  const files = [mainFile, runtimeFile, testingFile, ...chunks.map((chunk) => join(dist, 'chunks', chunk))];
+  const code = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
+  for (const definition of [
     'ConnectorError = class',
     'Source = class',
     'SecretMasker = class',
+    'HttpClient = class',
     'function invoke(',
     'function setDefaultDispatcher(',
+    'var secretMasker =',
   ]) {
-    assert.equal(code.includes(runtime), false, `dist/testing must not contain ${runtime}`);
+    const definedIn = files.filter((file) => code.get(file)!.includes(definition));
+    assert.equal(definedIn.length, 1, `${definition} is defined in ${definedIn.length} files: ${definedIn.join(', ')}`);
+    assert.notEqual(definedIn[0], testingFile, `dist/testing must not define ${definition}`);
   }
-  assert.ok(readFileSync(join(dirname(mainFile), 'index.js'), 'utf8').includes('ConnectorError = class'));
+  for (const entry of [mainFile, runtimeFile, testingFile]) assert.match(code.get(entry)!, /from "(\.\.)?\.?\/chunks\/chunk-\w+\.js"/);
+});
+
+test("a secret registered through the connector API is masked by the runtime subpath's masker", () => {
+  registerSecret('bundle-shared-secret-42');
+  assert.equal(secretMasker.mask('token bundle-shared-secret-42'), 'token ****');
 });
 
 class Pages extends HttpStream<{ id: number }> {

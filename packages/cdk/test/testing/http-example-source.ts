@@ -50,7 +50,7 @@ export class Items extends ExampleStream {
   }
 
   get authenticator() {
-    return new TokenAuthenticator(this.config.api_token);
+    return new TokenAuthenticator({ token: this.config.api_token });
   }
 
   path(): string {
@@ -62,7 +62,7 @@ export class Search extends ExampleStream {
   httpMethod = 'POST' as const;
 
   get authenticator() {
-    return new TokenAuthenticator(this.config.api_token);
+    return new TokenAuthenticator({ token: this.config.api_token });
   }
 
   path(): string {
@@ -76,7 +76,7 @@ export class Search extends ExampleStream {
 
 export class Reports extends ExampleStream {
   get authenticator() {
-    return new ApiKeyAuthenticator(this.config.api_key ?? 'no-key', { queryParam: 'api_key' });
+    return new ApiKeyAuthenticator({ key: this.config.api_key ?? 'no-key', queryParam: 'api_key' });
   }
 
   path(): string {

@@ -7,9 +7,9 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { FaultServer, reply } from '@tributary/test-support/fault-server';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { HttpFixture, read, useHttpFixture } from '../../src/testing/index.js';
-import { FaultServer, reply } from '../helpers/fault-server.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
 import { HttpExampleSource } from './http-example-source.js';
 
 const REAL_TOKEN = `real-token-${process.pid}-Zq9`;
@@ -20,7 +20,7 @@ let dir: string;
 let fixture: string;
 
 before(async () => {
-  dir = makeTempDir('tributary-fixture-');
+  dir = TempDir.createSync('tributary-fixture-').path;
   fixture = join(dir, 'fixtures', 'api.json');
   server = await FaultServer.start();
   const items = Array.from({ length: 5 }, (_, index) => ({ id: index + 1, name: `item ${index + 1}` }));

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { loadMessageValidator, protocolSkipReason } from '@tributary/test-support/protocol-schema';
 import type { AirbyteMessage } from '../../src/index.js';
 import { protocolProblems, protocolProblemsOf, read } from '../../src/testing/index.js';
-import { loadMessageValidator, protocolSkipReason } from '../helpers/protocol-schema.js';
 import { ExampleSource } from './example-source.js';
 
 async function realMessages(): Promise<AirbyteMessage[]> {

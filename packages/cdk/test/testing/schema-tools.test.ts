@@ -1,15 +1,8 @@
 /** Schema inference, record types from schemas, and the JSON Schema helpers. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  compileValidator,
-  draft07Problems,
-  findRefs,
-  inferSchema,
-  recordTypeName,
-  recordTypesModule,
-  schemaToTypeScript,
-} from '../../src/testing/index.js';
+import { recordTypeName, recordTypesModule, schemaToTypeScript } from '../../src/index.js';
+import { compileValidator, draft07Problems, findRefs, inferSchema } from '../../src/testing/index.js';
 
 test('inferSchema: types per place, nested objects and arrays, integer widened to number, formats, nullable', () => {
   const schema = inferSchema([

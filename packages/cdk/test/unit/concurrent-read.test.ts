@@ -10,7 +10,8 @@ import { invoke } from '../../src/entrypoint/invoke.js';
 import type { MessageSink } from '../../src/output/message-sink.js';
 import type { AirbyteMessage, ConnectorSpecification, StreamDescriptor } from '../../src/protocol/types.js';
 import { Source } from '../../src/sources/source.js';
-import type { ReadOptions, StreamSlice, StreamState } from '../../src/streams/read-options.js';
+import type { StreamSlice, StreamState } from '../../src/state/stream-state.js';
+import type { ReadOptions } from '../../src/streams/read-options.js';
 import { Stream } from '../../src/streams/stream.js';
 
 /** Counts how many slices run at the same time, overall and per stream. */
@@ -280,21 +281,24 @@ test('a slow consumer bounds memory: producers wait, unconsumed records stay und
   assert.ok(sink.maxPending <= 200 + 8, `at most capacity + concurrency records pending, saw ${sink.maxPending}`);
 });
 
-test('checkpointIntervalMs holds back intermediate states and writes the newest at the end', async () => {
-  class Throttled extends SlicedWithState {
-    checkpointIntervalMs = 60_000;
-  }
-  for (const concurrency of [1, 4]) {
-    const make = () => [new Throttled({ name: 'many', slices: 30, perSlice: 2, delay: () => 0, gauges: [] })];
-    const { code, sink } = await read(make, ['many'], concurrency);
-    assert.equal(code, 0);
-    const states = sink.messages.filter((m) => m.type === 'STATE').map((m) => (m.type === 'STATE' ? m.state : undefined));
-    assert.equal(states.length, 2, `concurrency ${concurrency}: the first state, then only the final one`);
-    assert.deepEqual(states.at(-1)?.stream?.stream_state, { through: 29 });
-    assert.equal(
-      states.reduce((sum, s) => sum + (s?.sourceStats?.recordCount ?? 0), 0),
-      60,
-      'record counts still add up',
-    );
-  }
-});
+for (const member of ['minCheckpointIntervalMs', 'checkpointIntervalMs (its deprecated name)'] as const) {
+  test(`${member} holds back intermediate states and writes the newest at the end`, async () => {
+    class Throttled extends SlicedWithState {
+      minCheckpointIntervalMs = member === 'minCheckpointIntervalMs' ? 60_000 : undefined;
+      checkpointIntervalMs = member === 'minCheckpointIntervalMs' ? undefined : 60_000;
+    }
+    for (const concurrency of [1, 4]) {
+      const make = () => [new Throttled({ name: 'many', slices: 30, perSlice: 2, delay: () => 0, gauges: [] })];
+      const { code, sink } = await read(make, ['many'], concurrency);
+      assert.equal(code, 0);
+      const states = sink.messages.filter((m) => m.type === 'STATE').map((m) => (m.type === 'STATE' ? m.state : undefined));
+      assert.equal(states.length, 2, `concurrency ${concurrency}: the first state, then only the final one`);
+      assert.deepEqual(states.at(-1)?.stream?.stream_state, { through: 29 });
+      assert.equal(
+        states.reduce((sum, s) => sum + (s?.sourceStats?.recordCount ?? 0), 0),
+        60,
+        'record counts still add up',
+      );
+    }
+  });
+}

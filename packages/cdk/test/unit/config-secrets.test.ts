@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { maskConfigSecrets } from '../../src/config/config-secrets.js';
 import { secretFields } from '../../src/config/secret-paths.js';
 import { SecretMasker } from '../../src/output/secret-masker.js';
-import type { JsonSchema } from '../../src/schema/json-schema.js';
+import type { JsonSchema } from '../../src/protocol/json-schema.js';
 
 const spec: JsonSchema = {
   type: 'object',

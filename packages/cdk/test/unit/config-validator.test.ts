@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { validateAgainstSchema } from '../../src/config/config-validator.js';
-import type { JsonSchema } from '../../src/schema/json-schema.js';
+import type { JsonSchema } from '../../src/protocol/json-schema.js';
 
 const spec: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',

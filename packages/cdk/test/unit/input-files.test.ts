@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { parseCatalog, readCatalogFile, readConfigFile, readJsonFile } from '../../src/entrypoint/input-files.js';
 import { ConnectorError } from '../../src/errors/connector-error.js';
-import { makeTempDir, writeTree } from '../helpers/temp-dir.js';
 
 /** Writes one file (a string as it is, anything else as JSON) into a fresh temp folder. */
 function fileWith(content: unknown, name = 'input.json'): string {
-  return join(writeTree({ [name]: content }), name);
+  return join(TempDir.withFiles({ [name]: content }).path, name);
 }
 
 async function assertConfigError(promise: Promise<unknown>, ...fragments: string[]): Promise<ConnectorError> {
@@ -29,12 +29,12 @@ describe('readJsonFile', () => {
   });
 
   test('a missing file', async () => {
-    const path = join(makeTempDir(), 'nope.json');
+    const path = join(TempDir.createSync().path, 'nope.json');
     await assertConfigError(readJsonFile(path, 'config'), `Cannot read the config file '${path}'`, 'the file does not exist');
   });
 
   test('a directory', async () => {
-    const dir = makeTempDir();
+    const dir = TempDir.createSync().path;
     await assertConfigError(readJsonFile(dir, 'catalog'), `Cannot read the catalog file '${dir}'`, 'it is a directory');
   });
 
@@ -154,7 +154,7 @@ describe('readCatalogFile', () => {
   }
 
   test('bad catalog JSON is a config error too', async () => {
-    const path = join(makeTempDir(), 'catalog.json');
+    const path = join(TempDir.createSync().path, 'catalog.json');
     writeFileSync(path, '{"streams": [');
     await assertConfigError(readCatalogFile(path), `The catalog file '${path}' is not valid JSON`);
   });

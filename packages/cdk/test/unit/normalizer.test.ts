@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import type { JsonSchema } from '../../src/schema/json-schema.js';
+import type { JsonSchema } from '../../src/protocol/json-schema.js';
 import { compileNormalizer, compileNormalizerWithClosures, type NormalizationWarning } from '../../src/schema/normalizer.js';
 
 type Compile = typeof compileNormalizer;

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { ConnectorError } from '../../src/errors/connector-error.js';
 import { compareCursorValues } from '../../src/state/max-cursor.js';
 import { DEFAULT_MAX_PARTITIONS, PartitionedState, partitionKey } from '../../src/state/partitioned-state.js';
-import type { StreamState } from '../../src/streams/read-options.js';
+import type { StreamState } from '../../src/state/stream-state.js';
 
 /** Orders `{ updated_at }` cursors; a cursor without a value is the earliest. */
 const byUpdatedAt = (a: StreamState, b: StreamState): number => {

@@ -56,14 +56,3 @@ test('without mocked time, emitted_at is an integer close to Date.now()', () => 
   assert.ok(Number.isInteger(record.emitted_at));
   assert.ok(record.emitted_at >= before && record.emitted_at <= Date.now());
 });
-
-test('a custom serializer is used for the data only', (t) => {
-  freezeClock(t);
-  const seen: object[] = [];
-  const line = recordLineBuilder({ name: 'users' }, (data) => {
-    seen.push(data);
-    return '{"custom":true}';
-  })({ id: 1 });
-  assert.deepEqual(seen, [{ id: 1 }]);
-  assert.deepEqual(JSON.parse(line), { type: 'RECORD', record: { stream: 'users', data: { custom: true }, emitted_at: NOW } });
-});

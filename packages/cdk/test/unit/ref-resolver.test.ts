@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { resolveSchemaRefs } from '../../src/schema/ref-resolver.js';
 import { SchemaError } from '../../src/schema/schema-error.js';
-import { findRefs, writeTree } from '../helpers/temp-dir.js';
+import { findRefs } from '../../src/testing/index.js';
 
 /** Writes `schemas/users.json` (the root) and `schemas/shared/*` files, then resolves the root. */
 function resolveUsers(root: unknown, shared: Record<string, unknown> = {}): Record<string, unknown> {
   const files: Record<string, unknown> = { 'schemas/users.json': root };
   for (const [name, content] of Object.entries(shared)) files[`schemas/shared/${name}`] = content;
-  const dir = join(writeTree(files), 'schemas');
+  const dir = join(TempDir.withFiles(files).path, 'schemas');
   return resolveSchemaRefs(join(dir, 'users.json'), dir, 'users');
 }
 
@@ -107,10 +108,10 @@ describe('file refs', () => {
   });
 
   test('a relative schemas folder is taken from the working directory', () => {
-    const project = writeTree({
+    const project = TempDir.withFiles({
       'schemas/users.json': { properties: { home: { $ref: 'shared/address.json' } } },
       'schemas/shared/address.json': address,
-    });
+    }).path;
     const cwd = process.cwd();
     process.chdir(project);
     try {
@@ -270,7 +271,7 @@ describe('what the result looks like', () => {
 
 describe('errors name the stream, the file and the ref', () => {
   test('missing root schema file', () => {
-    const dir = join(writeTree({ 'schemas/other.json': {} }), 'schemas');
+    const dir = join(TempDir.withFiles({ 'schemas/other.json': {} }).path, 'schemas');
     assertSchemaError(() => resolveSchemaRefs(join(dir, 'users.json'), dir, 'users'), 'schema file schemas/users.json does not exist');
   });
 

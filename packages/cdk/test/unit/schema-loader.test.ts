@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { TempDir } from '@tributary/test-support/temp-dir';
 import { SchemaError } from '../../src/schema/schema-error.js';
 import { loadStreamSchema } from '../../src/schema/schema-loader.js';
-import { writeTree } from '../helpers/temp-dir.js';
 
 const usersSchema = { type: 'object', properties: { id: { type: 'integer' }, address: { $ref: 'address.json' } } };
 const address = { type: 'object', properties: { city: { type: 'string' } } };
 
 function schemasFolder(): string {
-  return join(writeTree({ 'schemas/users.json': usersSchema, 'schemas/shared/address.json': address }), 'schemas');
+  return join(TempDir.withFiles({ 'schemas/users.json': usersSchema, 'schemas/shared/address.json': address }).path, 'schemas');
 }
 
 test('loads <schemasDir>/<stream>.json with its refs inlined', () => {
@@ -39,15 +39,18 @@ test('each call returns a fresh object: mutating one result does not affect the 
 });
 
 test('the cache is per folder and per stream', () => {
-  const one = join(writeTree({ 'schemas/users.json': { title: 'one' }, 'schemas/orders.json': { title: 'orders' } }), 'schemas');
-  const two = join(writeTree({ 'schemas/users.json': { title: 'two' } }), 'schemas');
+  const one = join(
+    TempDir.withFiles({ 'schemas/users.json': { title: 'one' }, 'schemas/orders.json': { title: 'orders' } }).path,
+    'schemas',
+  );
+  const two = join(TempDir.withFiles({ 'schemas/users.json': { title: 'two' } }).path, 'schemas');
   assert.deepEqual(loadStreamSchema(one, 'users'), { title: 'one' });
   assert.deepEqual(loadStreamSchema(two, 'users'), { title: 'two' });
   assert.deepEqual(loadStreamSchema(one, 'orders'), { title: 'orders' });
 });
 
 test('a failed load is not cached: fixing the file makes the next call succeed', () => {
-  const dir = join(writeTree({ 'schemas/other.json': {} }), 'schemas');
+  const dir = join(TempDir.withFiles({ 'schemas/other.json': {} }).path, 'schemas');
   assert.throws(
     () => loadStreamSchema(dir, 'users'),
     (error: unknown) =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectSecrets } from '../../src/config/secret-paths.js';
-import type { JsonSchema } from '../../src/schema/json-schema.js';
+import type { JsonSchema } from '../../src/protocol/json-schema.js';
 
 test('finds top-level and nested secrets by their spec path', () => {
   const spec: JsonSchema = {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConnectorError } from '../../src/errors/connector-error.js';
-import type { JsonSchema } from '../../src/schema/json-schema.js';
+import type { JsonSchema } from '../../src/protocol/json-schema.js';
 import { assertStateCursorsParse } from '../../src/state/state-cursor-check.js';
 
 const schema: JsonSchema = {

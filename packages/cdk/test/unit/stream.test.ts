@@ -3,13 +3,13 @@ import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { JsonSchema } from '../../src/schema/json-schema.js';
+import { TempDir } from '@tributary/test-support/temp-dir';
+import type { JsonSchema } from '../../src/protocol/json-schema.js';
 import { SchemaError } from '../../src/schema/schema-error.js';
 import { normalizePrimaryKey } from '../../src/streams/primary-key.js';
 import type { ReadOptions } from '../../src/streams/read-options.js';
 import { Stream, sourceSchemasDirs } from '../../src/streams/stream.js';
 import { Customers, createStreams, Invoices } from '../fixtures/schema-package/streams.js';
-import { writeTree } from '../helpers/temp-dir.js';
 
 const address = { type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } };
 const customersSchema = {
@@ -27,7 +27,7 @@ const invoicesSchema = {
 function schemasFor(schemas: Record<string, JsonSchema>): string {
   const files: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(schemas)) files[`schemas/${name}.json`] = schema;
-  return join(writeTree(files), 'schemas');
+  return join(TempDir.withFiles(files).path, 'schemas');
 }
 
 class EmployeeBenefits extends Stream {

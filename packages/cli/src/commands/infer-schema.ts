@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { JsonSchema } from '@tributary/cdk';
+import { type JsonSchema, recordTypesModule } from '@tributary/cdk';
 import type { Command } from 'commander';
 import { connectorFolder, testKitFor } from '../connectors/connector-test-kit.js';
 import { UsageError } from '../exit-codes.js';
@@ -70,7 +70,7 @@ export async function inferSchemaCommand(folder: string, options: InferSchemaCom
     const streams = discovered.catalog.streams.map((stream) =>
       stream.name === options.stream && replaced !== undefined ? { name: stream.name, json_schema: replaced } : stream,
     );
-    const types = kit.recordTypesModule(streams, `of ${connector.name}`);
+    const types = recordTypesModule(streams, `of ${connector.name}`);
     outcome.types = types;
     const target = resolve(dir, options.typesOut ?? join('src', 'schema-types.ts'));
     writeFile(target, types, true);

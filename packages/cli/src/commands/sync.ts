@@ -4,7 +4,7 @@
  * stream synced, 1 when the connector or the destination failed (what was committed stays), 2 for
  * bad arguments, 130 or 143 when interrupted by SIGINT or SIGTERM (see sync/sync-interruption.ts).
  */
-import { secretMasker } from '@tributary/cdk';
+import { secretMasker } from '@tributary/cdk/runtime';
 import type { Connector } from '../connectors/connector.js';
 import { maskConnectorSecrets } from '../connectors/connector-secrets.js';
 import { openConnector } from '../connectors/open-connector.js';

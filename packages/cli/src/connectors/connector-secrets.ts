@@ -4,7 +4,8 @@
  * the config values at `airbyte_secret` paths and adds them to the CLI's masker, the one that
  * masks the runner's stdout and stderr (see `program.ts`) and `_tributary_syncs`.
  */
-import { type JsonSchema, maskConfigSecrets, secretMasker } from '@tributary/cdk';
+import type { JsonSchema } from '@tributary/cdk';
+import { maskConfigSecrets, secretMasker } from '@tributary/cdk/runtime';
 import { type Connector, ConnectorFailure } from './connector.js';
 
 export async function maskConnectorSecrets(

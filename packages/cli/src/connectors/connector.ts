@@ -1,12 +1,6 @@
 /** What the sync needs from a connector, however it runs (in-process, a command, a Docker image). */
-import type {
-  AirbyteCatalog,
-  AirbyteErrorTrace,
-  AirbyteState,
-  ConfiguredAirbyteCatalog,
-  ConnectorSpecification,
-  MessageSink,
-} from '@tributary/cdk';
+import type { AirbyteCatalog, AirbyteErrorTrace, AirbyteState, ConfiguredAirbyteCatalog, ConnectorSpecification } from '@tributary/cdk';
+import type { MessageSink } from '@tributary/cdk/runtime';
 import type { SkippedLineKind } from './skipped-lines.js';
 
 /** Where a connector's messages go: the CDK's sink, and what only the runner needs. */

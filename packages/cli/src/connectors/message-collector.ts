@@ -1,4 +1,5 @@
-import type { AirbyteErrorTrace, AirbyteMessage, RecordWriter } from '@tributary/cdk';
+import type { AirbyteErrorTrace, AirbyteMessage } from '@tributary/cdk';
+import type { RecordWriter } from '@tributary/cdk/runtime';
 import type { RunnerSink } from './connector.js';
 import { type SkippedLineKind, SkippedLines } from './skipped-lines.js';
 

@@ -5,7 +5,8 @@
  * and counted, as the Airbyte platform logs it. A message that is one but lacks what its type
  * requires, or nests too deeply, is refused: the sink is told which line and why, and reading stops.
  */
-import type { AirbyteMessage, RecordWriter } from '@tributary/cdk';
+import type { AirbyteMessage } from '@tributary/cdk';
+import type { RecordWriter } from '@tributary/cdk/runtime';
 import { excessiveNesting, MAX_JSON_DEPTH } from '../json-depth.js';
 import type { RunnerSink } from './connector.js';
 import { MESSAGE_TYPES, messageProblem } from './message-shape.js';

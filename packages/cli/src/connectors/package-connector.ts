@@ -18,6 +18,7 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Cdk from '@tributary/cdk';
 import type { AirbyteCatalog, ConnectorSpecification } from '@tributary/cdk';
+import type * as CdkRuntime from '@tributary/cdk/runtime';
 import { type Connector, ConnectorFailure, failureFrom, type ReadRequest, type RunnerSink } from './connector.js';
 import { MessageCollector } from './message-collector.js';
 
@@ -28,7 +29,11 @@ interface PackageJson {
   tributary?: { source?: string; export?: string };
 }
 
-type CdkModule = typeof Cdk;
+/** What the runner uses of the connector's CDK: its `Source` class and `invoke`. */
+interface CdkModule {
+  Source: typeof Cdk.Source;
+  invoke: typeof CdkRuntime.invoke;
+}
 type SourceClass = new () => Cdk.Source<unknown>;
 
 export class PackageConnector implements Connector {
@@ -113,17 +118,30 @@ export class PackageConnector implements Connector {
 
 /** The connector's own `@tributary/cdk` (or this CLI's, when it has none of its own). */
 async function loadCdk(manifestPath: string): Promise<CdkModule> {
-  let resolved: string | undefined;
-  try {
-    resolved = createRequire(manifestPath).resolve('@tributary/cdk');
-  } catch {
-    resolved = undefined;
-  }
-  const cdk = (resolved ? await import(pathToFileURL(resolved).href) : await import('@tributary/cdk')) as CdkModule;
-  if (typeof cdk.invoke !== 'function') {
+  const own = resolveFrom(manifestPath, '@tributary/cdk');
+  const root = (own ? await import(pathToFileURL(own).href) : await import('@tributary/cdk')) as typeof Cdk;
+  // `invoke` is in @tributary/cdk/runtime; a CDK from before that subpath has it at its root.
+  const runtimePath = own === undefined ? undefined : resolveFrom(manifestPath, '@tributary/cdk/runtime');
+  const runtime = (
+    own === undefined
+      ? await import('@tributary/cdk/runtime')
+      : runtimePath === undefined
+        ? root
+        : await import(pathToFileURL(runtimePath).href)
+  ) as Partial<typeof CdkRuntime>;
+  if (typeof runtime.invoke !== 'function') {
     throw new ConnectorFailure('the connector depends on a @tributary/cdk without invoke(); update it to 0.1.0 or later', undefined);
   }
-  return cdk;
+  return { Source: root.Source, invoke: runtime.invoke };
+}
+
+/** Where `specifier` resolves from the package of `manifestPath`; undefined when it does not. */
+function resolveFrom(manifestPath: string, specifier: string): string | undefined {
+  try {
+    return createRequire(manifestPath).resolve(specifier);
+  } catch {
+    return undefined;
+  }
 }
 
 function entryOf(manifest: PackageJson): string {

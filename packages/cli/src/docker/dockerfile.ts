@@ -12,7 +12,7 @@
  * shell, no package manager), and nothing needs BuildKit-only syntax.
  */
 
-import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk';
+import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk/runtime';
 
 /** The default base image: the official Node.js 20 image, Debian slim variant. */
 export const DEFAULT_BASE_IMAGE = 'node:20-slim';

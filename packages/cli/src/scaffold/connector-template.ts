@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONNECTOR_NODE_OPTIONS, recordTypesModule, resolveSchemaRefs } from '@tributary/cdk';
+import { recordTypesModule, resolveSchemaRefs } from '@tributary/cdk';
+import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk/runtime';
 import { type ConnectorNames, connectorNames } from './connector-names.js';
 import { DEFAULT_VERSIONS, packageJson, type TemplateVersions } from './package-json.js';
 import { fillPlaceholders, type Placeholders, readTemplateFolder, type TemplateFiles, templatesFolder } from './template-files.js';

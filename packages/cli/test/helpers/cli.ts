@@ -1,11 +1,11 @@
 /** Runs the real `tributary` command line (packages/cli/dist/main.js) in a child process, and reads DuckDB files. */
 import assert from 'node:assert/strict';
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { TempDir } from '@tributary/test-support/temp-dir';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const cliMain = join(repoRoot, 'packages/cli/dist/main.js');
@@ -90,8 +90,8 @@ export function cli(args: string[], options: RunOptions = {}): Promise<CliResult
 
 /** A fresh temporary folder, removed by the returned cleanup. */
 export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), `tributary-cli-${prefix}-`));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const temp = TempDir.createSync(`tributary-cli-${prefix}-`);
+  return { dir: temp.path, cleanup: () => temp.removeSync() };
 }
 
 /** The files below `dir`, by `/`-separated path relative to it, sorted. */

@@ -1,7 +1,5 @@
 /** Small manifests for unit tests, written as YAML so that lines and columns can be checked. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { TempDir } from '@tributary/test-support/temp-dir';
 
 /** A valid manifest with one stream `users`; `{{STREAM_EXTRA}}` lines are added to the stream. */
 export function minimalManifest(streamExtra = '', topExtra = ''): string {
@@ -47,10 +45,6 @@ ${topExtra}`;
 
 /** A temporary folder with files in it; `cleanup` removes it. */
 export function tempFiles(files: Record<string, string>): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'declarative-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const temp = TempDir.withFiles(files, 'declarative-');
+  return { dir: temp.path, cleanup: () => temp.removeSync() };
 }

@@ -1,7 +1,8 @@
 /** Runs commands of a declarative source: in this process (through the CDK's `invoke`) or as the real bin. */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { type AirbyteMessage, type InvokeRequest, invoke, type MessageSink, type Source } from '@tributary/cdk';
+import type { AirbyteMessage, Source } from '@tributary/cdk';
+import { type InvokeRequest, invoke, type MessageSink } from '@tributary/cdk/runtime';
 import { REPO_ROOT } from './corpus.js';
 
 export const BIN = resolve(REPO_ROOT, 'packages/declarative/bin/source-declarative-manifest.js');

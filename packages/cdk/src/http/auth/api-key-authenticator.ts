@@ -1,8 +1,9 @@
 import { ConnectorError } from '../../errors/connector-error.js';
 import { registerSecret } from '../../output/secret-masker.js';
-import type { Authenticator, AuthRequest } from './authenticator.js';
+import type { Authenticator, AuthRequest } from '../authenticator.js';
 
-export type ApiKeyAuthenticatorOptions =
+/** Where an API key goes: a header (with an optional prefix) or a query parameter. */
+export type ApiKeyPlacement =
   | {
       /** The header that carries the key, e.g. `X-API-Key`. */
       header: string;
@@ -17,27 +18,38 @@ export type ApiKeyAuthenticatorOptions =
       prefix?: undefined;
     };
 
+export type ApiKeyAuthenticatorOptions = ApiKeyPlacement & {
+  /** The API key. */
+  key: string;
+};
+
 /** An API key in a header (`X-API-Key: <key>`) or in a query parameter (`?api_key=<key>`). */
 export class ApiKeyAuthenticator implements Authenticator {
   private readonly key: string;
-  private readonly options: ApiKeyAuthenticatorOptions;
+  private readonly placement: ApiKeyPlacement;
 
-  constructor(key: string, options: ApiKeyAuthenticatorOptions) {
+  constructor(options: ApiKeyAuthenticatorOptions);
+  /** @deprecated Pass the options object: `new ApiKeyAuthenticator({ key, header })` or `{ key, queryParam }`. */
+  constructor(key: string, placement: ApiKeyPlacement);
+  constructor(options: ApiKeyAuthenticatorOptions | string, deprecatedPlacement?: ApiKeyPlacement) {
+    const { key, ...placement } = (
+      typeof options === 'string' ? { ...deprecatedPlacement, key: options } : options
+    ) as ApiKeyAuthenticatorOptions;
     if (typeof key !== 'string' || key.length === 0) throw ConnectorError.config('No API key is configured: an API key is required');
-    const where = options.header ?? options.queryParam;
-    if (typeof where !== 'string' || where.length === 0 || (options.header !== undefined && options.queryParam !== undefined)) {
+    const where = placement.header ?? placement.queryParam;
+    if (typeof where !== 'string' || where.length === 0 || (placement.header !== undefined && placement.queryParam !== undefined)) {
       throw new ConnectorError('ApiKeyAuthenticator needs exactly one of `header` or `queryParam`');
     }
     registerSecret(key);
     this.key = key;
-    this.options = options;
+    this.placement = placement;
   }
 
   apply(request: AuthRequest): void {
-    if (this.options.header !== undefined) {
-      request.headers[this.options.header.toLowerCase()] = `${this.options.prefix ?? ''}${this.key}`;
+    if (this.placement.header !== undefined) {
+      request.headers[this.placement.header.toLowerCase()] = `${this.placement.prefix ?? ''}${this.key}`;
     } else {
-      request.url.searchParams.set(this.options.queryParam, this.key);
+      request.url.searchParams.set(this.placement.queryParam, this.key);
     }
   }
 }

@@ -1,10 +1,10 @@
 import { ConnectorError } from '../../errors/connector-error.js';
 import { updateConfig } from '../../output/config-updates.js';
 import { registerSecret } from '../../output/secret-masker.js';
+import type { AuthContext, Authenticator, AuthRequest } from '../authenticator.js';
 import type { ErrorRule } from '../error-mapping.js';
 import { HttpClient } from '../http-client.js';
-import { redactUrl } from '../http-error.js';
-import type { AuthContext, Authenticator, AuthRequest } from './authenticator.js';
+import { redactUrl } from '../redact-url.js';
 
 /** The tokens an OAuth2 authenticator holds after a refresh. */
 export interface OAuth2Tokens {

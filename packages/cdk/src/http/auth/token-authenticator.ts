@@ -1,8 +1,10 @@
 import { ConnectorError } from '../../errors/connector-error.js';
 import { registerSecret } from '../../output/secret-masker.js';
-import type { Authenticator, AuthRequest } from './authenticator.js';
+import type { Authenticator, AuthRequest } from '../authenticator.js';
 
 export interface TokenAuthenticatorOptions {
+  /** The token, or several used in turn. */
+  token: string | readonly string[];
   /** The scheme before the token (default `Bearer`); `''` sends the bare token. */
   scheme?: string;
   /** The header that carries it (default `Authorization`). */
@@ -19,13 +21,17 @@ export class TokenAuthenticator implements Authenticator {
   private readonly header: string;
   private next = 0;
 
-  constructor(tokens: string | readonly string[], options: TokenAuthenticatorOptions = {}) {
-    const list = (typeof tokens === 'string' ? [tokens] : [...tokens]).filter((token) => typeof token === 'string' && token.length > 0);
+  constructor(options: TokenAuthenticatorOptions);
+  /** @deprecated Pass the options object: `new TokenAuthenticator({ token, scheme, header })`. */
+  constructor(tokens: string | readonly string[], options?: Omit<TokenAuthenticatorOptions, 'token'>);
+  constructor(options: TokenAuthenticatorOptions | string | readonly string[], placement: Omit<TokenAuthenticatorOptions, 'token'> = {}) {
+    const { token, scheme, header } = isTokenList(options) ? { ...placement, token: options } : options;
+    const list = (typeof token === 'string' ? [token] : [...token]).filter((item) => typeof item === 'string' && item.length > 0);
     if (list.length === 0) throw ConnectorError.config('No API token is configured: an access token is required');
-    for (const token of list) registerSecret(token);
+    for (const item of list) registerSecret(item);
     this.tokens = list;
-    this.scheme = options.scheme ?? 'Bearer';
-    this.header = (options.header ?? 'Authorization').toLowerCase();
+    this.scheme = scheme ?? 'Bearer';
+    this.header = (header ?? 'Authorization').toLowerCase();
   }
 
   /** How many tokens are in the rotation. */
@@ -38,4 +44,8 @@ export class TokenAuthenticator implements Authenticator {
     this.next = (this.next + 1) % this.tokens.length;
     request.headers[this.header] = this.scheme.length > 0 ? `${this.scheme} ${token}` : token;
   }
+}
+
+function isTokenList(value: TokenAuthenticatorOptions | string | readonly string[]): value is string | readonly string[] {
+  return typeof value === 'string' || Array.isArray(value);
 }

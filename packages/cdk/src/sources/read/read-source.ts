@@ -3,7 +3,7 @@ import { errorTraceFor } from '../../errors/error-trace.js';
 import { errorTraceMessage, streamDescriptor, streamStatusMessage } from '../../protocol/messages.js';
 import type { ConfiguredAirbyteCatalog, StreamDescriptor } from '../../protocol/types.js';
 import { type InputState, stateKey } from '../../state/input-state.js';
-import type { StreamState } from '../../streams/read-options.js';
+import type { StreamState } from '../../state/stream-state.js';
 import type { Stream } from '../../streams/stream.js';
 import type { ReadContext } from './read-context.js';
 import { runStreamReads } from './read-scheduler.js';

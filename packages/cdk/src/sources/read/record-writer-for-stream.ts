@@ -1,10 +1,9 @@
 import type { Logger } from '../../output/logger.js';
 import type { MessageSink, RecordWriter } from '../../output/message-sink.js';
 import type { StreamDescriptor } from '../../protocol/types.js';
-import type { JsonSchema } from '../../schema/json-schema.js';
 import { compileNormalizer } from '../../schema/normalizer.js';
 import type { Stream } from '../../streams/stream.js';
-import { streamSchema } from '../airbyte-stream.js';
+import { streamSchema } from '../../streams/stream-schema.js';
 
 /**
  * Prepares, once per stream, what happens to each of its records: the sink's record writer
@@ -14,11 +13,10 @@ import { streamSchema } from '../airbyte-stream.js';
 export async function recordWriterForStream(
   stream: Stream<object>,
   descriptor: StreamDescriptor,
-  catalogSchema: JsonSchema | undefined,
   sink: MessageSink,
   logger: Logger,
 ): Promise<RecordWriter> {
-  const write = sink.recordWriter(descriptor, stream.serializer === 'compiled' && catalogSchema ? { serializeWith: catalogSchema } : {});
+  const write = sink.recordWriter(descriptor);
   if (stream.schemaNormalization !== 'default') return write;
   const normalize = compileNormalizer(await streamSchema(stream), ({ path, value, expected }) => {
     logger.warn(

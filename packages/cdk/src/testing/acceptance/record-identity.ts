@@ -1,3 +1,5 @@
+import { canonicalJson } from '../../json/canonical-json.js';
+
 /** A record's identity for comparing reads: canonical JSON (keys sorted) without the ignored fields (`a.b` paths). */
 export function recordIdentity(data: Record<string, unknown>, ignored: readonly string[] = []): string {
   let value: unknown = data;
@@ -6,29 +8,6 @@ export function recordIdentity(data: Record<string, unknown>, ignored: readonly 
     for (const path of ignored) deletePath(value, path.split('.'));
   }
   return canonicalJson(value);
-}
-
-/** JSON with object keys sorted, so equal values give equal text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.keys(value)
-      .sort()
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
-/** The value at a path of properties, undefined when it is missing. */
-export function valueAtPath(data: unknown, path: readonly string[]): unknown {
-  let current = data;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
-  }
-  return current;
 }
 
 /** The items of `a` not in `b`, counting repeats (a multiset difference). */

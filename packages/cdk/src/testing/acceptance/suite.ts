@@ -1,4 +1,4 @@
-import { secretMasker } from '../../index.js';
+import { secretMasker } from '../../runtime.js';
 import { connectionChecks } from './connection-checks.js';
 import { AcceptanceContext } from './context.js';
 import { discoverChecks } from './discover-checks.js';

@@ -24,9 +24,9 @@ import type {
   AirbyteState,
   AirbyteTrace,
   ConfiguredAirbyteCatalog,
-  RecordWriter,
   StreamDescriptor,
 } from '@tributary/cdk';
+import type { RecordWriter } from '@tributary/cdk/runtime';
 import type { RunnerSink } from '../../connectors/connector.js';
 import { type SkippedLineKind, SkippedLines } from '../../connectors/skipped-lines.js';
 import type { StreamStats } from '../../progress/stats.js';

@@ -1,0 +1,28 @@
+import type { Logger } from '../output/logger.js';
+
+/** A request about to be sent, as an authenticator sees it: it may add headers or query parameters. */
+export interface AuthRequest {
+  readonly method: string;
+  readonly url: URL;
+  /** The request headers, names in lower case; authentication headers replace the stream's own. */
+  readonly headers: Record<string, string>;
+}
+
+export interface AuthContext {
+  signal?: AbortSignal;
+  logger?: Logger;
+}
+
+/**
+ * Adds credentials to requests. `apply` runs before every attempt, retries included, so rotated
+ * or refreshed credentials are always current. Secrets an authenticator holds or obtains are
+ * registered with `registerSecret`, so they never appear in logs, errors or traces.
+ */
+export interface Authenticator {
+  apply(request: AuthRequest, context: AuthContext): void | Promise<void>;
+  /**
+   * Called when the API answered 401 to a request this authenticator prepared. Resolving to
+   * true means fresh credentials were obtained: the request is sent again, once.
+   */
+  refreshAfterUnauthorized?(request: AuthRequest, context: AuthContext): boolean | Promise<boolean>;
+}

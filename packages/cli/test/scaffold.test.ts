@@ -76,7 +76,7 @@ test('the templates: the files the issue asks for, a secret in the spec, a share
   }
   assert.match(http.get('src/streams/items.ts')!, /extends HttpStream<ItemsRecord>/);
   assert.match(http.get('src/streams/items.ts')!, /new PageNumberPaginator/);
-  assert.match(http.get('src/config.ts')!, /new TokenAuthenticator\(config\.api_token\)/);
+  assert.match(http.get('src/config.ts')!, /new TokenAuthenticator\(\{ token: config\.api_token \}\)/);
   assert.ok(http.has('test/fixtures/items.json') && http.has('test/fixtures/acceptance.json'));
   assert.deepEqual(JSON.parse(basic.get('package.json')!).tributary, { source: './dist/index.js', export: 'AcmeSource' });
   assert.throws(() => connectorTemplate({ name: 'acme' }), /must look like source-<name>/);

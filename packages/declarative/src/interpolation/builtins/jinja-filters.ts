@@ -1,7 +1,7 @@
 // Jinja's built-in filters (jinja2.filters), with the sandbox's budget applied to what they build.
 import { PythonError, typeError, valueError } from '../errors.js';
 import type { FilterFn } from '../template/environment.js';
-import { binaryOp, length as pyLength } from '../template/operations.js';
+import { binaryOp, length as pyLength, sandboxGetattr } from '../template/operations.js';
 import type { Kwargs, Runtime } from '../template/runtime-api.js';
 import { pyCompare, pyEquals, truthy } from '../values/compare.js';
 import { PyTuple } from '../values/containers.js';
@@ -33,6 +33,8 @@ function filter(name: string, params: readonly Param[], body: (value: PyValue, a
 
 /** The attr filter: getattr only (no item fallback), through the sandbox's safety check. */
 function attributeOnly(obj: PyValue, name: string): PyValue {
+  // Undefined's __getattr__ raises (UndefinedError, or SecurityError for an "unsafe" one).
+  if (obj instanceof Undefined) return sandboxGetattr(obj, name);
   const value = lookupAttribute(obj, name);
   if (value === MISSING) return new Undefined(null, obj, name);
   if (name.startsWith('_'))

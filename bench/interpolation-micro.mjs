@@ -13,12 +13,20 @@ const clock = fixedClock('2024-06-15T12:34:56.789012+00:00');
 
 const config = { region: 'eu-west-1', api_key: 'secret', page_size: 100, start_date: '2024-01-01T00:00:00Z' };
 const POOL = 1024;
-const records = Array.from({ length: POOL }, (_, i) => ({ id: i, updated_at: `2024-02-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`, name: `n${i}` }));
+const records = Array.from({ length: POOL }, (_, i) => ({
+  id: i,
+  updated_at: `2024-02-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`,
+  name: `n${i}`,
+}));
 const responses = Array.from({ length: POOL }, (_, i) => ({ data: [], next: i % 2 ? `https://api.example.com/items?page=${i}` : null }));
 const slice = { start_time: '2024-02-10T00:00:00Z', end_time: '2024-02-20T00:00:00Z' };
 
 const scenarios = [
-  { name: "record['id'] ~ '-' ~ config['region']", template: "{{ record['id'] ~ '-' ~ config['region'] }}", context: (i) => ({ config, record: records[i % POOL] }) },
+  {
+    name: "record['id'] ~ '-' ~ config['region']",
+    template: "{{ record['id'] ~ '-' ~ config['region'] }}",
+    context: (i) => ({ config, record: records[i % POOL] }),
+  },
   { name: "response.get('next')", template: "{{ response.get('next') }}", context: (i) => ({ config, response: responses[i % POOL] }) },
   {
     name: 'record filter (date comparison)',
@@ -49,6 +57,8 @@ for (const scenario of scenarios) {
   }
   const seconds = median(cpu);
   console.log(
-    `  ${scenario.name.padEnd(40)} ${((seconds / total) * 1e9).toFixed(0).padStart(5)} ns/eval  ${Math.round(total / seconds).toLocaleString('en-US').padStart(12)} evals/s  (e.g. ${JSON.stringify(sample)}; ${sink > 0 ? 'ok' : ''})`,
+    `  ${scenario.name.padEnd(40)} ${((seconds / total) * 1e9).toFixed(0).padStart(5)} ns/eval  ${Math.round(total / seconds)
+      .toLocaleString('en-US')
+      .padStart(12)} evals/s  (e.g. ${JSON.stringify(sample)}; ${sink > 0 ? 'ok' : ''})`,
   );
 }

@@ -141,7 +141,7 @@ describe('JSON in and out', () => {
     const dict = new PyDict();
     dict.set(1, new PyTuple([new PyFloat(1), 2n ** 70n]));
     dict.set(null, new PySet(['a']));
-    assert.deepEqual(toJsonValue(dict), { '1': [1, 1180591620717411303424], null: ['a'] });
+    assert.deepEqual(toJsonValue(dict), { '1': [1, 2 ** 70], null: ['a'] });
     assert.deepEqual(toJsonValue(new StreamSlice({ p: 1 }, {})), { p: 1 });
     assert.deepEqual(toJsonValue([true, null, 'x']), [true, null, 'x']);
   });

@@ -65,7 +65,13 @@ function check(vector: Vector, contexts: Record<string, unknown>): string | null
 }
 
 describe('Python vectors', () => {
-  for (const name of ['arithmetic-and-strings', 'filters-and-tests', 'statements', 'datetime-and-literals']) {
+  for (const name of [
+    'arithmetic-and-strings',
+    'filters-and-tests',
+    'statements',
+    'datetime-and-literals',
+    'manifest-templates-odd-values',
+  ]) {
     test(name, () => {
       // Parsed per case with Python's number types (big ints exact), so statements that mutate the context stay isolated.
       const doc = parseJsonText(readFileSync(join(here, 'vectors', `${name}.json`), 'utf8')) as unknown as {

@@ -33,6 +33,9 @@ describe('CDK datetime macros', () => {
     assertRaises("{{ str_to_datetime('not a date') }}", 'ValueError', /^invalid literal for int\(\) with base 10: b'not '$/, ctx);
     assertRaises("{{ str_to_datetime('héllo') }}", 'ValueError', /ISO-8601 strings should contain only ASCII characters/, ctx);
     assertRepr('{{ str_to_datetime(5) }}', "'{{ str_to_datetime(5) }}'", ctx);
+    // dateutil takes any value: short containers are "too short", others fail with a TypeError.
+    assertRaises("{{ timestamp({'a': 1}) }}", 'ValueError', /^ISO string too short$/, ctx);
+    assertRepr('{{ str_to_datetime([1, 2, 3, 4]) }}', "'{{ str_to_datetime([1, 2, 3, 4]) }}'", ctx);
   });
 
   test('timestamp: numbers are truncated, strings parsed', () => {

@@ -108,33 +108,10 @@ class Compiler {
         return this.ifStatement(stmt, soft);
       case 'for':
         return this.forStatement(stmt, soft);
-      case 'assign': {
-        const value = this.expr(stmt.expr, soft);
-        const assign = this.target(stmt.target, soft);
-        return (frame) => {
-          assign(frame, value(frame));
-          return '';
-        };
-      }
-      case 'assignblock': {
-        const body = this.statements(stmt.body, soft);
-        const filtered = stmt.filter ? this.filterChain(stmt.filter, body, soft) : body;
-        const assign = this.target(stmt.target, soft);
-        return (frame) => {
-          assign(frame, filtered(frame));
-          return '';
-        };
-      }
-      case 'with': {
-        const values = stmt.values.map((v) => this.expr(v, soft));
-        const targets = stmt.targets.map((t) => this.target(t, soft));
-        const body = this.statements(stmt.body, soft);
-        return (frame) => {
-          const inner = new Frame(frame.rt, frame);
-          for (let i = 0; i < targets.length; i++) targets[i](inner, values[i](frame));
-          return body(inner);
-        };
-      }
+      case 'assign':
+      case 'assignblock':
+      case 'with':
+        return this.binding(stmt, soft);
       case 'autoescape': {
         const enabled = this.expr(stmt.expr, soft);
         const saved = this.autoescape;
@@ -162,6 +139,39 @@ class Compiler {
         return () => {
           throw typeError('no loader for this environment specified');
         };
+    }
+  }
+
+  /** {% set x = ... %}, {% set x %}...{% endset %} and {% with %}. */
+  private binding(stmt: Extract<Stmt, { kind: 'assign' | 'assignblock' | 'with' }>, soft: boolean): Render {
+    switch (stmt.kind) {
+      case 'assign': {
+        const value = this.expr(stmt.expr, soft);
+        const assign = this.target(stmt.target, soft);
+        return (frame) => {
+          assign(frame, value(frame));
+          return '';
+        };
+      }
+      case 'assignblock': {
+        const body = this.statements(stmt.body, soft);
+        const filtered = stmt.filter ? this.filterChain(stmt.filter, body, soft) : body;
+        const assign = this.target(stmt.target, soft);
+        return (frame) => {
+          assign(frame, filtered(frame));
+          return '';
+        };
+      }
+      default: {
+        const values = stmt.values.map((v) => this.expr(v, soft));
+        const targets = stmt.targets.map((t) => this.target(t, soft));
+        const body = this.statements(stmt.body, soft);
+        return (frame) => {
+          const inner = new Frame(frame.rt, frame);
+          for (let i = 0; i < targets.length; i++) targets[i](inner, values[i](frame));
+          return body(inner);
+        };
+      }
     }
   }
 
@@ -298,12 +308,50 @@ class Compiler {
 
   expr(node: Expr, soft: boolean): Ev {
     switch (node.kind) {
+      case 'name':
+        return this.name(node.name);
+      case 'const':
+      case 'list':
+      case 'tuple':
+      case 'dict':
+        return this.literal(node, soft);
+      case 'getattr':
+      case 'getitem':
+      case 'slice':
+      case 'call':
+      case 'filter':
+      case 'test':
+        return this.access(node, soft);
+      case 'nsref':
+        throw new PythonError('TemplateSyntaxError', 'namespace attributes can only be assigned to');
+      default:
+        return this.operation(node, soft);
+    }
+  }
+
+  private literal(node: Extract<Expr, { kind: 'const' | 'list' | 'tuple' | 'dict' }>, soft: boolean): Ev {
+    switch (node.kind) {
       case 'const': {
         const value = node.value;
         return () => value;
       }
-      case 'name':
-        return this.name(node.name);
+      case 'list': {
+        const items = node.items.map((n) => this.expr(n, soft));
+        return (frame) => items.map((item) => item(frame));
+      }
+      case 'tuple': {
+        const items = node.items.map((n) => this.expr(n, soft));
+        return (frame) => new PyTuple(items.map((item) => item(frame)));
+      }
+      default: {
+        const pairs = node.items.map(([k, v]) => [this.expr(k, soft), this.expr(v, soft)] as const);
+        return (frame) => dictFromEntries(pairs.map(([k, v]) => [k(frame), v(frame)] as const));
+      }
+    }
+  }
+
+  private access(node: Extract<Expr, { kind: 'getattr' | 'getitem' | 'slice' | 'call' | 'filter' | 'test' }>, soft: boolean): Ev {
+    switch (node.kind) {
       case 'getattr':
         return this.getattr(this.expr(node.node, soft), node.attr);
       case 'getitem': {
@@ -322,12 +370,19 @@ class Compiler {
         return this.call(node, soft);
       case 'filter':
         return this.filterChain(node, null, soft);
-      case 'test':
+      default:
         return this.test(node, soft);
+    }
+  }
+
+  private operation(
+    node: Extract<Expr, { kind: 'binary' | 'unary' | 'and' | 'or' | 'concat' | 'compare' | 'condexpr' }>,
+    soft: boolean,
+  ): Ev {
+    switch (node.kind) {
       case 'binary': {
         const { op } = node;
-        const left = this.expr(node.left, soft);
-        const right = this.expr(node.right, soft);
+        const [left, right] = [this.expr(node.left, soft), this.expr(node.right, soft)];
         return (frame) => binaryOp(op, left(frame), right(frame), frame.rt.budget);
       }
       case 'unary': {
@@ -336,18 +391,13 @@ class Compiler {
         const op = node.op;
         return (frame) => unaryOp(op, operand(frame));
       }
-      case 'and': {
-        const [left, right] = [this.expr(node.left, soft), this.expr(node.right, soft)];
-        return (frame) => {
-          const value = left(frame);
-          return truthy(value) ? right(frame) : value;
-        };
-      }
+      case 'and':
       case 'or': {
         const [left, right] = [this.expr(node.left, soft), this.expr(node.right, soft)];
+        const stopWhen = node.kind === 'or';
         return (frame) => {
           const value = left(frame);
-          return truthy(value) ? value : right(frame);
+          return truthy(value) === stopWhen ? value : right(frame);
         };
       }
       case 'concat': {
@@ -361,31 +411,20 @@ class Compiler {
       }
       case 'compare':
         return this.compare(node.expr, node.ops, soft);
-      case 'condexpr': {
-        const test = this.expr(node.test, true);
-        const expr1 = this.expr(node.expr1, true);
-        const expr2 = node.expr2 ? this.expr(node.expr2, true) : null;
-        return (frame) => {
-          if (truthy(test(frame))) return expr1(frame);
-          if (expr2 !== null) return expr2(frame);
-          return new Undefined('the inline if-expression on line 1 evaluated to false and no else section was defined.');
-        };
-      }
-      case 'list': {
-        const items = node.items.map((n) => this.expr(n, soft));
-        return (frame) => items.map((item) => item(frame));
-      }
-      case 'tuple': {
-        const items = node.items.map((n) => this.expr(n, soft));
-        return (frame) => new PyTuple(items.map((item) => item(frame)));
-      }
-      case 'dict': {
-        const pairs = node.items.map(([k, v]) => [this.expr(k, soft), this.expr(v, soft)] as const);
-        return (frame) => dictFromEntries(pairs.map(([k, v]) => [k(frame), v(frame)] as const));
-      }
-      case 'nsref':
-        throw new PythonError('TemplateSyntaxError', 'namespace attributes can only be assigned to');
+      default:
+        return this.condexpr(node, soft);
     }
+  }
+
+  private condexpr(node: Extract<Expr, { kind: 'condexpr' }>, _soft: boolean): Ev {
+    const test = this.expr(node.test, true);
+    const expr1 = this.expr(node.expr1, true);
+    const expr2 = node.expr2 ? this.expr(node.expr2, true) : null;
+    return (frame) => {
+      if (truthy(test(frame))) return expr1(frame);
+      if (expr2 !== null) return expr2(frame);
+      return new Undefined('the inline if-expression on line 1 evaluated to false and no else section was defined.');
+    };
   }
 
   private name(name: string): Ev {

@@ -146,8 +146,9 @@ class Layout {
       const run = /[ \t\f]+/y;
       run.lastIndex = pos;
       const next = pos + run.exec(source)![0].length;
-      // Indentation before an expression line is Python's "unexpected indent".
-      if (this.lineStart && this.depth === 0 && next < source.length && !/[#\r\n]/.test(source[next])) fail();
+      // Indentation before an expression line (or a dangling one at the very end) is Python's "unexpected indent".
+      const indentsSomething = next >= source.length ? this.seenContent : !/[#\r\n]/.test(source[next]);
+      if (this.lineStart && this.depth === 0 && indentsSomething) fail();
       return next;
     }
     if (ch === '#') {
@@ -155,7 +156,11 @@ class Layout {
       while (next < source.length && source[next] !== '\n' && source[next] !== '\r') next++;
       return next;
     }
-    if (ch === '\\' && (source[pos + 1] === '\n' || source[pos + 1] === '\r')) return pos + (source.startsWith('\r\n', pos + 1) ? 3 : 2);
+    if (ch === '\\' && (source[pos + 1] === '\n' || source[pos + 1] === '\r')) {
+      const next = pos + (source.startsWith('\r\n', pos + 1) ? 3 : 2);
+      // A line continuation at the very end is "unexpected EOF".
+      return next >= source.length ? fail() : next;
+    }
     if (ch === '\n' || ch === '\r') {
       if (this.depth === 0 && this.seenContent) tokens.push({ kind: 'newline', text: '\n' });
       this.lineStart = true;
@@ -419,18 +424,36 @@ export function makeDict(entries: readonly (readonly [PyValue, PyValue])[]): Pla
 /** What a Python literal can start with: text starting otherwise is returned without parsing. */
 const CAN_START = /^[ \t\f]*(?:[\d.'"([{+\-#\\\r\n]|[rRbBuUfF]{1,2}['"]|True\b|False\b|None\b|set\s*\(|$)/;
 
-/** Outside strings and comments a literal has only number characters, punctuation and True/False/None/set. */
-const KEYWORDS = /\b(?:True|False|None|set)\b/g;
-const FOREIGN_CHARACTER = /[^0-9a-fA-FxXoOjJ_.,:+\-\s()[\]{}\\]/;
+/** ASCII characters a literal may contain outside strings and comments (digits, hex and prefix letters, punctuation, layout). */
+const LITERAL_CHARS = new Uint8Array(128);
+for (const ch of '0123456789abcdefABCDEFxXoOjJ_.,:+-()[]{}\\ \t\n\r\f\v') LITERAL_CHARS[ch.charCodeAt(0)] = 1;
+const KEYWORD_AT = /True|False|None|set/y;
+const KEYWORD_START = 'TFNs';
 /** A decimal int written with a leading zero ("01" in a date) is a SyntaxError in Python 3. */
 const LEADING_ZERO_INT = /(?<![\w.]|[eE][+-])0+[1-9][\d_]*(?![\d_]*[.eEjJ])/;
+
+/** Whether an unquoted text has a character no literal has (an identifier other than True/False/None/set). */
+function hasForeignCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (KEYWORD_START.includes(text[i]) && (i === 0 || !/\w/.test(text[i - 1]))) {
+      KEYWORD_AT.lastIndex = i;
+      const keyword = KEYWORD_AT.exec(text);
+      if (keyword !== null && !/\w/.test(text[i + keyword[0].length] ?? '')) {
+        i += keyword[0].length - 1;
+        continue;
+      }
+    }
+    if (code >= 128 || LITERAL_CHARS[code] !== 1) return true;
+  }
+  return false;
+}
 
 /** Rejects, without parsing, the common rendered text that cannot be a literal (ids, dates, URLs). */
 function plainlyNotLiteral(text: string): boolean {
   if (!CAN_START.test(text)) return true;
   if (text.includes("'") || text.includes('"') || text.includes('#')) return false;
-  if (FOREIGN_CHARACTER.test(text) && (!/[TFNs]/.test(text) || FOREIGN_CHARACTER.test(text.replace(KEYWORDS, '')))) return true;
-  return LEADING_ZERO_INT.test(text);
+  return hasForeignCharacter(text) || LEADING_ZERO_INT.test(text);
 }
 
 const SMALL_INT = /^[ \t]*(-?)(0|[1-9]\d{0,14})[ \t]*\n?$/;

@@ -105,6 +105,11 @@ describe('sandbox: bounded resources', () => {
       /an integer of about \d+ bits \(the limit is 1000000\) exceeds the sandbox limit/,
       ctx(),
     );
+    // Python computes powers of 0, 1 and -1 with any exponent; other huge powers are refused.
+    assertRepr('{{ False ** 12345678901234567890 }}', '0', ctx());
+    assertRepr('{{ (-1) ** 12345678901234567891 }}', '-1', ctx());
+    assertRepr('{{ 2 ** -12345678901234567890 }}', '0.0', ctx());
+    assertRaises('{{ 3 ** 12345678901234567890 }}', 'SecurityError', /an integer of about \d+ bits/, ctx());
     assertRaises("{{ 'x'.center(10**9) }}", 'SecurityError', /exceeds? the sandbox limit/, ctx());
     assertRaises("{{ '{:>1000000000}'.format(1) }}", 'SecurityError', /field width of 1000000000/, ctx());
     assertRaises("{{ '%1000000000d' % 1 }}", 'SecurityError', /field width/, ctx());

@@ -1,7 +1,7 @@
 // printf-style formatting: 'str' % args.
 import { keyError, typeError, valueError } from '../errors.js';
 import { limitError } from '../limits.js';
-import { PyTuple } from '../values/containers.js';
+import { PyBytes, PyTuple } from '../values/containers.js';
 import { isMapping, mappingGet } from '../values/dict.js';
 import { formatExponent, formatFixed, formatGeneral } from '../values/float-format.js';
 import { floatOf, intOf, intStr, numericKind, toBig } from '../values/number.js';
@@ -15,6 +15,9 @@ export function percentFormat(format: string, argsValue: PyValue, maxLength: num
   const tupleArgs = argsValue instanceof PyTuple ? argsValue.items : null;
   const args = tupleArgs ?? [argsValue];
   const mapping = tupleArgs === null && isMapping(argsValue) ? argsValue : null;
+  // CPython skips the "not all arguments converted" check for any single argument with
+  // __getitem__ (mappings, but also lists and bytes), as PyUnicode_Format does.
+  const subscriptable = mapping !== null || Array.isArray(argsValue) || argsValue instanceof PyBytes;
   let next = 0;
   let usedMapping = false;
   const take = (): PyValue => {
@@ -54,7 +57,7 @@ export function percentFormat(format: string, argsValue: PyValue, maxLength: num
     out += convert(type, value, flags, width, precision, percent);
     if (out.length > maxLength) throw limitError(`a string of ${out.length} characters`);
   }
-  if (next < args.length && !usedMapping && !(mapping !== null && next === 0)) {
+  if (next < args.length && !usedMapping && !(subscriptable && next === 0)) {
     throw typeError('not all arguments converted during string formatting');
   }
   return out;

@@ -3,6 +3,7 @@
 import { findMethod } from '../builtins/attributes.js';
 import { escapeHtml } from '../builtins/html-escape.js';
 import { PythonError, typeError, valueError } from '../errors.js';
+import { Budget, DEFAULT_LIMITS } from '../limits.js';
 import { pyEquals, pyOrder, truthy } from '../values/compare.js';
 import { PyTuple } from '../values/containers.js';
 import { dictFromEntries, isMapping, isPlainDict, mappingEntries } from '../values/dict.js';
@@ -16,7 +17,7 @@ import { LoopContext } from './loop-context.js';
 import { Macro, type MacroDefinition } from './macro.js';
 import { Namespace } from './namespace.js';
 import { binaryOp, callValue, contains, sandboxGetattr, sandboxGetitem, subscript, unaryOp } from './operations.js';
-import { type EvalRuntime, Frame } from './runtime.js';
+import { EvalRuntime, Frame } from './runtime.js';
 import type { Kwargs } from './runtime-api.js';
 import { TEMPLATE_REFERENCE } from './template-reference.js';
 
@@ -31,6 +32,13 @@ function mentions(nodes: unknown, name: string): boolean {
   const node = nodes as { kind?: string; name?: string };
   if (node.kind === 'name' && node.name === name) return true;
   return Object.values(node).some((child) => typeof child === 'object' && mentions(child, name));
+}
+
+function containsSlice(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(containsSlice);
+  if (typeof node !== 'object' || node === null) return false;
+  if ((node as { kind?: string }).kind === 'slice') return true;
+  return Object.values(node).some((child) => typeof child === 'object' && containsSlice(child));
 }
 
 /** Every name the template binds somewhere (others are looked up in the context directly). */
@@ -80,6 +88,8 @@ export function compileTemplateBody(body: readonly Stmt[], env: Environment): (r
 class Compiler {
   /** Inside {% autoescape true %}: expression output is HTML-escaped. */
   private autoescape = false;
+  /** Compiling a constant expression to evaluate now, as Jinja's optimizer does. */
+  private folding = false;
 
   constructor(
     private readonly env: Environment,
@@ -176,7 +186,7 @@ class Compiler {
   }
 
   private output(nodes: readonly (Expr | string)[], soft: boolean): Render {
-    const parts = nodes.map((node) => (typeof node === 'string' ? node : this.escaped(this.expr(node, soft))));
+    const parts = nodes.map((node) => (typeof node === 'string' ? node : (this.folded(node) ?? this.escaped(this.expr(node, soft)))));
     if (parts.length === 1) {
       const only = parts[0];
       if (typeof only === 'string') return () => only;
@@ -188,6 +198,28 @@ class Compiler {
       frame.rt.budget.checkString(out.length);
       return out;
     };
+  }
+
+  /**
+   * Jinja's optimizer evaluates a printed expression made only of constants when it compiles the
+   * template (where subscripts go through the sandbox's getitem, so `(1)[1:]` prints nothing rather
+   * than failing); the text, or null when the expression cannot be folded. Only expressions
+   * with such a slice are folded here: for all others folding changes nothing, and evaluating
+   * them per call keeps each evaluation's limits in force.
+   */
+  private folded(node: Expr): string | null {
+    if (!isConstant(node) || !containsSlice(node)) return null;
+    this.folding = true;
+    try {
+      const value = this.expr(node, true)(new Frame(new EvalRuntime(this.env, {}, new Budget(DEFAULT_LIMITS), () => 0), null));
+      const text = pyStr(value);
+      return this.autoescape ? escapeHtml(text) : text;
+    } catch (error) {
+      if (error instanceof PythonError) return null;
+      throw error;
+    } finally {
+      this.folding = false;
+    }
   }
 
   private escaped(ev: Ev): Ev {
@@ -357,8 +389,9 @@ class Compiler {
       case 'getitem': {
         const obj = this.expr(node.node, soft);
         const arg = this.expr(node.arg, soft);
-        // Jinja subscripts slices directly (not through the sandbox's getitem), so their errors propagate.
-        if (node.arg.kind === 'slice') return (frame) => subscript(obj(frame), arg(frame));
+        // Jinja subscripts slices directly (not through the sandbox's getitem), so their errors
+        // propagate, except where its optimizer folds the expression (through getitem) at compile time.
+        if (node.arg.kind === 'slice' && !this.folding) return (frame) => subscript(obj(frame), arg(frame));
         return (frame) => sandboxGetitem(obj(frame), arg(frame));
       }
       case 'slice': {
@@ -545,6 +578,49 @@ class Compiler {
       }
       return true;
     };
+  }
+}
+
+/** Filters Jinja's optimizer cannot fold (they need the template context). */
+const CONTEXT_FILTERS = new Set(['map', 'select', 'reject', 'selectattr', 'rejectattr', 'random']);
+
+/** Whether Jinja's optimizer folds the expression at compile time (literals and operations on them). */
+function isConstant(node: Expr | null): boolean {
+  if (node === null) return true;
+  switch (node.kind) {
+    case 'const':
+      return true;
+    case 'list':
+    case 'tuple':
+      return node.items.every(isConstant);
+    case 'dict':
+      return node.items.every(([k, v]) => isConstant(k) && isConstant(v));
+    case 'unary':
+    case 'getattr':
+      return isConstant(node.node);
+    case 'getitem':
+      return isConstant(node.node) && isConstant(node.arg);
+    case 'slice':
+      return isConstant(node.start) && isConstant(node.stop) && isConstant(node.step);
+    case 'binary':
+    case 'and':
+    case 'or':
+      return isConstant(node.left) && isConstant(node.right);
+    case 'concat':
+      return node.nodes.every(isConstant);
+    case 'compare':
+      return isConstant(node.expr) && node.ops.every(([, e]) => isConstant(e));
+    case 'condexpr':
+      return isConstant(node.test) && isConstant(node.expr1) && isConstant(node.expr2);
+    case 'filter':
+      return (
+        !CONTEXT_FILTERS.has(node.name) &&
+        isConstant(node.node) &&
+        node.args.every(isConstant) &&
+        node.kwargs.every(([, e]) => isConstant(e))
+      );
+    default:
+      return false;
   }
 }
 

@@ -1,13 +1,15 @@
 // Helpers shared by Jinja's filters: Python-signature binding, Jinja's attribute getters,
 // case-insensitive sort keys, lazy generators and Python's stable sort.
 
+import { attributeError } from '../../errors.js';
 import { literalEval, NOT_LITERAL } from '../../literal-eval.js';
 import type { FilterFn } from '../../template/environment.js';
 import type { Runtime } from '../../template/runtime-api.js';
 import { pyCompare, truthy } from '../../values/compare.js';
 import { PyIterator } from '../../values/iterator.js';
 import { MISSING, type Missing, type PyValue } from '../../values/object.js';
-import { pyStr } from '../../values/repr.js';
+import { pyRepr, pyStr } from '../../values/repr.js';
+import { pyTypeName } from '../../values/type-name.js';
 import { Undefined } from '../../values/undefined.js';
 import { bindArgs, type Param } from '../args.js';
 import { STR_METHODS } from '../str-methods.js';
@@ -41,6 +43,16 @@ function signature(spec: string): Param[] {
 export function filter(name: string, spec: string, body: (value: PyValue, args: Bound, rt: Runtime) => PyValue): FilterFn {
   const params = signature(spec);
   return (value, args, kwargs, rt) => body(value, bindArgs(name, params, args, kwargs), rt);
+}
+
+/**
+ * The value a filter calls `method` on, as Jinja's filters do without converting it first: a str
+ * passes, Undefined fails as Undefined does, anything else is Python's AttributeError.
+ */
+export function requireStr(value: PyValue, method: string): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Undefined) value.fail(pyRepr);
+  throw attributeError(`'${pyTypeName(value)}' object has no attribute '${method}'`);
 }
 
 export function str(value: PyValue | Missing): string {

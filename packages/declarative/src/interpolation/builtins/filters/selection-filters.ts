@@ -11,6 +11,7 @@ import { attrGetter, filter, generator, ignoreCase, stableSort } from './filter-
 
 function selectOrReject(rt: Runtime, value: PyValue, args: readonly PyValue[], kwargs: Kwargs, select: boolean, byAttr: boolean): PyValue {
   return generator('select_or_reject', () => {
+    if (!truthy(value)) return [];
     let rest = [...args];
     let get = (x: PyValue) => x;
     if (byAttr) {
@@ -33,6 +34,7 @@ function selectOrReject(rt: Runtime, value: PyValue, args: readonly PyValue[], k
 
 function mapFilter(value: PyValue, args: readonly PyValue[], kwargs: Kwargs, rt: Runtime): PyValue {
   return generator('sync_do_map', () => {
+    if (!truthy(value)) return [];
     let apply: (item: PyValue) => PyValue;
     if (args.length === 0 && kwargs?.has('attribute')) {
       const rest = new Map(kwargs);

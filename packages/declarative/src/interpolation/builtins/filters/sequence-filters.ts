@@ -1,6 +1,6 @@
 // Jinja's filters on sequences: first/last, join, batch/slice, reverse, sort, dictsort, unique,
 // max/min, sum, random, items.
-import { PythonError, typeError } from '../../errors.js';
+import { attributeError, PythonError, typeError } from '../../errors.js';
 import type { FilterFn } from '../../template/environment.js';
 import { binaryOp } from '../../template/operations.js';
 import type { Runtime } from '../../template/runtime-api.js';
@@ -10,6 +10,8 @@ import { isMapping, mappingEntries } from '../../values/dict.js';
 import { PyIterator } from '../../values/iterator.js';
 import { keyOf } from '../../values/keys.js';
 import { MISSING, type Missing, type PyValue } from '../../values/object.js';
+import { pyRepr } from '../../values/repr.js';
+import { pyTypeName } from '../../values/type-name.js';
 import { Undefined } from '../../values/undefined.js';
 import { attrGetter, filter, generator, ignoreCase, int, sortKey, stableSort, str } from './filter-kit.js';
 
@@ -115,9 +117,12 @@ function sum(rt: Runtime, value: PyValue, attribute: PyValue | Missing, start: P
 }
 
 function dictsort(rt: Runtime, value: PyValue, caseSensitive: PyValue, by: PyValue, reverseOrder: PyValue): PyValue {
-  if (!isMapping(value)) throw typeError('You can only sort by either "key" or "value"');
   if (by !== 'key' && by !== 'value') throw new PythonError('FilterArgumentError', 'You can only sort by either "key" or "value"');
   const position = by === 'key' ? 0 : 1;
+  if (!isMapping(value)) {
+    if (value instanceof Undefined) value.fail(pyRepr);
+    throw attributeError(`'${pyTypeName(value)}' object has no attribute 'items'`);
+  }
   const entries = mappingEntries(value);
   rt.budget.spend(entries.length);
   const key = (entry: [PyValue, PyValue]) => (truthy(caseSensitive) ? entry[position] : ignoreCase(entry[position]));

@@ -1,24 +1,35 @@
 // Jinja's filters on text: case, padding, escaping, formatting, truncating, wrapping, URLs, JSON.
-import { PythonError, typeError, valueError } from '../../errors.js';
+import { attributeError, PythonError, typeError, valueError } from '../../errors.js';
 import type { FilterFn } from '../../template/environment.js';
+import { binaryOp, length, subscript } from '../../template/operations.js';
 import type { Runtime } from '../../template/runtime-api.js';
 import { truthy } from '../../values/compare.js';
 import { PyTuple } from '../../values/containers.js';
 import { dictFromEntries, isDict, isMapping, mappingEntries } from '../../values/dict.js';
 import { formatFixed } from '../../values/float-format.js';
-import { floatOf, intOf, numericKind, PyFloat, parseFloatText } from '../../values/number.js';
+import { floatOf, intOf, numericKind, parseFloatText } from '../../values/number.js';
 import { MISSING, type Missing, type PyValue } from '../../values/object.js';
 import { pyRepr } from '../../values/repr.js';
+import { PySlice } from '../../values/slice.js';
+import { pyTypeName } from '../../values/type-name.js';
 import { Undefined } from '../../values/undefined.js';
 import { escapeHtml } from '../html-escape.js';
 import { jsonDumps } from '../json-dumps.js';
 import { percentFormat } from '../percent-format.js';
 import { pformat } from '../pformat.js';
 import { quote } from '../url-quote.js';
-import { callStr, filter, int, str } from './filter-kit.js';
+import { callStr, filter, int, requireStr, str } from './filter-kit.js';
+
+/** Python's float(value). */
+function pythonFloat(value: PyValue): number {
+  if (typeof value === 'string') return parseFloatText(value);
+  if (numericKind(value) !== 0) return floatOf(value);
+  if (value instanceof Undefined) value.fail(pyRepr);
+  throw typeError(`float() argument must be a string or a real number, not '${pyTypeName(value)}'`);
+}
 
 function filesizeformat(value: PyValue, binary: PyValue): string {
-  const bytes = floatOf(numericKind(value) === 0 ? new PyFloat(parseFloatText(str(value))) : value);
+  const bytes = pythonFloat(value);
   const base = truthy(binary) ? 1024 : 1000;
   const prefixes = truthy(binary)
     ? ['KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB']
@@ -44,13 +55,21 @@ function title(text: string): string {
     .join('');
 }
 
+/** `k, v = item`, with Python's unpacking errors. */
+function unpackPair(item: PyValue, rt: Runtime): [PyValue, PyValue] {
+  const parts = rt.iterate(item);
+  if (parts.length < 2) throw valueError(`not enough values to unpack (expected 2, got ${parts.length})`);
+  if (parts.length > 2) throw valueError('too many values to unpack (expected 2)');
+  return [parts[0], parts[1]];
+}
+
 function urlencode(value: PyValue, rt: Runtime): string {
   const q = (v: PyValue, forQs: boolean) => {
     const text = quote(str(v), forQs ? '' : '/');
     return forQs ? text.replaceAll('%20', '+') : text;
   };
   if (typeof value === 'string' || numericKind(value) !== 0 || value === null) return q(value, false);
-  const pairs = isDict(value) ? mappingEntries(value) : rt.iterate(value).map((item) => rt.iterate(item) as [PyValue, PyValue]);
+  const pairs = isDict(value) ? mappingEntries(value) : rt.iterate(value).map((item) => unpackPair(item, rt));
   return pairs.map(([k, v]) => `${q(k, true)}=${q(v, true)}`).join('&');
 }
 
@@ -59,12 +78,14 @@ function tojson(value: PyValue, indent: PyValue | Missing): string {
   return text.replaceAll('<', '\\u003c').replaceAll('>', '\\u003e').replaceAll('&', '\\u0026').replaceAll("'", '\\u0027');
 }
 
-function truncate(s: string, length: number, killwords: boolean, end: string, leeway: number): string {
-  if (length < end.length) throw new PythonError('AssertionError', `expected length >= ${end.length}, got ${length}`);
-  const chars = Array.from(s);
-  if (chars.length <= length + leeway) return s;
-  if (killwords) return chars.slice(0, length - end.length).join('') + end;
-  const head = chars.slice(0, length - end.length).join('');
+/** Jinja's truncate works on the value itself: len(), a slice, then rsplit (so only a str gets through a long value). */
+function truncate(s: PyValue, maxLength: number, killwords: boolean, end: string, leeway: number, rt: Runtime): PyValue {
+  const endLength = Array.from(end).length;
+  if (maxLength < endLength) throw new PythonError('AssertionError', `expected length >= ${endLength}, got ${maxLength}`);
+  if (length(s) <= maxLength + leeway) return s;
+  const head = subscript(s, new PySlice(null, maxLength - endLength, null));
+  if (killwords) return binaryOp('+', head, end, rt.budget);
+  if (typeof head !== 'string') throw attributeError(`'${pyTypeName(head)}' object has no attribute 'rsplit'`);
   const space = head.lastIndexOf(' ');
   return (space < 0 ? head : head.slice(0, space)) + end;
 }
@@ -95,7 +116,10 @@ function wordwrap(text: string, width: number, breakLong: boolean, wrap: string)
 }
 
 function xmlattr(value: PyValue, autospace: PyValue): string {
-  if (!isMapping(value)) throw typeError('xmlattr needs a mapping');
+  if (!isMapping(value)) {
+    if (value instanceof Undefined) value.fail(pyRepr);
+    throw attributeError(`'${pyTypeName(value)}' object has no attribute 'items'`);
+  }
   const parts: string[] = [];
   for (const [key, item] of mappingEntries(value)) {
     if (item === null || item instanceof Undefined) continue;
@@ -104,6 +128,14 @@ function xmlattr(value: PyValue, autospace: PyValue): string {
   }
   const text = parts.join(' ');
   return text && truthy(autospace) ? ` ${text}` : text;
+}
+
+/** Jinja's indent starts with `s += "\\n"`: only a str (or a list, which then lacks splitlines) gets past it. */
+function indentable(value: PyValue): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Undefined) value.fail(pyRepr);
+  if (Array.isArray(value)) throw attributeError("'list' object has no attribute 'splitlines'");
+  throw typeError(`unsupported operand type(s) for +=: '${pyTypeName(value)}' and 'str'`);
 }
 
 function indent(s: string, width: PyValue, firstLine: PyValue, blank: PyValue): string {
@@ -150,7 +182,9 @@ export function textFilters(): [string, FilterFn][] {
     ['format', format],
     [
       'indent',
-      filter('indent', 'width=4, first=False, blank=False', (v, [w, f, b]) => indent(str(v), w as PyValue, f as PyValue, b as PyValue)),
+      filter('indent', 'width=4, first=False, blank=False', (v, [w, f, b]) =>
+        indent(indentable(v), w as PyValue, f as PyValue, b as PyValue),
+      ),
     ],
     ['lower', filter('lower', '', (v) => str(v).toLowerCase())],
     ['upper', filter('upper', '', (v) => str(v).toUpperCase())],
@@ -167,8 +201,8 @@ export function textFilters(): [string, FilterFn][] {
     ['trim', filter('trim', 'chars=None', (v, [c], rt) => callStr('strip', str(v), c === null ? [] : [c as PyValue], rt))],
     [
       'truncate',
-      filter('truncate', "length=255, killwords=False, end='...', leeway=None", (v, [l, k, e, lw]) =>
-        truncate(str(v), int(l), truthy(k as PyValue), str(e), lw === null ? 5 : int(lw)),
+      filter('truncate', "length=255, killwords=False, end='...', leeway=None", (v, [l, k, e, lw], rt) =>
+        truncate(v, int(l), truthy(k as PyValue), str(e), lw === null ? 5 : int(lw), rt),
       ),
     ],
     ['urlencode', filter('urlencode', '', (v, _a, rt) => urlencode(v, rt))],
@@ -177,7 +211,7 @@ export function textFilters(): [string, FilterFn][] {
     [
       'wordwrap',
       filter('wordwrap', 'width=79, break_long_words=True, wrapstring=None, break_on_hyphens=True', (v, [w, b, ws]) =>
-        wordwrap(str(v), int(w), truthy(b as PyValue), ws === null ? '\n' : str(ws)),
+        wordwrap(requireStr(v, 'splitlines'), int(w), truthy(b as PyValue), ws === null ? '\n' : str(ws)),
       ),
     ],
     ['xmlattr', filter('xmlattr', 'autospace=True', (v, [a]) => xmlattr(v, a as PyValue))],

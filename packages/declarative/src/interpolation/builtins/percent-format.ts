@@ -8,6 +8,7 @@ import { floatOf, intOf, intStr, numericKind, toBig } from '../values/number.js'
 import { MISSING, type PyValue } from '../values/object.js';
 import { pyRepr, pyStr } from '../values/repr.js';
 import { pyTypeName } from '../values/type-name.js';
+import { Undefined } from '../values/undefined.js';
 
 const SPEC = /%(?:\(([^)]*)\))?([#0\- +]*)(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.?)/gsy;
 
@@ -17,7 +18,7 @@ export function percentFormat(format: string, argsValue: PyValue, maxLength: num
   const mapping = tupleArgs === null && isMapping(argsValue) ? argsValue : null;
   // CPython skips the "not all arguments converted" check for any single argument with
   // __getitem__ (mappings, but also lists and bytes), as PyUnicode_Format does.
-  const subscriptable = mapping !== null || Array.isArray(argsValue) || argsValue instanceof PyBytes;
+  const subscriptable = mapping !== null || Array.isArray(argsValue) || argsValue instanceof PyBytes || argsValue instanceof Undefined;
   let next = 0;
   let usedMapping = false;
   const take = (): PyValue => {
@@ -43,6 +44,7 @@ export function percentFormat(format: string, argsValue: PyValue, maxLength: num
     }
     let value: PyValue;
     if (key !== undefined) {
+      if (argsValue instanceof Undefined) argsValue.fail(pyRepr);
       if (mapping === null) throw typeError('format requires a mapping');
       const found = mappingGet(mapping, key);
       if (found === MISSING) throw keyError(pyRepr(key));
@@ -69,6 +71,7 @@ function convert(type: string, value: PyValue, flags: string, width: number, pre
   let prefix = '';
   const numeric = 'diuoxXeEfFgG'.includes(type);
   if (numeric) {
+    if (value instanceof Undefined) value.fail(pyRepr);
     const kind = numericKind(value);
     if (kind === 0) {
       const what = 'diuoxX'.includes(type)

@@ -12,6 +12,7 @@ import { pyRepr, pyStr } from '../values/repr.js';
 import { PySlice } from '../values/slice.js';
 import { Undefined } from '../values/undefined.js';
 import type { CallParts, CompareOperator, Expr, Stmt } from './ast.js';
+import { cloneConstant, containsSlice, hasSafeRepr, NOT_CONSTANT, notConstant } from './constant-folding.js';
 import type { Environment } from './environment.js';
 import { LoopContext } from './loop-context.js';
 import { Macro, type MacroDefinition } from './macro.js';
@@ -24,6 +25,9 @@ import { TEMPLATE_REFERENCE } from './template-reference.js';
 export type Ev = (frame: Frame) => PyValue;
 export type Render = (frame: Frame) => string;
 
+/** Filters that need the template context, which Jinja's optimizer therefore never folds. */
+const CONTEXT_FILTERS = new Set(['map', 'select', 'reject', 'selectattr', 'rejectattr', 'random']);
+
 const DICT_ATTRIBUTES = new Set(['get', 'keys', 'values', 'items', 'pop', 'popitem', 'copy', 'update', 'clear', 'setdefault', 'fromkeys']);
 
 function mentions(nodes: unknown, name: string): boolean {
@@ -32,13 +36,6 @@ function mentions(nodes: unknown, name: string): boolean {
   const node = nodes as { kind?: string; name?: string };
   if (node.kind === 'name' && node.name === name) return true;
   return Object.values(node).some((child) => typeof child === 'object' && mentions(child, name));
-}
-
-function containsSlice(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(containsSlice);
-  if (typeof node !== 'object' || node === null) return false;
-  if ((node as { kind?: string }).kind === 'slice') return true;
-  return Object.values(node).some((child) => typeof child === 'object' && containsSlice(child));
 }
 
 /** Every name the template binds somewhere (others are looked up in the context directly). */
@@ -200,25 +197,26 @@ class Compiler {
     };
   }
 
-  /**
-   * Jinja's optimizer evaluates a printed expression made only of constants when it compiles the
-   * template (where subscripts go through the sandbox's getitem, so `(1)[1:]` prints nothing rather
-   * than failing); the text, or null when the expression cannot be folded. Only expressions
-   * with such a slice are folded here: for all others folding changes nothing, and evaluating
-   * them per call keeps each evaluation's limits in force.
-   */
+  /** A printed expression Jinja's optimizer folds: its text, or null when it cannot be folded. */
   private folded(node: Expr): string | null {
-    if (!isConstant(node) || !containsSlice(node)) return null;
+    if (!containsSlice(node)) return null;
+    const value = this.fold(node);
+    if (value === NOT_CONSTANT) return null;
+    const text = pyStr(value);
+    return this.autoescape ? escapeHtml(text) : text;
+  }
+
+  /** Evaluates a constant expression now (NOT_CONSTANT when it reads variables, calls, or fails). */
+  private fold(node: Expr): PyValue | typeof NOT_CONSTANT {
+    const saved = this.folding;
     this.folding = true;
     try {
-      const value = this.expr(node, true)(new Frame(new EvalRuntime(this.env, {}, new Budget(DEFAULT_LIMITS), () => 0), null));
-      const text = pyStr(value);
-      return this.autoescape ? escapeHtml(text) : text;
+      return this.expr(node, true)(new Frame(new EvalRuntime(this.env, {}, new Budget(DEFAULT_LIMITS), notConstant), null));
     } catch (error) {
-      if (error instanceof PythonError) return null;
+      if (error === NOT_CONSTANT || error instanceof PythonError) return NOT_CONSTANT;
       throw error;
     } finally {
-      this.folding = false;
+      this.folding = saved;
     }
   }
 
@@ -339,6 +337,10 @@ class Compiler {
   }
 
   expr(node: Expr, soft: boolean): Ev {
+    if (!this.folding && node.kind !== 'const' && containsSlice(node)) {
+      const value = this.fold(node);
+      if (value !== NOT_CONSTANT && hasSafeRepr(value)) return () => cloneConstant(value);
+    }
     switch (node.kind) {
       case 'name':
         return this.name(node.name);
@@ -461,6 +463,7 @@ class Compiler {
   }
 
   private name(name: string): Ev {
+    if (this.folding) return notConstant;
     if (name === 'self' && !this.bound.has(name)) return () => TEMPLATE_REFERENCE;
     if (!this.bound.has(name)) return (frame) => frame.rt.resolve(name);
     return (frame) => frame.lookup(name);
@@ -500,6 +503,7 @@ class Compiler {
   }
 
   private call(node: Extract<Expr, { kind: 'call' }>, soft: boolean): Ev {
+    if (this.folding) return notConstant;
     const args = this.callArgs(node, soft);
     if (node.node.kind === 'getattr' && !node.node.attr.startsWith('_')) {
       const obj = this.expr(node.node.node, soft);
@@ -535,6 +539,7 @@ class Compiler {
     const args = this.callArgs(node, soft);
     const filter = this.env.filters.get(node.name);
     const name = node.name;
+    if (this.folding && CONTEXT_FILTERS.has(name)) return notConstant;
     if (filter === undefined) {
       if (!soft) throw new PythonError('TemplateAssertionError', `No filter named '${name}'.`);
       return () => {
@@ -578,49 +583,6 @@ class Compiler {
       }
       return true;
     };
-  }
-}
-
-/** Filters Jinja's optimizer cannot fold (they need the template context). */
-const CONTEXT_FILTERS = new Set(['map', 'select', 'reject', 'selectattr', 'rejectattr', 'random']);
-
-/** Whether Jinja's optimizer folds the expression at compile time (literals and operations on them). */
-function isConstant(node: Expr | null): boolean {
-  if (node === null) return true;
-  switch (node.kind) {
-    case 'const':
-      return true;
-    case 'list':
-    case 'tuple':
-      return node.items.every(isConstant);
-    case 'dict':
-      return node.items.every(([k, v]) => isConstant(k) && isConstant(v));
-    case 'unary':
-    case 'getattr':
-      return isConstant(node.node);
-    case 'getitem':
-      return isConstant(node.node) && isConstant(node.arg);
-    case 'slice':
-      return isConstant(node.start) && isConstant(node.stop) && isConstant(node.step);
-    case 'binary':
-    case 'and':
-    case 'or':
-      return isConstant(node.left) && isConstant(node.right);
-    case 'concat':
-      return node.nodes.every(isConstant);
-    case 'compare':
-      return isConstant(node.expr) && node.ops.every(([, e]) => isConstant(e));
-    case 'condexpr':
-      return isConstant(node.test) && isConstant(node.expr1) && isConstant(node.expr2);
-    case 'filter':
-      return (
-        !CONTEXT_FILTERS.has(node.name) &&
-        isConstant(node.node) &&
-        node.args.every(isConstant) &&
-        node.kwargs.every(([, e]) => isConstant(e))
-      );
-    default:
-      return false;
   }
 }
 

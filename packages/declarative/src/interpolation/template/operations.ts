@@ -8,7 +8,7 @@ import { indexError, isPyInstance, keyError, typeError, zeroDivisionError } from
 import type { Budget } from '../limits.js';
 import { PyCallable } from '../values/callable.js';
 import { pyEquals } from '../values/compare.js';
-import { PyBytes, PySet, PyTuple } from '../values/containers.js';
+import { PyBytes, PyComplex, PySet, PyTuple } from '../values/containers.js';
 import { isMapping, isPlainDict, mappingHas, mappingKeys, mappingSize, PyMapping } from '../values/dict.js';
 import { PyDictView, PyIterator } from '../values/iterator.js';
 import { keyOf } from '../values/keys.js';
@@ -52,19 +52,18 @@ export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue, budget: Bud
   const ka = numericKind(a);
   const kb = numericKind(b);
   if (ka !== 0 && kb !== 0) return numericOp(op, a, b, ka === 1 && kb === 1, budget);
+  // str % x is str's own formatting, tried before any reflected operator (so even x = Undefined).
+  if (op === '%' && typeof a === 'string') {
+    const text = percentFormat(a, b, budget.limits.maxStringLength);
+    budget.checkString(text.length);
+    return text;
+  }
   failIfUndefined(a, b);
   switch (op) {
     case '+':
       return add(a, b, budget);
     case '*':
       return multiply(a, b, budget);
-    case '%':
-      if (typeof a === 'string') {
-        const text = percentFormat(a, b, budget.limits.maxStringLength);
-        budget.checkString(text.length);
-        return text;
-      }
-      break;
     case '-':
       if (a instanceof PySet && b instanceof PySet) return new PySet([...a.members.values()].filter((x) => !b.has(x)));
       break;
@@ -116,9 +115,12 @@ function numericOp(op: BinaryOperator, a: PyValue, b: PyValue, ints: boolean, bu
   }
 }
 
+/** float ** float; a negative base with a fractional exponent gives a complex number, as in Python 3. */
 function floatPower(x: number, y: number): PyValue {
   if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) {
-    throw typeError('a negative number raised to a fractional power gives a complex number, which templates do not support');
+    const magnitude = Math.abs(x) ** y;
+    const phase = Math.PI * y;
+    return new PyComplex(magnitude * Math.cos(phase), magnitude * Math.sin(phase));
   }
   return new PyFloat(floatPow(x, y));
 }

@@ -122,6 +122,21 @@ describe('sandbox: bounded resources', () => {
     );
   });
 
+  test('huge counts and widths are refused (or cost nothing) everywhere a template can pass them', () => {
+    assertRepr('{{ 10**18 * [] }}', '[]', ctx());
+    assertRaises('{{ 12345678901234567890 * [] }}', 'OverflowError', /^cannot fit 'int' into an index-sized integer$/, ctx());
+    assertRepr('{{ 1.5 | round(-1000000000) }}', '0.0', ctx());
+    assertRepr("{{ '{:.2000f}'.format(0.1) | length }}", '2002', ctx());
+    assertRaises("{{ '{:.1000000000f}'.format(0.1) }}", 'SecurityError', /a precision of 1000000000/, ctx());
+    assertRaises("{{ 'a' | indent(10**12) }}", 'SecurityError', /exceeds the sandbox limit/, ctx());
+    assertRaises("{{ 'a\tb'.expandtabs(10**12) }}", 'SecurityError', /exceeds the sandbox limit/, ctx());
+    assertRaises('{{ [1] | batch(10**12, 0) | list }}', 'SecurityError', /a collection of 1000000000000 items/, ctx());
+    assertRaises('{{ [1] | slice(10**12) | list }}', 'SecurityError', /a collection of 1000000000000 items/, ctx());
+    assertRaises('{{ (1).to_bytes(10**12) }}', 'SecurityError', /exceeds the sandbox limit/, ctx());
+    assertRaises("{{ {'a': 1} | tojson(10**9) }}", 'SecurityError', /a JSON indent of 1000000000/, ctx());
+    assertRaises("{{ '%c' % 1114112 }}", 'OverflowError', /%c arg not in range\(0x110000\)/, ctx());
+  });
+
   test('range() is not available, as in the CDK', () => {
     assertRaises('{{ range(10**9) | list }}', 'ValueError', /undeclared variables: \{'range'\}/, ctx());
   });

@@ -1,5 +1,5 @@
 // printf-style formatting: 'str' % args.
-import { keyError, typeError, valueError } from '../errors.js';
+import { keyError, overflowError, typeError, valueError } from '../errors.js';
 import { limitError } from '../limits.js';
 import { PyBytes, PyTuple } from '../values/containers.js';
 import { isMapping, mappingGet } from '../values/dict.js';
@@ -111,8 +111,11 @@ function convert(type: string, value: PyValue, flags: string, width: number, pre
     if (precision >= 0) body = [...body].slice(0, precision).join('');
   } else if (type === 'c') {
     if (typeof value === 'string' && [...value].length === 1) body = value;
-    else if (numericKind(value) === 1) body = String.fromCodePoint(Number(intOf(value)));
-    else throw typeError('%c requires int or char');
+    else if (numericKind(value) === 1) {
+      const code = Number(intOf(value));
+      if (code < 0 || code > 0x10ffff) throw overflowError('%c arg not in range(0x110000)');
+      body = String.fromCodePoint(code);
+    } else throw typeError('%c requires int or char');
   } else {
     const code = type.codePointAt(0) ?? 0;
     throw valueError(`unsupported format character '${type}' (0x${code.toString(16)}) at index ${index + 1}`);

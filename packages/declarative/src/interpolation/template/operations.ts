@@ -4,7 +4,7 @@ import { lookupAttribute } from '../builtins/attributes.js';
 import { percentFormat } from '../builtins/percent-format.js';
 import { dateAdd, dateSub, negateTemporal, timedeltaArithmetic } from '../datetime/arithmetic.js';
 import { PyDuration, PyTimeDelta } from '../datetime/model.js';
-import { indexError, isPyInstance, keyError, typeError, zeroDivisionError } from '../errors.js';
+import { indexError, isPyInstance, keyError, overflowError, typeError, zeroDivisionError } from '../errors.js';
 import type { Budget } from '../limits.js';
 import { PyCallable } from '../values/callable.js';
 import { pyEquals } from '../values/compare.js';
@@ -38,6 +38,9 @@ import { pyTypeName } from '../values/type-name.js';
 import { Undefined } from '../values/undefined.js';
 import type { BinaryOperator } from './ast.js';
 import type { Kwargs, Runtime } from './runtime-api.js';
+
+/** sys.maxsize: repetition counts must fit in a C ssize_t. */
+const MAX_SSIZE = 2n ** 63n - 1n;
 
 function unsupported(op: string, a: PyValue, b: PyValue): Error {
   return typeError(`unsupported operand type(s) for ${op}: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
@@ -151,7 +154,10 @@ function multiply(a: PyValue, b: PyValue, budget: Budget): PyValue {
   const isSeq = typeof seq === 'string' || Array.isArray(seq) || seq instanceof PyTuple;
   if (isSeq) {
     if (numericKind(count) !== 1) throw typeError(`can't multiply sequence by non-int of type '${pyTypeName(count)}'`);
-    const n = Math.max(0, Number(intOf(count)));
+    const times = intOf(count);
+    if (times > MAX_SSIZE || times < -MAX_SSIZE) throw overflowError("cannot fit 'int' into an index-sized integer");
+    const length = typeof seq === 'string' ? seq.length : Array.isArray(seq) ? seq.length : (seq as PyTuple).items.length;
+    const n = length === 0 ? 0 : Math.max(0, Number(times));
     if (typeof seq === 'string') {
       budget.checkString(seq.length * n);
       return seq.repeat(n);

@@ -1,6 +1,6 @@
 // Jinja's filters on sequences: first/last, join, batch/slice, reverse, sort, dictsort, unique,
 // max/min, sum, random, items.
-import { attributeError, PythonError, typeError } from '../../errors.js';
+import { attributeError, PythonError, typeError, zeroDivisionError } from '../../errors.js';
 import type { FilterFn } from '../../template/environment.js';
 import { binaryOp } from '../../template/operations.js';
 import type { Runtime } from '../../template/runtime-api.js';
@@ -39,7 +39,10 @@ function batch(rt: Runtime, value: PyValue, count: number, fill: PyValue | Missi
       chunk.push(item);
     }
     if (chunk.length) {
-      if (fill !== MISSING && fill !== null) while (chunk.length < count) chunk.push(fill);
+      if (fill !== MISSING && fill !== null) {
+        rt.budget.checkCollection(count);
+        while (chunk.length < count) chunk.push(fill);
+      }
       out.push(chunk);
     }
     rt.budget.spend(out.length);
@@ -48,7 +51,12 @@ function batch(rt: Runtime, value: PyValue, count: number, fill: PyValue | Missi
 }
 
 function sliceFilter(rt: Runtime, value: PyValue, slices: number, fill: PyValue | Missing): PyValue {
-  return generator('do_slice', () => sliceItems(rt.iterate(value), slices, fill));
+  return generator('do_slice', () => {
+    const items = rt.iterate(value);
+    if (slices === 0) throw zeroDivisionError('integer division or modulo by zero');
+    rt.budget.checkCollection(slices);
+    return sliceItems(items, slices, fill);
+  });
 }
 
 function sliceItems(items: PyValue[], slices: number, fill: PyValue | Missing): PyValue[] {

@@ -1,5 +1,6 @@
 // Jinja's filters on text: case, padding, escaping, formatting, truncating, wrapping, URLs, JSON.
 import { attributeError, PythonError, typeError, valueError } from '../../errors.js';
+import { limitError } from '../../limits.js';
 import type { FilterFn } from '../../template/environment.js';
 import { binaryOp, length, subscript } from '../../template/operations.js';
 import type { Runtime } from '../../template/runtime-api.js';
@@ -74,6 +75,7 @@ function urlencode(value: PyValue, rt: Runtime): string {
 }
 
 function tojson(value: PyValue, indent: PyValue | Missing): string {
+  if (typeof indent === 'number' && indent > 1000) throw limitError(`a JSON indent of ${indent}`);
   const text = jsonDumps(value, { sortKeys: true, indent: indent === MISSING || indent === null ? null : (indent as number | string) });
   return text.replaceAll('<', '\\u003c').replaceAll('>', '\\u003e').replaceAll('&', '\\u0026').replaceAll("'", '\\u0027');
 }
@@ -138,8 +140,9 @@ function indentable(value: PyValue): string {
   throw typeError(`unsupported operand type(s) for +=: '${pyTypeName(value)}' and 'str'`);
 }
 
-function indent(s: string, width: PyValue, firstLine: PyValue, blank: PyValue): string {
-  const pad = typeof width === 'string' ? width : ' '.repeat(Number(intOf(width)));
+function indent(s: string, width: PyValue, firstLine: PyValue, blank: PyValue, rt: Runtime): string {
+  if (typeof width !== 'string') rt.budget.checkString(Number(intOf(width)));
+  const pad = typeof width === 'string' ? width : ' '.repeat(Math.max(0, Number(intOf(width))));
   const lines = s.split('\n');
   const out = lines.map((line, i) => {
     if (i === 0) return truthy(firstLine) && (line || truthy(blank)) ? pad + line : line;
@@ -182,8 +185,8 @@ export function textFilters(): [string, FilterFn][] {
     ['format', format],
     [
       'indent',
-      filter('indent', 'width=4, first=False, blank=False', (v, [w, f, b]) =>
-        indent(indentable(v), w as PyValue, f as PyValue, b as PyValue),
+      filter('indent', 'width=4, first=False, blank=False', (v, [w, f, b], rt) =>
+        indent(indentable(v), w as PyValue, f as PyValue, b as PyValue, rt),
       ),
     ],
     ['lower', filter('lower', '', (v) => str(v).toLowerCase())],

@@ -26,91 +26,106 @@ function setKey(target: PlainDict, key: string, value: PyValue): void {
 
 /** JSON text parsed as Python's json.loads types it: 1 is an int, 1.0 a float, big ints stay exact, key order is kept. */
 export function parseJsonText(text: string): PyValue {
-  let pos = 0;
-  const error = (what: string): never => {
-    throw valueError(`${what}: line 1 column ${pos + 1} (char ${pos})`);
-  };
-  const skip = () => {
-    while (pos < text.length && ' \t\n\r'.includes(text[pos])) pos++;
-  };
-  const parseValue = (depth: number): PyValue => {
-    if (depth > MAX_JSON_DEPTH) error('JSON nested too deeply');
-    skip();
-    const ch = text[pos];
-    if (ch === '{') return parseObject(depth);
-    if (ch === '[') return parseArray(depth);
-    if (ch === '"') return parseString();
-    for (const [word, value] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-      ['NaN', new PyFloat(Number.NaN)],
-      ['Infinity', new PyFloat(Infinity)],
-      ['-Infinity', new PyFloat(-Infinity)],
-    ] as const) {
-      if (text.startsWith(word, pos)) {
-        pos += word.length;
-        return value;
+  return new JsonTextParser(text).parse();
+}
+
+const LITERAL_WORDS: readonly (readonly [string, () => PyValue])[] = [
+  ['true', () => true],
+  ['false', () => false],
+  ['null', () => null],
+  ['NaN', () => new PyFloat(Number.NaN)],
+  ['Infinity', () => new PyFloat(Infinity)],
+  ['-Infinity', () => new PyFloat(-Infinity)],
+];
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON strings may not contain raw control characters
+const STRING = /"((?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*)"/y;
+
+class JsonTextParser {
+  private pos = 0;
+
+  constructor(private readonly text: string) {}
+
+  parse(): PyValue {
+    const value = this.value(0);
+    this.skip();
+    if (this.pos < this.text.length) this.fail('Extra data');
+    return value;
+  }
+
+  private fail(what: string): never {
+    throw valueError(`${what}: line 1 column ${this.pos + 1} (char ${this.pos})`);
+  }
+
+  private skip(): void {
+    while (this.pos < this.text.length && ' \t\n\r'.includes(this.text[this.pos])) this.pos++;
+  }
+
+  private value(depth: number): PyValue {
+    if (depth > MAX_JSON_DEPTH) this.fail('JSON nested too deeply');
+    this.skip();
+    const ch = this.text[this.pos];
+    if (ch === '{') return this.object(depth);
+    if (ch === '[') return this.array(depth);
+    if (ch === '"') return this.string();
+    for (const [word, make] of LITERAL_WORDS) {
+      if (this.text.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        return make();
       }
     }
-    const m = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-    m.lastIndex = pos;
-    const number = m.exec(text);
-    if (number === null) return error('Expecting value');
-    pos += number[0].length;
+    NUMBER.lastIndex = this.pos;
+    const number = NUMBER.exec(this.text);
+    if (number === null) return this.fail('Expecting value');
+    this.pos += number[0].length;
     if (number[1] !== undefined || number[2] !== undefined) return new PyFloat(Number(number[0]));
     return normBig(BigInt(number[0]));
-  };
-  const parseString = (): string => {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: JSON strings may not contain raw control characters
-    const end = /"((?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*)"/y;
-    end.lastIndex = pos;
-    const m = end.exec(text);
-    if (m === null) return error('Invalid string');
-    pos += m[0].length;
+  }
+
+  private string(): string {
+    STRING.lastIndex = this.pos;
+    const m = STRING.exec(this.text);
+    if (m === null) return this.fail('Invalid string');
+    this.pos += m[0].length;
     return JSON.parse(m[0]) as string;
-  };
-  const parseArray = (depth: number): PyValue[] => {
-    pos++;
+  }
+
+  /** Calls `item` for each comma-separated member until `close`. */
+  private members(close: string, item: () => void): void {
+    this.pos++;
+    this.skip();
+    if (this.text[this.pos] === close) {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      item();
+      this.skip();
+      if (this.text[this.pos] === ',') this.pos++;
+      else if (this.text[this.pos] === close) {
+        this.pos++;
+        return;
+      } else this.fail("Expecting ',' delimiter");
+    }
+  }
+
+  private array(depth: number): PyValue[] {
     const items: PyValue[] = [];
-    skip();
-    if (text[pos] === ']') {
-      pos++;
-      return items;
-    }
-    for (;;) {
-      items.push(parseValue(depth + 1));
-      skip();
-      if (text[pos] === ',') pos++;
-      else if (text[pos] === ']') {
-        pos++;
-        return items;
-      } else error("Expecting ',' delimiter");
-    }
-  };
-  const parseObject = (depth: number): PlainDict | PyDict => {
-    pos++;
+    this.members(']', () => items.push(this.value(depth + 1)));
+    return items;
+  }
+
+  private object(depth: number): PlainDict | PyDict {
     const entries: [string, PyValue][] = [];
-    skip();
-    if (text[pos] === '}') {
-      pos++;
-      return {};
-    }
-    for (;;) {
-      skip();
-      if (text[pos] !== '"') error('Expecting property name enclosed in double quotes');
-      const key = parseString();
-      skip();
-      if (text[pos] !== ':') error("Expecting ':' delimiter");
-      pos++;
-      entries.push([key, parseValue(depth + 1)]);
-      skip();
-      if (text[pos] === ',') pos++;
-      else if (text[pos] === '}') {
-        pos++;
-        break;
-      } else error("Expecting ',' delimiter");
-    }
+    this.members('}', () => {
+      this.skip();
+      if (this.text[this.pos] !== '"') this.fail('Expecting property name enclosed in double quotes');
+      const key = this.string();
+      this.skip();
+      if (this.text[this.pos] !== ':') this.fail("Expecting ':' delimiter");
+      this.pos++;
+      entries.push([key, this.value(depth + 1)]);
+    });
     if (entries.some(([key]) => INTEGER_KEY.test(key))) {
       const dict = new PyDict();
       for (const [key, value] of entries) dict.set(key, value);
@@ -119,11 +134,7 @@ export function parseJsonText(text: string): PyValue {
     const out: PlainDict = {};
     for (const [key, value] of entries) setKey(out, key, value);
     return out;
-  };
-  const value = parseValue(0);
-  skip();
-  if (pos < text.length) error('Extra data');
-  return value;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -133,75 +133,90 @@ function stringToken(source: string, pos: number): [Token, number] {
   return [{ kind: 'str', text: source.slice(pos, i + quote.length), value: text, bytes, fstring: prefix.includes('f') }, i + quote.length];
 }
 
-function tokenize(source: string): Token[] {
-  const tokens: Token[] = [];
-  let pos = 0;
-  let depth = 0;
-  let lineStart = false;
-  let seenContent = false;
-  while (pos < source.length) {
+/** Python's layout between tokens: whitespace, comments, line continuations and newlines. */
+class Layout {
+  depth = 0;
+  private lineStart = false;
+  private seenContent = false;
+
+  /** Skips layout at `pos`; returns the new position, or -1 when `pos` starts a token. */
+  skip(source: string, pos: number, tokens: Token[]): number {
     const ch = source[pos];
     if (ch === ' ' || ch === '\t' || ch === '\f') {
       const run = /[ \t\f]+/y;
       run.lastIndex = pos;
-      pos += run.exec(source)![0].length;
-      // Indentation before an expression line is Python's "unexpected indent".
-      if (lineStart && depth === 0 && pos < source.length && !/[#\r\n]/.test(source[pos])) fail();
-      continue;
+      const next = pos + run.exec(source)![0].length;
+      // Indentation before an expression line (or a dangling one at the very end) is Python's "unexpected indent".
+      const indentsSomething = next >= source.length ? this.seenContent : !/[#\r\n]/.test(source[next]);
+      if (this.lineStart && this.depth === 0 && indentsSomething) fail();
+      return next;
     }
     if (ch === '#') {
-      while (pos < source.length && source[pos] !== '\n' && source[pos] !== '\r') pos++;
-      continue;
+      let next = pos;
+      while (next < source.length && source[next] !== '\n' && source[next] !== '\r') next++;
+      return next;
     }
     if (ch === '\\' && (source[pos + 1] === '\n' || source[pos + 1] === '\r')) {
-      pos += source.startsWith('\r\n', pos + 1) ? 3 : 2;
-      continue;
+      const next = pos + (source.startsWith('\r\n', pos + 1) ? 3 : 2);
+      // A line continuation at the very end is "unexpected EOF".
+      return next >= source.length ? fail() : next;
     }
     if (ch === '\n' || ch === '\r') {
-      pos++;
-      if (depth === 0 && seenContent) tokens.push({ kind: 'newline', text: '\n' });
-      lineStart = true;
-      continue;
+      if (this.depth === 0 && this.seenContent) tokens.push({ kind: 'newline', text: '\n' });
+      this.lineStart = true;
+      return pos + 1;
     }
-    lineStart = false;
-    seenContent = true;
-    STRING_START.lastIndex = pos;
-    const stringStart = STRING_START.exec(source);
-    if (stringStart !== null && (stringStart[1] === '' || /^[rRbBuUfF]{1,2}$/.test(stringStart[1]))) {
-      const [token, next] = stringToken(source, pos);
-      tokens.push(token);
-      pos = next;
-      continue;
-    }
-    NUMBER.lastIndex = pos;
-    const number = /[\d.]/.test(ch) ? NUMBER.exec(source) : null;
-    if (number !== null && !(ch === '.' && number[0] === '.')) {
-      pos += number[0].length;
-      if (pos < source.length && /[\p{ID_Continue}.]/u.test(source[pos])) fail();
-      tokens.push(numberToken(number[0]));
-      continue;
-    }
-    NAME.lastIndex = pos;
-    const name = NAME.exec(source);
-    if (name !== null) {
-      tokens.push({ kind: 'name', text: name[0] });
-      pos += name[0].length;
-      continue;
-    }
-    if (source.startsWith('...', pos)) {
-      tokens.push({ kind: 'op', text: '...' });
-      pos += 3;
-      continue;
-    }
-    if ('([{'.includes(ch)) {
-      if (++depth > MAX_NESTING) fail();
-    } else if (')]}'.includes(ch)) {
-      if (--depth < 0) fail();
-    } else if (!',:+-'.includes(ch)) fail();
-    tokens.push({ kind: 'op', text: ch });
-    pos++;
+    this.lineStart = false;
+    this.seenContent = true;
+    return -1;
   }
-  if (depth !== 0) fail();
+}
+
+/** One token at `pos` (strings, numbers, names, `...`, punctuation); returns the position after it. */
+function readToken(source: string, pos: number, tokens: Token[], layout: Layout): number {
+  const ch = source[pos];
+  STRING_START.lastIndex = pos;
+  if (STRING_START.exec(source) !== null) {
+    const [token, next] = stringToken(source, pos);
+    tokens.push(token);
+    return next;
+  }
+  NUMBER.lastIndex = pos;
+  const number = /[\d.]/.test(ch) ? NUMBER.exec(source) : null;
+  if (number !== null) {
+    const next = pos + number[0].length;
+    if (next < source.length && /[\p{ID_Continue}.]/u.test(source[next])) fail();
+    tokens.push(numberToken(number[0]));
+    return next;
+  }
+  NAME.lastIndex = pos;
+  const name = NAME.exec(source);
+  if (name !== null) {
+    tokens.push({ kind: 'name', text: name[0] });
+    return pos + name[0].length;
+  }
+  if (source.startsWith('...', pos)) {
+    tokens.push({ kind: 'op', text: '...' });
+    return pos + 3;
+  }
+  if ('([{'.includes(ch)) {
+    if (++layout.depth > MAX_NESTING) fail();
+  } else if (')]}'.includes(ch)) {
+    if (--layout.depth < 0) fail();
+  } else if (!',:+-'.includes(ch)) fail();
+  tokens.push({ kind: 'op', text: ch });
+  return pos + 1;
+}
+
+function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  const layout = new Layout();
+  let pos = 0;
+  while (pos < source.length) {
+    const next = layout.skip(source, pos, tokens);
+    pos = next >= 0 ? next : readToken(source, pos, tokens, layout);
+  }
+  if (layout.depth !== 0) fail();
   tokens.push({ kind: 'end', text: '' });
   return tokens;
 }
@@ -409,18 +424,36 @@ export function makeDict(entries: readonly (readonly [PyValue, PyValue])[]): Pla
 /** What a Python literal can start with: text starting otherwise is returned without parsing. */
 const CAN_START = /^[ \t\f]*(?:[\d.'"([{+\-#\\\r\n]|[rRbBuUfF]{1,2}['"]|True\b|False\b|None\b|set\s*\(|$)/;
 
-/** Outside strings and comments a literal has only number characters, punctuation and True/False/None/set. */
-const KEYWORDS = /\b(?:True|False|None|set)\b/g;
-const FOREIGN_CHARACTER = /[^0-9a-fA-FxXoOjJ_.,:+\-\s()[\]{}\\]/;
+/** ASCII characters a literal may contain outside strings and comments (digits, hex and prefix letters, punctuation, layout). */
+const LITERAL_CHARS = new Uint8Array(128);
+for (const ch of '0123456789abcdefABCDEFxXoOjJ_.,:+-()[]{}\\ \t\n\r\f\v') LITERAL_CHARS[ch.charCodeAt(0)] = 1;
+const KEYWORD_AT = /True|False|None|set/y;
+const KEYWORD_START = 'TFNs';
 /** A decimal int written with a leading zero ("01" in a date) is a SyntaxError in Python 3. */
 const LEADING_ZERO_INT = /(?<![\w.]|[eE][+-])0+[1-9][\d_]*(?![\d_]*[.eEjJ])/;
+
+/** Whether an unquoted text has a character no literal has (an identifier other than True/False/None/set). */
+function hasForeignCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (KEYWORD_START.includes(text[i]) && (i === 0 || !/\w/.test(text[i - 1]))) {
+      KEYWORD_AT.lastIndex = i;
+      const keyword = KEYWORD_AT.exec(text);
+      if (keyword !== null && !/\w/.test(text[i + keyword[0].length] ?? '')) {
+        i += keyword[0].length - 1;
+        continue;
+      }
+    }
+    if (code >= 128 || LITERAL_CHARS[code] !== 1) return true;
+  }
+  return false;
+}
 
 /** Rejects, without parsing, the common rendered text that cannot be a literal (ids, dates, URLs). */
 function plainlyNotLiteral(text: string): boolean {
   if (!CAN_START.test(text)) return true;
   if (text.includes("'") || text.includes('"') || text.includes('#')) return false;
-  if (FOREIGN_CHARACTER.test(text) && (!/[TFNs]/.test(text) || FOREIGN_CHARACTER.test(text.replace(KEYWORDS, '')))) return true;
-  return LEADING_ZERO_INT.test(text);
+  return hasForeignCharacter(text) || LEADING_ZERO_INT.test(text);
 }
 
 const SMALL_INT = /^[ \t]*(-?)(0|[1-9]\d{0,14})[ \t]*\n?$/;

@@ -47,70 +47,66 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
-export function cdkFilters(): Map<string, FilterFn> {
-  const available = new Set(getHashes());
-  return new Map<string, FilterFn>([
+const AVAILABLE_HASHES = new Set(getHashes());
+
+const hash: FilterFn = (value, args, kwargs) => {
+  const [type, salt] = bindArgs(
+    'hash',
     [
-      'hash',
-      (value, args, kwargs) => {
-        const [type, salt] = bindArgs(
-          'hash',
-          [
-            ['hash_type', 'md5'],
-            ['salt', null],
-          ],
-          args,
-          kwargs,
-        ) as PyValue[];
-        const algorithm = typeof type === 'string' ? HASHLIB[type] : undefined;
-        if (algorithm === undefined || !available.has(algorithm)) {
-          throw attributeError(`No hashing function named ${pyStr(type)}`);
-        }
-        const hash = createHash(algorithm).update(pyStr(value), 'utf8');
-        if (truthy(salt)) hash.update(pyStr(salt), 'utf8');
-        return hash.digest('hex');
-      },
+      ['hash_type', 'md5'],
+      ['salt', null],
     ],
+    args,
+    kwargs,
+  ) as PyValue[];
+  const algorithm = typeof type === 'string' ? HASHLIB[type] : undefined;
+  if (algorithm === undefined || !AVAILABLE_HASHES.has(algorithm)) throw attributeError(`No hashing function named ${pyStr(type)}`);
+  const digest = createHash(algorithm).update(pyStr(value), 'utf8');
+  if (truthy(salt)) digest.update(pyStr(salt), 'utf8');
+  return digest.digest('hex');
+};
+
+const regexSearch: FilterFn = (value, args, kwargs) => {
+  const [regex] = bindArgs('regex_search', [['regex']], args, kwargs) as PyValue[];
+  const match = compilePython(pyStr(regex)).exec(regexSubject(value));
+  if (match === null || match.length < 2) return '';
+  return match[1] ?? null;
+};
+
+/** re.sub: every match replaced by the expanded template (empty matches included, as Python's). */
+const regexReplace: FilterFn = (value, args, kwargs, rt) => {
+  const [regex, replacement] = bindArgs('regex_replace', [['regex'], ['replacement']], args, kwargs) as PyValue[];
+  const template = pyStr(replacement);
+  const pattern = compilePython(pyStr(regex), true);
+  const subject = regexSubject(value);
+  let out = '';
+  let last = 0;
+  for (let m = pattern.exec(subject); m !== null; m = pattern.exec(subject)) {
+    out += subject.slice(last, m.index) + expandReplacement(template, m);
+    last = m.index + m[0].length;
+    if (m[0].length === 0) pattern.lastIndex++;
+    rt.budget.checkString(out.length);
+  }
+  return out + subject.slice(last);
+};
+
+const hmac: FilterFn = (value, args, kwargs) => {
+  const [key, type] = bindArgs('hmac', [['key'], ['hash_type', 'sha256']], args, kwargs) as PyValue[];
+  if (type !== 'sha256') throw valueError(`Hash type '${pyStr(type)}' is not allowed. Allowed types: sha256`);
+  return createHmac('sha256', Buffer.from(encodeAttr(key), 'utf8'))
+    .update(pyStr(value), 'utf8')
+    .digest('hex');
+};
+
+export function cdkFilters(): Map<string, FilterFn> {
+  return new Map<string, FilterFn>([
+    ['hash', hash],
     ['base64encode', (value) => Buffer.from(encodeAttr(value), 'utf8').toString('base64')],
     ['base64decode', (value) => decodeUtf8(a2bBase64(encodeAttr(value)))],
     ['base64binascii_decode', (value) => Buffer.from(encodeAttr(value), 'utf8').toString('base64')],
     ['string', (value) => (typeof value === 'string' ? value : `"""${jsonDumps(value)}"""`)],
-    [
-      'regex_search',
-      (value, args, kwargs) => {
-        const [regex] = bindArgs('regex_search', [['regex']], args, kwargs) as PyValue[];
-        const match = compilePython(pyStr(regex)).exec(regexSubject(value));
-        if (match === null || match.length < 2) return '';
-        return match[1] ?? null;
-      },
-    ],
-    [
-      'regex_replace',
-      (value, args, kwargs, rt) => {
-        const [regex, replacement] = bindArgs('regex_replace', [['regex'], ['replacement']], args, kwargs) as PyValue[];
-        const template = pyStr(replacement);
-        const pattern = compilePython(pyStr(regex), true);
-        const subject = regexSubject(value);
-        let out = '';
-        let last = 0;
-        for (let m = pattern.exec(subject); m !== null; m = pattern.exec(subject)) {
-          out += subject.slice(last, m.index) + expandReplacement(template, m);
-          last = m.index + m[0].length;
-          if (m[0].length === 0) pattern.lastIndex++;
-          rt.budget.checkString(out.length);
-        }
-        return out + subject.slice(last);
-      },
-    ],
-    [
-      'hmac',
-      (value, args, kwargs) => {
-        const [key, type] = bindArgs('hmac', [['key'], ['hash_type', 'sha256']], args, kwargs) as PyValue[];
-        if (type !== 'sha256') throw valueError(`Hash type '${pyStr(type)}' is not allowed. Allowed types: sha256`);
-        return createHmac('sha256', Buffer.from(encodeAttr(key), 'utf8'))
-          .update(pyStr(value), 'utf8')
-          .digest('hex');
-      },
-    ],
+    ['regex_search', regexSearch],
+    ['regex_replace', regexReplace],
+    ['hmac', hmac],
   ]);
 }

@@ -14,6 +14,7 @@ import { strftime } from '../datetime/strftime.js';
 import { strptime } from '../datetime/strptime.js';
 import { PYTZ_UTC, UTC, zoneNamed } from '../datetime/timezone.js';
 import { typeError, valueError } from '../errors.js';
+import { length } from '../template/operations.js';
 import type { Kwargs, Runtime } from '../template/runtime-api.js';
 import { PyBuiltinFunction } from '../values/callable.js';
 import { pyOrder } from '../values/compare.js';
@@ -28,11 +29,15 @@ import { quotePlus } from './url-quote.js';
 
 const EPOCH = datetimeFromLocalMicros(0, UTC);
 
-/** dateutil's isoparse reads a non-str through getattr(value, 'read'), which fails on Undefined. */
+/**
+ * dateutil's isoparse takes anything: getattr(value, 'read') fails on Undefined; a value without
+ * len() is a TypeError; a short container is "ISO string too short"; a longer one fails slicing.
+ */
 function isoText(value: PyValue): string {
   if (value instanceof Undefined) value.fail(pyRepr);
-  if (typeof value !== 'string') throw typeError(`object of type '${pyTypeName(value)}' has no len()`);
-  return value;
+  if (typeof value === 'string') return value;
+  if (length(value) < 4) throw valueError('ISO string too short');
+  throw typeError(`int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(value)}'`);
 }
 
 export function strToDatetime(value: PyValue): PyDateTime {

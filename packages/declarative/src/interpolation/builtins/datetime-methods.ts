@@ -177,7 +177,13 @@ export const DATETIME_METHODS: Record<string, Method<PyDateTime>> = {
   time: () => {
     throw new PythonError('NotImplementedError', 'datetime.time values are not supported by Tributary templates');
   },
+  timetz: () => {
+    throw new PythonError('NotImplementedError', 'datetime.time values are not supported by Tributary templates');
+  },
   timetuple: () => {
+    throw new PythonError('NotImplementedError', 'time.struct_time values are not supported by Tributary templates');
+  },
+  utctimetuple: () => {
     throw new PythonError('NotImplementedError', 'time.struct_time values are not supported by Tributary templates');
   },
 };

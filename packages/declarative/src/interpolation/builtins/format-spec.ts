@@ -3,7 +3,7 @@
 
 import { PyDate } from '../datetime/model.js';
 import { strftime } from '../datetime/strftime.js';
-import { typeError, valueError } from '../errors.js';
+import { overflowError, typeError, valueError } from '../errors.js';
 import { limitError } from '../limits.js';
 import { formatExponent, formatFixed, formatGeneral } from '../values/float-format.js';
 import { floatOf, floatRepr, intOf, intStr, numericKind } from '../values/number.js';
@@ -30,6 +30,7 @@ function parseSpec(text: string, maxLength: number): Spec {
   if (m === null) throw valueError('Invalid format specifier');
   const width = m[7] === undefined ? -1 : Number(m[7]);
   if (width > maxLength) throw limitError(`a field width of ${width}`);
+  if (m[9] !== undefined && Number(m[9]) > maxLength) throw limitError(`a precision of ${m[9]}`);
   return {
     fill: m[1] ?? (m[6] && !m[2] ? '0' : ' '),
     align: m[2] ?? (m[6] ? '=' : ''),
@@ -97,6 +98,7 @@ function formatInt(value: bigint, spec: Spec): string {
       }
       break;
     case 'c':
+      if (value < 0n || value > 0x10ffffn) throw overflowError('%c arg not in range(0x110000)');
       return pad(String.fromCodePoint(Number(value)), '', spec, '<');
     default:
       digits = intStr(magnitude);

@@ -51,87 +51,56 @@ function isIterable(value: PyValue): boolean {
   );
 }
 
+const isLower = (v: PyValue) => /\p{L}/u.test(pyStr(v)) && pyStr(v) === pyStr(v).toLowerCase();
+const isUpper = (v: PyValue) => /\p{L}/u.test(pyStr(v)) && pyStr(v) === pyStr(v).toUpperCase();
+const isSame = (v: PyValue, o: PyValue) => v === o || (v instanceof PyObject ? false : pyEquals(v, o) && typeof v === typeof o);
+
+function ordered(op: '<' | '<=' | '>' | '>='): TestFn {
+  return one(op, (v, o) => {
+    if (v instanceof Undefined) v.fail(pyRepr);
+    if (o instanceof Undefined) o.fail(pyRepr);
+    return pyOrder(op, v, o);
+  });
+}
+
+/** `value % divisor == remainder`, with Python's operators (so errors are Python's). */
+function modulo(divisor: PyValue | null, remainder: number): TestFn {
+  return (v, args, kwargs, rt) => {
+    const num = divisor ?? (bindArgs('divisibleby', [['num']], args, kwargs)[0] as PyValue);
+    return pyEquals(binaryOp('%', v, num, rt.budget), remainder);
+  };
+}
+
+const TYPE_TESTS: [string, (v: PyValue) => boolean][] = [
+  ['defined', (v) => !(v instanceof Undefined)],
+  ['undefined', (v) => v instanceof Undefined],
+  ['none', (v) => v === null],
+  ['boolean', (v) => typeof v === 'boolean'],
+  ['false', (v) => v === false],
+  ['true', (v) => v === true],
+  ['integer', (v) => isInt(v)],
+  ['float', (v) => isFloat(v)],
+  ['number', (v) => numericKind(v) !== 0 || v instanceof PyComplex],
+  ['string', (v) => typeof v === 'string'],
+  ['mapping', (v) => isMapping(v)],
+  ['sequence', isSequence],
+  ['iterable', isIterable],
+  ['callable', (v) => v instanceof PyCallable],
+  ['escaped', () => false],
+  ['lower', isLower],
+  ['upper', isUpper],
+];
+
 export function jinjaTests(): Map<string, TestFn> {
-  const tests = new Map<string, TestFn>();
+  const tests = new Map<string, TestFn>(TYPE_TESTS.map(([name, fn]) => [name, none(name, fn)]));
   const add = (names: string[], fn: TestFn) => {
     for (const name of names) tests.set(name, fn);
   };
-  add(
-    ['defined'],
-    none('defined', (v) => !(v instanceof Undefined)),
-  );
-  add(
-    ['undefined'],
-    none('undefined', (v) => v instanceof Undefined),
-  );
-  add(
-    ['none'],
-    none('none', (v) => v === null),
-  );
-  add(
-    ['boolean'],
-    none('boolean', (v) => typeof v === 'boolean'),
-  );
-  add(
-    ['false'],
-    none('false', (v) => v === false),
-  );
-  add(
-    ['true'],
-    none('true', (v) => v === true),
-  );
-  add(
-    ['integer'],
-    none('integer', (v) => isInt(v)),
-  );
-  add(
-    ['float'],
-    none('float', (v) => isFloat(v)),
-  );
-  add(
-    ['number'],
-    none('number', (v) => numericKind(v) !== 0 || v instanceof PyComplex),
-  );
-  add(
-    ['string'],
-    none('string', (v) => typeof v === 'string'),
-  );
-  add(
-    ['mapping'],
-    none('mapping', (v) => isMapping(v)),
-  );
-  add(['sequence'], none('sequence', isSequence));
-  add(['iterable'], none('iterable', isIterable));
-  add(
-    ['callable'],
-    none('callable', (v) => v instanceof PyCallable),
-  );
-  add(
-    ['escaped'],
-    none('escaped', () => false),
-  );
-  add(
-    ['lower'],
-    none('lower', (v) => /\p{L}/u.test(pyStr(v)) && pyStr(v) === pyStr(v).toLowerCase()),
-  );
-  add(
-    ['upper'],
-    none('upper', (v) => /\p{L}/u.test(pyStr(v)) && pyStr(v) === pyStr(v).toUpperCase()),
-  );
-  add(
-    ['sameas'],
-    one('sameas', (v, o) => v === o || (v instanceof PyObject ? false : pyEquals(v, o) && typeof v === typeof o)),
-  );
-  add(['divisibleby'], (v, args, kwargs, rt) => {
-    const [num] = bindArgs('divisibleby', [['num']], args, kwargs);
-    return pyEquals(binaryOp('%', v, num as PyValue, rt.budget), 0);
-  });
-  add(['even'], (v, _a, _k, rt) => pyEquals(binaryOp('%', v, 2, rt.budget), 0));
-  add(['odd'], (v, _a, _k, rt) => pyEquals(binaryOp('%', v, 2, rt.budget), 1));
-  add(['in'], (v, args, kwargs, rt) => {
-    const [seq] = bindArgs('in', [['seq']], args, kwargs);
-    return contains(seq as PyValue, v, rt);
-  });
+  add(['sameas'], one('sameas', isSame));
+  add(['divisibleby'], modulo(null, 0));
+  add(['even'], modulo(2, 0));
+  add(['odd'], modulo(2, 1));
+  add(['in'], (v, args, kwargs, rt) => contains(bindArgs('in', [['seq']], args, kwargs)[0] as PyValue, v, rt));
   add(
     ['eq', 'equalto', '=='],
     one('eq', (v, o) => pyEquals(v, o)),
@@ -140,12 +109,6 @@ export function jinjaTests(): Map<string, TestFn> {
     ['ne', '!='],
     one('ne', (v, o) => !pyEquals(v, o)),
   );
-  const ordered = (op: '<' | '<=' | '>' | '>=') =>
-    one(op, (v, o) => {
-      if (v instanceof Undefined) v.fail(pyRepr);
-      if (o instanceof Undefined) o.fail(pyRepr);
-      return pyOrder(op, v, o);
-    });
   add(['lt', 'lessthan', '<'], ordered('<'));
   add(['le', '<='], ordered('<='));
   add(['gt', 'greaterthan', '>'], ordered('>'));

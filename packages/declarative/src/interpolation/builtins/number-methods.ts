@@ -17,7 +17,7 @@ export const INT_METHODS: Record<string, Method<number | bigint | boolean>> = {
   },
   conjugate: (self) => intOf(self),
   as_integer_ratio: (self) => new PyTuple([intOf(self), 1]),
-  to_bytes: (self, a, k) => {
+  to_bytes: (self, a, k, rt) => {
     const [length, byteorder, signed] = bindArgs(
       'to_bytes',
       [
@@ -30,6 +30,8 @@ export const INT_METHODS: Record<string, Method<number | bigint | boolean>> = {
     );
     let v = toBig(intOf(self));
     const n = Number(intOf(length as number));
+    if (n < 0) throw valueError('length argument must be non-negative');
+    rt.budget.checkString(n);
     if (v < 0n) {
       if (signed !== true) throw new PythonError('OverflowError', "can't convert negative int to unsigned");
       v += 1n << BigInt(8 * n);

@@ -1,13 +1,14 @@
 // printf-style formatting: 'str' % args.
-import { keyError, typeError, valueError } from '../errors.js';
+import { keyError, overflowError, typeError, valueError } from '../errors.js';
 import { limitError } from '../limits.js';
-import { PyTuple } from '../values/containers.js';
+import { PyBytes, PyTuple } from '../values/containers.js';
 import { isMapping, mappingGet } from '../values/dict.js';
 import { formatExponent, formatFixed, formatGeneral } from '../values/float-format.js';
 import { floatOf, intOf, intStr, numericKind, toBig } from '../values/number.js';
 import { MISSING, type PyValue } from '../values/object.js';
 import { pyRepr, pyStr } from '../values/repr.js';
 import { pyTypeName } from '../values/type-name.js';
+import { Undefined } from '../values/undefined.js';
 
 const SPEC = /%(?:\(([^)]*)\))?([#0\- +]*)(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.?)/gsy;
 
@@ -15,6 +16,9 @@ export function percentFormat(format: string, argsValue: PyValue, maxLength: num
   const tupleArgs = argsValue instanceof PyTuple ? argsValue.items : null;
   const args = tupleArgs ?? [argsValue];
   const mapping = tupleArgs === null && isMapping(argsValue) ? argsValue : null;
+  // CPython skips the "not all arguments converted" check for any single argument with
+  // __getitem__ (mappings, but also lists and bytes), as PyUnicode_Format does.
+  const subscriptable = mapping !== null || Array.isArray(argsValue) || argsValue instanceof PyBytes || argsValue instanceof Undefined;
   let next = 0;
   let usedMapping = false;
   const take = (): PyValue => {
@@ -40,6 +44,7 @@ export function percentFormat(format: string, argsValue: PyValue, maxLength: num
     }
     let value: PyValue;
     if (key !== undefined) {
+      if (argsValue instanceof Undefined) argsValue.fail(pyRepr);
       if (mapping === null) throw typeError('format requires a mapping');
       const found = mappingGet(mapping, key);
       if (found === MISSING) throw keyError(pyRepr(key));
@@ -54,7 +59,7 @@ export function percentFormat(format: string, argsValue: PyValue, maxLength: num
     out += convert(type, value, flags, width, precision, percent);
     if (out.length > maxLength) throw limitError(`a string of ${out.length} characters`);
   }
-  if (next < args.length && !usedMapping && !(mapping !== null && next === 0)) {
+  if (next < args.length && !usedMapping && !(subscriptable && next === 0)) {
     throw typeError('not all arguments converted during string formatting');
   }
   return out;
@@ -66,6 +71,7 @@ function convert(type: string, value: PyValue, flags: string, width: number, pre
   let prefix = '';
   const numeric = 'diuoxXeEfFgG'.includes(type);
   if (numeric) {
+    if (value instanceof Undefined) value.fail(pyRepr);
     const kind = numericKind(value);
     if (kind === 0) {
       const what = 'diuoxX'.includes(type)
@@ -105,8 +111,11 @@ function convert(type: string, value: PyValue, flags: string, width: number, pre
     if (precision >= 0) body = [...body].slice(0, precision).join('');
   } else if (type === 'c') {
     if (typeof value === 'string' && [...value].length === 1) body = value;
-    else if (numericKind(value) === 1) body = String.fromCodePoint(Number(intOf(value)));
-    else throw typeError('%c requires int or char');
+    else if (numericKind(value) === 1) {
+      const code = Number(intOf(value));
+      if (code < 0 || code > 0x10ffff) throw overflowError('%c arg not in range(0x110000)');
+      body = String.fromCodePoint(code);
+    } else throw typeError('%c requires int or char');
   } else {
     const code = type.codePointAt(0) ?? 0;
     throw valueError(`unsupported format character '${type}' (0x${code.toString(16)}) at index ${index + 1}`);

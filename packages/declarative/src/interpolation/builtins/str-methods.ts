@@ -240,7 +240,7 @@ export const STR_METHODS: Record<string, StrMethod> = {
     const haystack = window(s, a[1], a[2]);
     return affixes('startswith', a[0]).some((prefix) => haystack !== '\u0000OUT' && haystack.startsWith(prefix));
   },
-  expandtabs: (s, a, k) => {
+  expandtabs: (s, a, k, rt) => {
     const [tabsize] = bindArgs('expandtabs', [['tabsize', 8]], a, k);
     const size = intArg(tabsize as PyValue);
     let out = '';
@@ -248,6 +248,7 @@ export const STR_METHODS: Record<string, StrMethod> = {
     for (const ch of s) {
       if (ch === '\t') {
         const spaces = size > 0 ? size - (column % size) : 0;
+        rt.budget.checkString(out.length + spaces);
         out += ' '.repeat(spaces);
         column += spaces;
       } else {
@@ -389,7 +390,11 @@ export const STR_METHODS: Record<string, StrMethod> = {
       if (mapped === MISSING) out += ch;
       else if (mapped === null) continue;
       else if (typeof mapped === 'string') out += mapped;
-      else out += String.fromCodePoint(Number(intOf(mapped)));
+      else {
+        const code = Number(intOf(mapped));
+        if (code < 0 || code > 0x10ffff) throw valueError('character mapping must be in range(0x110000)');
+        out += String.fromCodePoint(code);
+      }
     }
     return out;
   },

@@ -137,95 +137,67 @@ function syntheticDate(f: Fields): PyDate {
   return new PyDateTime(f.year, f.month, f.day, f.hour, f.minute, f.second, f.microsecond, null);
 }
 
+interface Context {
+  f: Fields;
+  spec: Spec;
+  weekday: number;
+  yday: number;
+  maxLength: number;
+}
+
+const iso = (f: Fields) => isoCalendar(f.year, f.month, f.day);
+
+/** glibc's conversions in the C locale (flags and widths applied by num/str). */
+const CONVERSIONS: Record<string, (c: Context) => string> = {
+  '%': ({ spec }) => str('%', spec),
+  a: ({ spec, weekday }) => str(WEEKDAYS[weekday].slice(0, 3), spec, 'upper'),
+  A: ({ spec, weekday }) => str(WEEKDAYS[weekday], spec, 'upper'),
+  b: ({ f, spec }) => str(MONTHS[f.month - 1].slice(0, 3), spec, 'upper'),
+  h: ({ f, spec }) => str(MONTHS[f.month - 1].slice(0, 3), spec, 'upper'),
+  B: ({ f, spec }) => str(MONTHS[f.month - 1], spec, 'upper'),
+  c: ({ f, spec, maxLength }) => composite('%a %b %e %H:%M:%S %Y', f, spec, maxLength),
+  C: ({ f, spec }) => num(Math.floor(f.year / 100), 2, spec),
+  d: ({ f, spec }) => num(f.day, 2, spec),
+  D: ({ f, spec, maxLength }) => composite('%m/%d/%y', f, spec, maxLength),
+  e: ({ f, spec }) => num(f.day, 2, spec, '_'),
+  F: ({ f, spec, maxLength }) => composite('%Y-%m-%d', f, spec, maxLength),
+  G: ({ f, spec }) => num(iso(f)[0], 1, spec),
+  g: ({ f, spec }) => num(iso(f)[0] % 100, 2, spec),
+  H: ({ f, spec }) => num(f.hour, 2, spec),
+  I: ({ f, spec }) => num(f.hour % 12 || 12, 2, spec),
+  j: ({ spec, yday }) => num(yday + 1, 3, spec),
+  k: ({ f, spec }) => num(f.hour, 2, spec, '_'),
+  l: ({ f, spec }) => num(f.hour % 12 || 12, 2, spec, '_'),
+  m: ({ f, spec }) => num(f.month, 2, spec),
+  M: ({ f, spec }) => num(f.minute, 2, spec),
+  n: ({ spec }) => str('\n', spec),
+  t: ({ spec }) => str('\t', spec),
+  p: ({ f, spec }) => str(f.hour < 12 ? 'AM' : 'PM', spec, 'lower'),
+  P: ({ f, spec }) => str(f.hour < 12 ? 'am' : 'pm', spec),
+  r: ({ f, spec, maxLength }) => composite('%I:%M:%S %p', f, spec, maxLength),
+  R: ({ f, spec, maxLength }) => composite('%H:%M', f, spec, maxLength),
+  s: ({ f, spec }) => num(epochSecondsOfWallTime(f), 1, spec),
+  S: ({ f, spec }) => num(f.second, 2, spec),
+  T: ({ f, spec, maxLength }) => composite('%H:%M:%S', f, spec, maxLength),
+  u: ({ spec, weekday }) => num(weekday + 1, 1, spec),
+  U: ({ spec, weekday, yday }) => num(Math.floor((yday + 7 - ((weekday + 1) % 7)) / 7), 2, spec),
+  V: ({ f, spec }) => num(iso(f)[1], 2, spec),
+  w: ({ spec, weekday }) => num((weekday + 1) % 7, 1, spec),
+  W: ({ spec, weekday, yday }) => num(Math.floor((yday + 7 - weekday) / 7), 2, spec),
+  x: ({ f, spec, maxLength }) => composite('%m/%d/%y', f, spec, maxLength),
+  X: ({ f, spec, maxLength }) => composite('%H:%M:%S', f, spec, maxLength),
+  y: ({ f, spec }) => num(((f.year % 100) + 100) % 100, 2, spec),
+  Y: ({ f, spec }) => num(f.year, 1, spec),
+  // Python hands glibc a struct tm with tm_isdst = -1, for which glibc prints no offset or zone.
+  z: ({ spec }) => str('', spec),
+  Z: ({ spec }) => str('', spec),
+};
+
 function convert(c: string, f: Fields, spec: Spec, maxLength: number): string | null {
+  if (!Object.hasOwn(CONVERSIONS, c)) return null;
   const weekday = weekdayOf(f.ordinal);
   const yday = f.ordinal - toOrdinal(f.year, 1, 1);
-  switch (c) {
-    case '%':
-      return str('%', spec);
-    case 'a':
-      return str(WEEKDAYS[weekday].slice(0, 3), spec, 'upper');
-    case 'A':
-      return str(WEEKDAYS[weekday], spec, 'upper');
-    case 'b':
-    case 'h':
-      return str(MONTHS[f.month - 1].slice(0, 3), spec, 'upper');
-    case 'B':
-      return str(MONTHS[f.month - 1], spec, 'upper');
-    case 'c':
-      return composite('%a %b %e %H:%M:%S %Y', f, spec, maxLength);
-    case 'C':
-      return num(Math.floor(f.year / 100), 2, spec);
-    case 'd':
-      return num(f.day, 2, spec);
-    case 'D':
-      return composite('%m/%d/%y', f, spec, maxLength);
-    case 'e':
-      return num(f.day, 2, spec, '_');
-    case 'F':
-      return composite('%Y-%m-%d', f, spec, maxLength);
-    case 'G':
-      return num(isoCalendar(f.year, f.month, f.day)[0], 1, spec);
-    case 'g':
-      return num(isoCalendar(f.year, f.month, f.day)[0] % 100, 2, spec);
-    case 'H':
-      return num(f.hour, 2, spec);
-    case 'I':
-      return num(f.hour % 12 || 12, 2, spec);
-    case 'j':
-      return num(yday + 1, 3, spec);
-    case 'k':
-      return num(f.hour, 2, spec, '_');
-    case 'l':
-      return num(f.hour % 12 || 12, 2, spec, '_');
-    case 'm':
-      return num(f.month, 2, spec);
-    case 'M':
-      return num(f.minute, 2, spec);
-    case 'n':
-      return str('\n', spec);
-    case 't':
-      return str('\t', spec);
-    case 'p':
-      return str(f.hour < 12 ? 'AM' : 'PM', spec, 'lower');
-    case 'P':
-      return str(f.hour < 12 ? 'am' : 'pm', spec);
-    case 'r':
-      return composite('%I:%M:%S %p', f, spec, maxLength);
-    case 'R':
-      return composite('%H:%M', f, spec, maxLength);
-    case 's':
-      return num(Math.floor(Number(epochSecondsOfWallTime(f))), 1, spec);
-    case 'S':
-      return num(f.second, 2, spec);
-    case 'T':
-      return composite('%H:%M:%S', f, spec, maxLength);
-    case 'u':
-      return num(weekday + 1, 1, spec);
-    case 'U':
-      return num(Math.floor((yday + 7 - ((weekday + 1) % 7)) / 7), 2, spec);
-    case 'V':
-      return num(isoCalendar(f.year, f.month, f.day)[1], 2, spec);
-    case 'w':
-      return num((weekday + 1) % 7, 1, spec);
-    case 'W':
-      return num(Math.floor((yday + 7 - weekday) / 7), 2, spec);
-    case 'x':
-      return composite('%m/%d/%y', f, spec, maxLength);
-    case 'X':
-      return composite('%H:%M:%S', f, spec, maxLength);
-    case 'y':
-      return num(((f.year % 100) + 100) % 100, 2, spec);
-    case 'Y':
-      return num(f.year, 1, spec);
-    case 'z':
-      // Python hands glibc a struct tm with tm_isdst = -1, for which glibc prints no offset.
-      return str('', spec);
-    case 'Z':
-      return str('', spec);
-    default:
-      return null;
-  }
+  return CONVERSIONS[c]({ f, spec, weekday, yday, maxLength });
 }
 
 /** glibc's %s: mktime of the wall fields in the process time zone, which is UTC for the CDK. */

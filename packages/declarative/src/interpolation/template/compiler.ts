@@ -3,6 +3,7 @@
 import { findMethod } from '../builtins/attributes.js';
 import { escapeHtml } from '../builtins/html-escape.js';
 import { PythonError, typeError, valueError } from '../errors.js';
+import { Budget, DEFAULT_LIMITS } from '../limits.js';
 import { pyEquals, pyOrder, truthy } from '../values/compare.js';
 import { PyTuple } from '../values/containers.js';
 import { dictFromEntries, isMapping, isPlainDict, mappingEntries } from '../values/dict.js';
@@ -11,17 +12,21 @@ import { pyRepr, pyStr } from '../values/repr.js';
 import { PySlice } from '../values/slice.js';
 import { Undefined } from '../values/undefined.js';
 import type { CallParts, CompareOperator, Expr, Stmt } from './ast.js';
+import { cloneConstant, containsSlice, hasSafeRepr, NOT_CONSTANT, notConstant } from './constant-folding.js';
 import type { Environment } from './environment.js';
 import { LoopContext } from './loop-context.js';
 import { Macro, type MacroDefinition } from './macro.js';
 import { Namespace } from './namespace.js';
 import { binaryOp, callValue, contains, sandboxGetattr, sandboxGetitem, subscript, unaryOp } from './operations.js';
-import { type EvalRuntime, Frame } from './runtime.js';
+import { EvalRuntime, Frame } from './runtime.js';
 import type { Kwargs } from './runtime-api.js';
 import { TEMPLATE_REFERENCE } from './template-reference.js';
 
 export type Ev = (frame: Frame) => PyValue;
 export type Render = (frame: Frame) => string;
+
+/** Filters that need the template context, which Jinja's optimizer therefore never folds. */
+const CONTEXT_FILTERS = new Set(['map', 'select', 'reject', 'selectattr', 'rejectattr', 'random']);
 
 const DICT_ATTRIBUTES = new Set(['get', 'keys', 'values', 'items', 'pop', 'popitem', 'copy', 'update', 'clear', 'setdefault', 'fromkeys']);
 
@@ -80,6 +85,8 @@ export function compileTemplateBody(body: readonly Stmt[], env: Environment): (r
 class Compiler {
   /** Inside {% autoescape true %}: expression output is HTML-escaped. */
   private autoescape = false;
+  /** Compiling a constant expression to evaluate now, as Jinja's optimizer does. */
+  private folding = false;
 
   constructor(
     private readonly env: Environment,
@@ -108,33 +115,10 @@ class Compiler {
         return this.ifStatement(stmt, soft);
       case 'for':
         return this.forStatement(stmt, soft);
-      case 'assign': {
-        const value = this.expr(stmt.expr, soft);
-        const assign = this.target(stmt.target, soft);
-        return (frame) => {
-          assign(frame, value(frame));
-          return '';
-        };
-      }
-      case 'assignblock': {
-        const body = this.statements(stmt.body, soft);
-        const filtered = stmt.filter ? this.filterChain(stmt.filter, body, soft) : body;
-        const assign = this.target(stmt.target, soft);
-        return (frame) => {
-          assign(frame, filtered(frame));
-          return '';
-        };
-      }
-      case 'with': {
-        const values = stmt.values.map((v) => this.expr(v, soft));
-        const targets = stmt.targets.map((t) => this.target(t, soft));
-        const body = this.statements(stmt.body, soft);
-        return (frame) => {
-          const inner = new Frame(frame.rt, frame);
-          for (let i = 0; i < targets.length; i++) targets[i](inner, values[i](frame));
-          return body(inner);
-        };
-      }
+      case 'assign':
+      case 'assignblock':
+      case 'with':
+        return this.binding(stmt, soft);
       case 'autoescape': {
         const enabled = this.expr(stmt.expr, soft);
         const saved = this.autoescape;
@@ -165,8 +149,41 @@ class Compiler {
     }
   }
 
+  /** {% set x = ... %}, {% set x %}...{% endset %} and {% with %}. */
+  private binding(stmt: Extract<Stmt, { kind: 'assign' | 'assignblock' | 'with' }>, soft: boolean): Render {
+    switch (stmt.kind) {
+      case 'assign': {
+        const value = this.expr(stmt.expr, soft);
+        const assign = this.target(stmt.target, soft);
+        return (frame) => {
+          assign(frame, value(frame));
+          return '';
+        };
+      }
+      case 'assignblock': {
+        const body = this.statements(stmt.body, soft);
+        const filtered = stmt.filter ? this.filterChain(stmt.filter, body, soft) : body;
+        const assign = this.target(stmt.target, soft);
+        return (frame) => {
+          assign(frame, filtered(frame));
+          return '';
+        };
+      }
+      default: {
+        const values = stmt.values.map((v) => this.expr(v, soft));
+        const targets = stmt.targets.map((t) => this.target(t, soft));
+        const body = this.statements(stmt.body, soft);
+        return (frame) => {
+          const inner = new Frame(frame.rt, frame);
+          for (let i = 0; i < targets.length; i++) targets[i](inner, values[i](frame));
+          return body(inner);
+        };
+      }
+    }
+  }
+
   private output(nodes: readonly (Expr | string)[], soft: boolean): Render {
-    const parts = nodes.map((node) => (typeof node === 'string' ? node : this.escaped(this.expr(node, soft))));
+    const parts = nodes.map((node) => (typeof node === 'string' ? node : (this.folded(node) ?? this.escaped(this.expr(node, soft)))));
     if (parts.length === 1) {
       const only = parts[0];
       if (typeof only === 'string') return () => only;
@@ -178,6 +195,29 @@ class Compiler {
       frame.rt.budget.checkString(out.length);
       return out;
     };
+  }
+
+  /** A printed expression Jinja's optimizer folds: its text, or null when it cannot be folded. */
+  private folded(node: Expr): string | null {
+    if (!containsSlice(node)) return null;
+    const value = this.fold(node);
+    if (value === NOT_CONSTANT) return null;
+    const text = pyStr(value);
+    return this.autoescape ? escapeHtml(text) : text;
+  }
+
+  /** Evaluates a constant expression now (NOT_CONSTANT when it reads variables, calls, or fails). */
+  private fold(node: Expr): PyValue | typeof NOT_CONSTANT {
+    const saved = this.folding;
+    this.folding = true;
+    try {
+      return this.expr(node, true)(new Frame(new EvalRuntime(this.env, {}, new Budget(DEFAULT_LIMITS), notConstant), null));
+    } catch (error) {
+      if (error === NOT_CONSTANT || error instanceof PythonError) return NOT_CONSTANT;
+      throw error;
+    } finally {
+      this.folding = saved;
+    }
   }
 
   private escaped(ev: Ev): Ev {
@@ -297,20 +337,63 @@ class Compiler {
   }
 
   expr(node: Expr, soft: boolean): Ev {
+    if (!this.folding && node.kind !== 'const' && containsSlice(node)) {
+      const value = this.fold(node);
+      if (value !== NOT_CONSTANT && hasSafeRepr(value)) return () => cloneConstant(value);
+    }
+    switch (node.kind) {
+      case 'name':
+        return this.name(node.name);
+      case 'const':
+      case 'list':
+      case 'tuple':
+      case 'dict':
+        return this.literal(node, soft);
+      case 'getattr':
+      case 'getitem':
+      case 'slice':
+      case 'call':
+      case 'filter':
+      case 'test':
+        return this.access(node, soft);
+      case 'nsref':
+        throw new PythonError('TemplateSyntaxError', 'namespace attributes can only be assigned to');
+      default:
+        return this.operation(node, soft);
+    }
+  }
+
+  private literal(node: Extract<Expr, { kind: 'const' | 'list' | 'tuple' | 'dict' }>, soft: boolean): Ev {
     switch (node.kind) {
       case 'const': {
         const value = node.value;
         return () => value;
       }
-      case 'name':
-        return this.name(node.name);
+      case 'list': {
+        const items = node.items.map((n) => this.expr(n, soft));
+        return (frame) => items.map((item) => item(frame));
+      }
+      case 'tuple': {
+        const items = node.items.map((n) => this.expr(n, soft));
+        return (frame) => new PyTuple(items.map((item) => item(frame)));
+      }
+      default: {
+        const pairs = node.items.map(([k, v]) => [this.expr(k, soft), this.expr(v, soft)] as const);
+        return (frame) => dictFromEntries(pairs.map(([k, v]) => [k(frame), v(frame)] as const));
+      }
+    }
+  }
+
+  private access(node: Extract<Expr, { kind: 'getattr' | 'getitem' | 'slice' | 'call' | 'filter' | 'test' }>, soft: boolean): Ev {
+    switch (node.kind) {
       case 'getattr':
         return this.getattr(this.expr(node.node, soft), node.attr);
       case 'getitem': {
         const obj = this.expr(node.node, soft);
         const arg = this.expr(node.arg, soft);
-        // Jinja subscripts slices directly (not through the sandbox's getitem), so their errors propagate.
-        if (node.arg.kind === 'slice') return (frame) => subscript(obj(frame), arg(frame));
+        // Jinja subscripts slices directly (not through the sandbox's getitem), so their errors
+        // propagate, except where its optimizer folds the expression (through getitem) at compile time.
+        if (node.arg.kind === 'slice' && !this.folding) return (frame) => subscript(obj(frame), arg(frame));
         return (frame) => sandboxGetitem(obj(frame), arg(frame));
       }
       case 'slice': {
@@ -322,12 +405,19 @@ class Compiler {
         return this.call(node, soft);
       case 'filter':
         return this.filterChain(node, null, soft);
-      case 'test':
+      default:
         return this.test(node, soft);
+    }
+  }
+
+  private operation(
+    node: Extract<Expr, { kind: 'binary' | 'unary' | 'and' | 'or' | 'concat' | 'compare' | 'condexpr' }>,
+    soft: boolean,
+  ): Ev {
+    switch (node.kind) {
       case 'binary': {
         const { op } = node;
-        const left = this.expr(node.left, soft);
-        const right = this.expr(node.right, soft);
+        const [left, right] = [this.expr(node.left, soft), this.expr(node.right, soft)];
         return (frame) => binaryOp(op, left(frame), right(frame), frame.rt.budget);
       }
       case 'unary': {
@@ -336,18 +426,13 @@ class Compiler {
         const op = node.op;
         return (frame) => unaryOp(op, operand(frame));
       }
-      case 'and': {
-        const [left, right] = [this.expr(node.left, soft), this.expr(node.right, soft)];
-        return (frame) => {
-          const value = left(frame);
-          return truthy(value) ? right(frame) : value;
-        };
-      }
+      case 'and':
       case 'or': {
         const [left, right] = [this.expr(node.left, soft), this.expr(node.right, soft)];
+        const stopWhen = node.kind === 'or';
         return (frame) => {
           const value = left(frame);
-          return truthy(value) ? value : right(frame);
+          return truthy(value) === stopWhen ? value : right(frame);
         };
       }
       case 'concat': {
@@ -361,34 +446,24 @@ class Compiler {
       }
       case 'compare':
         return this.compare(node.expr, node.ops, soft);
-      case 'condexpr': {
-        const test = this.expr(node.test, true);
-        const expr1 = this.expr(node.expr1, true);
-        const expr2 = node.expr2 ? this.expr(node.expr2, true) : null;
-        return (frame) => {
-          if (truthy(test(frame))) return expr1(frame);
-          if (expr2 !== null) return expr2(frame);
-          return new Undefined('the inline if-expression on line 1 evaluated to false and no else section was defined.');
-        };
-      }
-      case 'list': {
-        const items = node.items.map((n) => this.expr(n, soft));
-        return (frame) => items.map((item) => item(frame));
-      }
-      case 'tuple': {
-        const items = node.items.map((n) => this.expr(n, soft));
-        return (frame) => new PyTuple(items.map((item) => item(frame)));
-      }
-      case 'dict': {
-        const pairs = node.items.map(([k, v]) => [this.expr(k, soft), this.expr(v, soft)] as const);
-        return (frame) => dictFromEntries(pairs.map(([k, v]) => [k(frame), v(frame)] as const));
-      }
-      case 'nsref':
-        throw new PythonError('TemplateSyntaxError', 'namespace attributes can only be assigned to');
+      default:
+        return this.condexpr(node, soft);
     }
   }
 
+  private condexpr(node: Extract<Expr, { kind: 'condexpr' }>, _soft: boolean): Ev {
+    const test = this.expr(node.test, true);
+    const expr1 = this.expr(node.expr1, true);
+    const expr2 = node.expr2 ? this.expr(node.expr2, true) : null;
+    return (frame) => {
+      if (truthy(test(frame))) return expr1(frame);
+      if (expr2 !== null) return expr2(frame);
+      return new Undefined('the inline if-expression on line 1 evaluated to false and no else section was defined.');
+    };
+  }
+
   private name(name: string): Ev {
+    if (this.folding) return notConstant;
     if (name === 'self' && !this.bound.has(name)) return () => TEMPLATE_REFERENCE;
     if (!this.bound.has(name)) return (frame) => frame.rt.resolve(name);
     return (frame) => frame.lookup(name);
@@ -428,6 +503,7 @@ class Compiler {
   }
 
   private call(node: Extract<Expr, { kind: 'call' }>, soft: boolean): Ev {
+    if (this.folding) return notConstant;
     const args = this.callArgs(node, soft);
     if (node.node.kind === 'getattr' && !node.node.attr.startsWith('_')) {
       const obj = this.expr(node.node.node, soft);
@@ -463,6 +539,7 @@ class Compiler {
     const args = this.callArgs(node, soft);
     const filter = this.env.filters.get(node.name);
     const name = node.name;
+    if (this.folding && CONTEXT_FILTERS.has(name)) return notConstant;
     if (filter === undefined) {
       if (!soft) throw new PythonError('TemplateAssertionError', `No filter named '${name}'.`);
       return () => {

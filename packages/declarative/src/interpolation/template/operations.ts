@@ -4,11 +4,11 @@ import { lookupAttribute } from '../builtins/attributes.js';
 import { percentFormat } from '../builtins/percent-format.js';
 import { dateAdd, dateSub, negateTemporal, timedeltaArithmetic } from '../datetime/arithmetic.js';
 import { PyDuration, PyTimeDelta } from '../datetime/model.js';
-import { indexError, isPyInstance, keyError, typeError, zeroDivisionError } from '../errors.js';
+import { indexError, isPyInstance, keyError, overflowError, typeError, zeroDivisionError } from '../errors.js';
 import type { Budget } from '../limits.js';
 import { PyCallable } from '../values/callable.js';
 import { pyEquals } from '../values/compare.js';
-import { PyBytes, PySet, PyTuple } from '../values/containers.js';
+import { PyBytes, PyComplex, PySet, PyTuple } from '../values/containers.js';
 import { isMapping, isPlainDict, mappingHas, mappingKeys, mappingSize, PyMapping } from '../values/dict.js';
 import { PyDictView, PyIterator } from '../values/iterator.js';
 import { keyOf } from '../values/keys.js';
@@ -39,6 +39,9 @@ import { Undefined } from '../values/undefined.js';
 import type { BinaryOperator } from './ast.js';
 import type { Kwargs, Runtime } from './runtime-api.js';
 
+/** sys.maxsize: repetition counts must fit in a C ssize_t. */
+const MAX_SSIZE = 2n ** 63n - 1n;
+
 function unsupported(op: string, a: PyValue, b: PyValue): Error {
   return typeError(`unsupported operand type(s) for ${op}: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
 }
@@ -52,19 +55,18 @@ export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue, budget: Bud
   const ka = numericKind(a);
   const kb = numericKind(b);
   if (ka !== 0 && kb !== 0) return numericOp(op, a, b, ka === 1 && kb === 1, budget);
+  // str % x is str's own formatting, tried before any reflected operator (so even x = Undefined).
+  if (op === '%' && typeof a === 'string') {
+    const text = percentFormat(a, b, budget.limits.maxStringLength);
+    budget.checkString(text.length);
+    return text;
+  }
   failIfUndefined(a, b);
   switch (op) {
     case '+':
       return add(a, b, budget);
     case '*':
       return multiply(a, b, budget);
-    case '%':
-      if (typeof a === 'string') {
-        const text = percentFormat(a, b, budget.limits.maxStringLength);
-        budget.checkString(text.length);
-        return text;
-      }
-      break;
     case '-':
       if (a instanceof PySet && b instanceof PySet) return new PySet([...a.members.values()].filter((x) => !b.has(x)));
       break;
@@ -116,9 +118,12 @@ function numericOp(op: BinaryOperator, a: PyValue, b: PyValue, ints: boolean, bu
   }
 }
 
+/** float ** float; a negative base with a fractional exponent gives a complex number, as in Python 3. */
 function floatPower(x: number, y: number): PyValue {
   if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) {
-    throw typeError('a negative number raised to a fractional power gives a complex number, which templates do not support');
+    const magnitude = Math.abs(x) ** y;
+    const phase = Math.PI * y;
+    return new PyComplex(magnitude * Math.cos(phase), magnitude * Math.sin(phase));
   }
   return new PyFloat(floatPow(x, y));
 }
@@ -149,7 +154,10 @@ function multiply(a: PyValue, b: PyValue, budget: Budget): PyValue {
   const isSeq = typeof seq === 'string' || Array.isArray(seq) || seq instanceof PyTuple;
   if (isSeq) {
     if (numericKind(count) !== 1) throw typeError(`can't multiply sequence by non-int of type '${pyTypeName(count)}'`);
-    const n = Math.max(0, Number(intOf(count)));
+    const times = intOf(count);
+    if (times > MAX_SSIZE || times < -MAX_SSIZE) throw overflowError("cannot fit 'int' into an index-sized integer");
+    const length = typeof seq === 'string' ? seq.length : Array.isArray(seq) ? seq.length : (seq as PyTuple).items.length;
+    const n = length === 0 ? 0 : Math.max(0, Number(times));
     if (typeof seq === 'string') {
       budget.checkString(seq.length * n);
       return seq.repeat(n);

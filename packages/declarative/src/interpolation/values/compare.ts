@@ -4,7 +4,9 @@ import { PySet, PyTuple } from './containers.js';
 import { isDict, mappingEntries, mappingGet, mappingSize } from './dict.js';
 import { numCompare, numericKind } from './number.js';
 import { MISSING, NOT_IMPLEMENTED, PyObject, type PyValue } from './object.js';
+import { pyRepr } from './repr.js';
 import { pyTypeName } from './type-name.js';
+import { Undefined } from './undefined.js';
 
 export function truthy(value: PyValue): boolean {
   switch (typeof value) {
@@ -96,6 +98,9 @@ export function compareStrings(a: string, b: string): number {
 /** a <op> b, raising Python's TypeError for unorderable types. */
 export function pyOrder(op: OrderOp, a: PyValue, b: PyValue): boolean {
   if (typeof a === 'string' && typeof b === 'string') return applyOrder(op, compareStrings(a, b));
+  // Jinja's Undefined raises on ordering from either side (its __lt__ and friends, and the reflected ones).
+  if (a instanceof Undefined) a.fail(pyRepr);
+  if (b instanceof Undefined) b.fail(pyRepr);
   const ka = numericKind(a);
   const kb = numericKind(b);
   if (ka !== 0 && kb !== 0) return applyOrder(op, numCompare(a, b));

@@ -20,19 +20,24 @@ function exactDecimal(x: number): { digits: bigint; scale: number } {
   return { digits: mantissa * 5n ** BigInt(-exponent), scale: -exponent };
 }
 
-/** Rounds digits / 10**scale to `places` decimals, half to even; returns an integer of 10**-places units. */
-function roundToPlaces(digits: bigint, scale: number, places: number): bigint {
-  if (places >= scale) return digits * 10n ** BigInt(places - scale);
+/**
+ * Rounds digits / 10**scale to `places` decimals, half to even; returns the decimal digits of the
+ * result in units of 10**-places. Extra places are appended as text (a double has at most 1074
+ * fractional digits), and rounding far above the value gives 0 without computing huge powers.
+ */
+function roundToPlaces(digits: bigint, scale: number, places: number): string {
+  if (places >= scale) return digits === 0n ? '0' : digits.toString() + '0'.repeat(places - scale);
+  if (scale - places > digits.toString().length + 1) return '0';
   const divisor = 10n ** BigInt(scale - places);
   const quotient = digits / divisor;
   const twice = (digits % divisor) * 2n;
-  if (twice > divisor || (twice === divisor && quotient % 2n === 1n)) return quotient + 1n;
-  return quotient;
+  if (twice > divisor || (twice === divisor && quotient % 2n === 1n)) return (quotient + 1n).toString();
+  return quotient.toString();
 }
 
-function insertPoint(units: bigint, places: number): string {
-  if (places <= 0) return units.toString() + '0'.repeat(-places);
-  const text = units.toString().padStart(places + 1, '0');
+function insertPoint(units: string, places: number): string {
+  if (places <= 0) return units === '0' ? '0' : units + '0'.repeat(-places);
+  const text = units.padStart(places + 1, '0');
   return `${text.slice(0, -places)}.${text.slice(-places)}`;
 }
 
@@ -61,11 +66,11 @@ function significant(x: number, count: number): { text: string; exp: number } {
   const length = digits.toString().length;
   let exp = length - 1 - scale;
   let rounded = roundToPlaces(digits, scale, count - 1 - exp);
-  if (rounded.toString().length > count) {
+  if (rounded.length > count) {
     exp += 1;
     rounded = roundToPlaces(digits, scale, count - 1 - exp);
   }
-  return { text: rounded.toString(), exp };
+  return { text: rounded, exp };
 }
 
 function exponentText(exp: number): string {
@@ -107,8 +112,7 @@ export function roundFloat(x: number, ndigits: number): number {
   let value: number;
   if (ndigits >= 0) value = Number(insertPoint(roundToPlaces(digits, scale, ndigits), ndigits));
   else {
-    const units = roundToPlaces(digits, scale, ndigits);
-    value = Number(units * 10n ** BigInt(-ndigits));
+    value = Number(insertPoint(roundToPlaces(digits, scale, ndigits), ndigits));
   }
   return x < 0 ? -value : value;
 }

@@ -153,16 +153,23 @@ export function intTrueDiv(a: PyInt, b: PyInt): number {
 
 /** int ** int: an int, or a PyFloat for a negative exponent. */
 export function intPow(base: PyInt, exp: PyInt, maxBits: number): PyInt | PyFloat {
-  if (typeof exp === 'bigint' || exp < 0) {
+  if (exp < 0) {
     if (base === 0) throw zeroDivisionError('0.0 cannot be raised to a negative power');
     return new PyFloat(floatPow(floatOf(base), floatOf(exp)));
   }
+  if (typeof exp === 'bigint') {
+    // Only 0, 1 and -1 have a power this large that fits anywhere.
+    if (base === 0 || base === 1) return base;
+    if (base === -1) return exp % 2n === 0n ? 1 : -1;
+    checkIntBits(bitLength(base) * Number(exp), maxBits);
+  }
+  const e = Number(exp);
   if (typeof base === 'number') {
-    const r = base ** exp;
+    const r = base ** e;
     if (Number.isSafeInteger(r)) return r;
   }
-  checkIntBits(bitLength(base) * exp, maxBits);
-  return normBig(toBig(base) ** BigInt(exp));
+  checkIntBits(bitLength(base) * e, maxBits);
+  return normBig(toBig(base) ** BigInt(e));
 }
 
 export function floatPow(x: number, y: number): number {

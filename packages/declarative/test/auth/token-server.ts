@@ -4,7 +4,7 @@
  * is refused with `invalid_grant`), and scripted failures.
  */
 import { randomBytes } from 'node:crypto';
-import { FaultServer, sendJson } from '@tributary/test-support/fault-server';
+import { FaultServer, type HandlerContext, sendJson } from '@tributary/test-support/fault-server';
 import type { TestClock } from './helpers.js';
 
 export interface TokenCall {
@@ -58,13 +58,19 @@ export class TokenServer {
     return this.server.close();
   }
 
-  private token({ req, res, url, body }: Parameters<Parameters<FaultServer['on']>[1]>[0]): void {
+  private token({ req, res, url, body }: HandlerContext): void {
     const form = [...new URLSearchParams(body)];
     this.calls.push({ form, query: [...url.searchParams], headers: req.headers });
     const failure = this.failures.shift();
-    if (failure !== undefined) return sendJson(res, failure.body ?? { error: `status ${failure.status}` }, { status: failure.status });
+    if (failure !== undefined) {
+      sendJson(res, failure.body ?? { error: `status ${failure.status}` }, { status: failure.status });
+      return;
+    }
     const refresh = new URLSearchParams(body).get('refresh_token') ?? url.searchParams.get('refresh_token');
-    if (this.rotate && refresh !== this.validRefresh) return sendJson(res, { error: 'invalid_grant' }, { status: 400 });
+    if (this.rotate && refresh !== this.validRefresh) {
+      sendJson(res, { error: 'invalid_grant' }, { status: 400 });
+      return;
+    }
     const n = this.issued.size + 1;
     const tokens = {
       access: `at-${n}-${randomBytes(4).toString('hex')}`,

@@ -7,7 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { type AirbyteMessage, type ConnectorSpecification, HttpClient, type JsonSchema, type ReadOptions, Source, Stream } from '@tributary/cdk';
+import {
+  type AirbyteMessage,
+  type ConnectorSpecification,
+  HttpClient,
+  type JsonSchema,
+  type ReadOptions,
+  Source,
+  Stream,
+} from '@tributary/cdk';
 import { invoke, type MessageSink } from '@tributary/cdk/runtime';
 import { createAuthenticator } from '../../src/auth/create-authenticator.js';
 import type { DeclarativeAuthenticator } from '../../src/auth/declarative-authenticator.js';

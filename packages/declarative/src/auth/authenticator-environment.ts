@@ -9,6 +9,11 @@ import type { LoginRequester } from './login/login-requester.js';
 /** Builds the requester a SessionTokenAuthenticator logs in with. */
 export type LoginRequesterFactory = (model: HttpRequesterModel, env: AuthenticatorEnvironment) => LoginRequester;
 
+/**
+ * `config` must be the source's one config object, shared by all its components, as in the Python
+ * CDK: a single-use refresh token's new tokens are written into it (and emitted in a CONTROL
+ * message), so every stream's authenticator uses the latest ones.
+ */
 export interface AuthenticatorEnvironment extends ComponentEnvironment {
   /**
    * The stream whose requester the authenticator serves; it names the login requester

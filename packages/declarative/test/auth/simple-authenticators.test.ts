@@ -153,6 +153,18 @@ describe('BearerAuthenticator, BasicHttpAuthenticator, NoAuth', () => {
     }
   });
 
+  test('RateLimitedMultipleTokenAuthenticator is a config_error saying it is not supported yet', () => {
+    assert.throws(
+      () =>
+        createAuthenticator(
+          { type: 'RateLimitedMultipleTokenAuthenticator', tokens: ['a'], quota_status_source: {}, quotas: [] },
+          authEnv({}),
+        ),
+      (error: unknown) =>
+        error instanceof ConnectorError && error.failureType === 'config_error' && /not supported by Tributary yet/.test(error.message),
+    );
+  });
+
   test('a custom authenticator is a config_error naming its class', () => {
     assert.throws(
       () => createAuthenticator({ type: 'CustomAuthenticator', class_name: 'source_declarative_manifest.components.MyAuth' }, authEnv({})),

@@ -1,5 +1,9 @@
 // @tributary/declarative: runs Airbyte's declarative (low-code) YAML manifests on Tributary's CDK.
 
+export type { AuthenticatorEnvironment, LoginRequesterFactory } from './auth/authenticator-environment.js';
+export { type AuthenticatorModel, createAuthenticator } from './auth/create-authenticator.js';
+export { type AuthOptionTarget, type DeclarativeAuthenticator, isDeclarativeAuthenticator } from './auth/declarative-authenticator.js';
+export { HttpLoginRequester, type LoginRequester, type LoginResponse } from './auth/login/login-requester.js';
 export type * from './components/component-types.js';
 export { type CustomComponentUse, findCustomComponents } from './components/custom-components.js';
 export { createDecoder, createParser, supportsPagination } from './decoders/create-decoder.js';

@@ -38,8 +38,8 @@ export interface TasksApi {
   close(): Promise<void>;
 }
 
-/** Starts the API; `rateLimitOnce` answers the first tasks request of project 2 with a 429. */
-export async function startTasksApi(options: { rateLimitOnce?: boolean } = {}): Promise<TasksApi> {
+/** Starts the API (on `port`, default any free one); `rateLimitOnce` answers the first tasks request of project 2 with a 429. */
+export async function startTasksApi(options: { rateLimitOnce?: boolean; port?: number } = {}): Promise<TasksApi> {
   const requests: SeenRequest[] = [];
   let rateLimited = !options.rateLimitOnce;
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -67,7 +67,7 @@ export async function startTasksApi(options: { rateLimitOnce?: boolean } = {}): 
     }
     send(404, { error: 'not found' });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/v1`,

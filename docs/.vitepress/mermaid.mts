@@ -2,7 +2,7 @@
 // rendered to SVG in Node (beautiful-mermaid: no browser, no network) and shown as an image. The
 // Mermaid text stays in the guide, so GitHub draws the same diagram from the same source.
 import { renderMermaidSVG } from 'beautiful-mermaid';
-import type MarkdownIt from 'markdown-it';
+import type { MarkdownRenderer } from 'vitepress';
 
 /** The SVG of one diagram, without the web-font import the renderer adds (the site works offline). */
 export function diagramSvg(source: string): string {
@@ -11,7 +11,7 @@ export function diagramSvg(source: string): string {
 }
 
 /** Renders ```mermaid fences as images; the diagram's first `%% title` comment becomes its alt text. */
-export function mermaidPlugin(md: MarkdownIt): void {
+export function mermaidPlugin(md: MarkdownRenderer): void {
   const fence = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, index, options, env, self) => {
     const token = tokens[index];

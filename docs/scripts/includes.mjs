@@ -53,7 +53,8 @@ export function regionsOf(text) {
     } else if (end) {
       const region = open.pop();
       if (region === undefined) problems.push(`line ${index + 1}: #endregion without #region`);
-      else if (end[1] !== undefined && end[1] !== region.name) problems.push(`line ${index + 1}: #endregion ${end[1]} closes '${region.name}'`);
+      else if (end[1] !== undefined && end[1] !== region.name)
+        problems.push(`line ${index + 1}: #endregion ${end[1]} closes '${region.name}'`);
       else regions.set(region.name, region.lines);
     } else {
       for (const region of open) region.lines.push(line);
@@ -84,10 +85,14 @@ export function includedText(target) {
   if (parsed.problems.length > 0) throw new Error(`${file}: ${parsed.problems.join('; ')}`);
   let lines;
   if (region === undefined) {
-    lines = text.replace(/\n$/, '').split('\n').filter((line) => !REGION_START.test(line) && !REGION_END.test(line));
+    lines = text
+      .replace(/\n$/, '')
+      .split('\n')
+      .filter((line) => !REGION_START.test(line) && !REGION_END.test(line));
   } else {
     lines = parsed.regions.get(region);
-    if (lines === undefined) throw new Error(`${file} has no region '${region}' (it has: ${[...parsed.regions.keys()].join(', ') || 'none'})`);
+    if (lines === undefined)
+      throw new Error(`${file} has no region '${region}' (it has: ${[...parsed.regions.keys()].join(', ') || 'none'})`);
   }
   while (lines.length > 0 && lines[0].trim() === '') lines = lines.slice(1);
   while (lines.length > 0 && lines.at(-1).trim() === '') lines = lines.slice(0, -1);

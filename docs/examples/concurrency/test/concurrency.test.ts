@@ -15,7 +15,10 @@ test('hours are read concurrently, and every STATE covers exactly the hours befo
   assert.equal(source.api.peakInFlight.get('readings'), 8); // the source's concurrency
 
   const hours = result.recordsOf<Reading>('readings').map((reading) => new Date(reading.at).getUTCHours());
-  assert.notDeepEqual(hours, [...hours].sort((a, b) => a - b)); // the hours finished out of order
+  assert.notDeepEqual(
+    hours,
+    [...hours].sort((a, b) => a - b),
+  ); // the hours finished out of order
 
   // Walk the output: when a STATE says "read up to T", every reading before T was already written.
   const written = new Set<number>();
@@ -36,7 +39,10 @@ test('_concurrency: 1 reads one slice after another, in order', async () => {
   const source = new SensorsSource();
   const result = await read(source, { config: { ...config, _concurrency: 1 }, streams: ['readings'] });
   const hours = result.recordsOf<Reading>('readings').map((reading) => new Date(reading.at).getUTCHours());
-  assert.deepEqual(hours, [...hours].sort((a, b) => a - b));
+  assert.deepEqual(
+    hours,
+    [...hours].sort((a, b) => a - b),
+  );
   assert.equal(source.api.peakInFlight.get('readings'), 1);
 });
 

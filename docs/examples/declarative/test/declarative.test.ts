@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { DeclarativeSource, loadManifestFile } from '@tributary/declarative';
+import { fileURLToPath } from 'node:url';
 import { discover, spec } from '@tributary/cdk/testing';
+import { DeclarativeSource, loadManifestFile } from '@tributary/declarative';
 
 const MANIFEST = fileURLToPath(new URL('../manifest.yaml', import.meta.url));
 const config = { api_url: 'https://api.tasks.example/v1', api_key: 'my-api-key', start_date: '2024-01-01T00:00:00Z' };
@@ -20,10 +20,10 @@ test('a manifest is a Source: the test kit runs it like any connector', async ()
 test('the loaded manifest: references resolved, parameters passed down, typed', () => {
   const manifest = loadManifestFile(MANIFEST);
   const tasks = manifest.resolved.streams?.[1];
-  assert.equal(tasks?.name, 'tasks');
+  assert.ok(tasks !== undefined && tasks.name === 'tasks');
   // `$parameters: { path: tasks }` reached the requester that `$ref` copied from the definitions,
   // where `{{ parameters['path'] }}` reads it.
-  const requester = (tasks?.retriever as { requester?: { path?: string; $parameters?: object } }).requester;
+  const requester = (tasks.retriever as { requester?: { path?: string; $parameters?: object } }).requester;
   assert.equal(requester?.path, "/{{ parameters['path'] }}");
   assert.deepEqual(requester?.$parameters, { path: 'tasks' });
 });

@@ -1,7 +1,7 @@
 import { Source, type Stream } from '@tributary/cdk';
 import type { LibraryConfig } from './config.js';
-import { Branches } from './streams/branches.js';
 import { Books } from './streams/books.js';
+import { Branches } from './streams/branches.js';
 import { BookCopies } from './streams/copies.js';
 
 // #region source

@@ -44,7 +44,11 @@ export async function startTasksApi(options: { rateLimitOnce?: boolean; port?: n
   let rateLimited = !options.rateLimitOnce;
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const seen = { path: url.pathname, query: Object.fromEntries(url.searchParams), apiKey: request.headers['x-api-key'] as string | undefined };
+    const seen = {
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      apiKey: request.headers['x-api-key'] as string | undefined,
+    };
     requests.push(seen);
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': 'application/json', ...headers });

@@ -18,7 +18,10 @@ test('a full refresh follows the cursors, skips the archived project, waits out 
   assert.equal(result.recordsOf('projects').length, 5);
   // Projects are read concurrently, so their tasks interleave; project 3 answers 410: ignored.
   const byId = (a: Task, b: Task) => a.id - b.id;
-  assert.deepEqual(result.recordsOf<Task>('tasks').sort(byId), TASKS.filter((task) => task.project_id !== 3));
+  assert.deepEqual(
+    result.recordsOf<Task>('tasks').sort(byId),
+    TASKS.filter((task) => task.project_id !== 3),
+  );
   // Five projects, four a page: two pages, the second asked for with the cursor of the first. Twice:
   // the projects stream reads them, and so does the tasks stream's own parent instance.
   const cursors = api.requests.filter((request) => request.path === '/v1/projects').map((request) => request.query.cursor ?? 'first');

@@ -18,7 +18,10 @@ test('orders: a STATE every 100 records, then the final one', async () => {
   ]);
   // The next sync starts from the final state and reads only what changed since.
   const next = await read(new ShopSource(() => new ShopDb(260)), { config, streams: incremental('orders'), state: result.finalState });
-  assert.deepEqual(next.recordsOf<Order>('orders').map((order) => order.id), [251, 252, 253, 254, 255, 256, 257, 258, 259, 260]);
+  assert.deepEqual(
+    next.recordsOf<Order>('orders').map((order) => order.id),
+    [251, 252, 253, 254, 255, 256, 257, 258, 259, 260],
+  );
 });
 // #endregion checkpoints
 
@@ -47,7 +50,10 @@ test('orders: after a crash, the next read resumes from the last STATE and loses
 
   const resumed = await read(new ShopSource(() => new ShopDb(300)), { config, streams: incremental('orders'), state: crashed.finalState });
   const ids = [...crashed.recordsOf<Order>('orders'), ...resumed.recordsOf<Order>('orders')].map((order) => order.id);
-  assert.deepEqual(ids, Array.from({ length: 300 }, (_, index) => index + 1)); // each order exactly once
+  assert.deepEqual(
+    ids,
+    Array.from({ length: 300 }, (_, index) => index + 1),
+  ); // each order exactly once
 });
 // #endregion crash
 
@@ -64,7 +70,10 @@ test('events: one window a day, a STATE once each window and those before it are
   // A later sync starts at the saved window end: days already read are not read again.
   const state = new StateBuilder().stream('events', { occurred_at: '2024-01-03T00:00:00.000Z' });
   const next = await read(new ShopSource(), { config, streams: incremental('events'), state });
-  assert.deepEqual(next.recordsOf('events').map((event) => event.id), ['ev-8', 'ev-9', 'ev-10', 'ev-11']);
+  assert.deepEqual(
+    next.recordsOf('events').map((event) => event.id),
+    ['ev-8', 'ev-9', 'ev-10', 'ev-11'],
+  );
 });
 // #endregion slices
 
@@ -88,7 +97,10 @@ test('customers: an interrupted full refresh resumes from the page after its las
   assert.deepEqual(interrupted.statesOf('customers'), [{ page: 1 }, { page: 2 }]);
 
   const resumed = await read(new ShopSource(() => db), { config, streams: ['customers'], state: interrupted.finalState });
-  assert.deepEqual(resumed.recordsOf<Customer>('customers').map((customer) => customer.id), [21, 22, 23]);
+  assert.deepEqual(
+    resumed.recordsOf<Customer>('customers').map((customer) => customer.id),
+    [21, 22, 23],
+  );
   // Complete: the next full refresh starts from the first page again.
   assert.deepEqual(resumed.latestState('customers'), { __ab_full_refresh_sync_complete: true });
 });

@@ -17,7 +17,10 @@ test('an HTTP mock answers the requests the test expects, and nothing else', asy
     const config = { api_url: 'https://api.tasks.example/v1', api_key: 'mock-key-1234' };
     const result = await read(new TasksSource(), { config, streams: ['projects'] });
     assert.equal(result.exitCode, 0, result.describeErrors());
-    assert.deepEqual(result.recordsOf('projects').map((project) => project.name), ['Launch', 'Docs']);
+    assert.deepEqual(
+      result.recordsOf('projects').map((project) => project.name),
+      ['Launch', 'Docs'],
+    );
     assert.equal(http.requests[0]?.headers['x-api-key'], 'mock-key-1234');
   } finally {
     await http.done(); // fails the test on an unexpected request, or an expected one never made

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CatalogBuilder, check, discover, read, spec, StateBuilder } from '@tributary/cdk/testing';
+import { CatalogBuilder, check, discover, read, StateBuilder, spec } from '@tributary/cdk/testing';
 import { TasksSource } from '../../http-api/src/index.js';
 import { API_KEY, startTasksApi } from '../../http-api/test/tasks-api.js';
 
@@ -27,11 +27,16 @@ test('read with a catalog and a state built for the test', async () => {
   try {
     const config = { api_url: api.url, api_key: API_KEY };
     const catalog = new CatalogBuilder().stream('tasks', { syncMode: 'incremental', cursorField: ['updated_at'], primaryKey: [['id']] });
-    const state = new StateBuilder().stream('tasks', { states: [{ partition: { parent_id: 5 }, cursor: { updated_at: '2024-01-01T13:00:00.000Z' } }] });
+    const state = new StateBuilder().stream('tasks', {
+      states: [{ partition: { parent_id: 5 }, cursor: { updated_at: '2024-01-01T13:00:00.000Z' } }],
+    });
     const result = await read(new TasksSource(), { config, catalog, state });
     assert.equal(result.exitCode, 0, result.describeErrors());
     const ofProject5 = result.recordsOf('tasks').filter((task) => task.project_id === 5);
-    assert.deepEqual(ofProject5.map((task) => task.updated_at), ['2024-01-01T13:00:00.000Z', '2024-01-01T14:00:00.000Z']);
+    assert.deepEqual(
+      ofProject5.map((task) => task.updated_at),
+      ['2024-01-01T13:00:00.000Z', '2024-01-01T14:00:00.000Z'],
+    );
     assert.deepEqual(result.statusesOf('tasks'), ['STARTED', 'RUNNING', 'COMPLETE']);
   } finally {
     await api.close();

@@ -5,7 +5,7 @@ export interface ItemsRecord {
   /** The item id */
   id: number;
   name: string;
-  status?: 'active' | 'archived';
+  status?: "active" | "archived";
   tags?: null | string[];
   /** When the item last changed */
   updated_at: string;

@@ -18,10 +18,7 @@ test('an incremental read starts after the cursor of the state', async () => {
   const state = new StateBuilder().stream('items', { updated_at: '2024-01-01T01:40:00.000Z' }).build();
   const result = await read(new AcmeSource(), { config, streams: [{ name: 'items', syncMode: 'incremental' }], state });
   assert.equal(result.exitCode, 0, result.describeErrors());
-  assert.deepEqual(
-    result.recordsOf<ItemsRecord>('items').map((item) => item.id),
-    Array.from({ length: 20 }, (_, i) => 101 + i),
-  );
+  assert.deepEqual(result.recordsOf<ItemsRecord>('items').map((item) => item.id), Array.from({ length: 20 }, (_, i) => 101 + i));
   assert.deepEqual(result.latestState('items'), { updated_at: '2024-01-01T02:00:00.000Z' });
 });
 

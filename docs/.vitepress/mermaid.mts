@@ -6,7 +6,12 @@ import type { MarkdownRenderer } from 'vitepress';
 
 /** The SVG of one diagram, without the web-font import the renderer adds (the site works offline). */
 export function diagramSvg(source: string): string {
-  const svg = renderMermaidSVG(source, { bg: '#ffffff', fg: '#27272a', accent: '#3451b2', font: 'system-ui' });
+  // Mermaid comments (`%% ...`) are for readers of the source; the renderer wants the header first.
+  const diagram = source
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('%%'))
+    .join('\n');
+  const svg = renderMermaidSVG(diagram, { bg: '#ffffff', fg: '#27272a', accent: '#3451b2', font: 'system-ui' });
   return svg.replace(/@import url\([^)]*\);?/g, '');
 }
 

@@ -1,10 +1,10 @@
-// Runs every *.test.ts under packages/ and connectors/ with Node's test runner (Node 20 has no
+// Runs every *.test.ts under packages/, connectors/ and docs/ with Node's test runner (Node 20 has no
 // glob support in `node --test`). Extra arguments are passed through (e.g. a file filter).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['packages', 'connectors'];
+const roots = ['packages', 'connectors', 'docs'];
 const filter = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const passThrough = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
 const files = roots

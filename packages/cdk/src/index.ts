@@ -3,6 +3,8 @@
  * paginators and authenticators), sources and `launch()`, state helpers, errors, and the Airbyte
  * protocol types. Runners and tools find `invoke()`, the process-wide settings and the secret
  * masker in `@tributary/cdk/runtime`; tests find the test kit in `@tributary/cdk/testing`.
+ *
+ * @module @tributary/cdk
  */
 export { type LaunchOptions, launch } from './entrypoint/launch.js';
 export { ConnectorError, type ConnectorErrorOptions } from './errors/connector-error.js';

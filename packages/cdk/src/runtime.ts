@@ -4,6 +4,8 @@
  * hold for the whole process (the default HTTP dispatcher, requests in flight per host), the
  * process-wide secret masker and the helpers the `tributary` runner masks with, the safe
  * description of a JSON syntax error, and the Node options connector images run with.
+ *
+ * @module @tributary/cdk/runtime
  */
 export { maskConfigSecrets } from './config/config-secrets.js';
 export { type InvokeOptions, type InvokeRequest, invoke } from './entrypoint/invoke.js';

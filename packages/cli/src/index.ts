@@ -1,3 +1,10 @@
+/**
+ * `@tributary/cli`: the parts of the `tributary` runner that programs can use: the `sync` and
+ * `sql` commands, connectors (a package in-process, a command, an image) and the DuckDB
+ * destination. The commands themselves are documented by `tributary --help`.
+ *
+ * @module @tributary/cli
+ */
 export { sqlCommand } from './commands/sql.js';
 export { syncCommand } from './commands/sync.js';
 export type { Connector, ReadRequest } from './connectors/connector.js';

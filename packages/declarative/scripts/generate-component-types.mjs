@@ -48,6 +48,13 @@ function doc(node, indent = '') {
   return text ? [`${indent}/** ${text.replaceAll('*/', '*\\/').replaceAll('\n', ' ')} */`] : [];
 }
 
+// Every exported type gets a doc comment (the API reference requires one), so a definition the
+// schema leaves undescribed is named as such.
+function definitionDoc(name, definition) {
+  const lines = doc(definition);
+  return lines.length > 0 ? lines : [`/** The schema's \`${name}\` component (the schema gives it no description). */`];
+}
+
 function firstSentence(text) {
   if (typeof text !== 'string') return '';
   const sentence = text.trim().split(/(?<=\.)\s/)[0];
@@ -55,9 +62,9 @@ function firstSentence(text) {
 }
 
 function definitionSource(name, definition) {
-  if (!definition.properties) return [...doc(definition), `export type ${name} = ${typeOf(definition)};`];
+  if (!definition.properties) return [...definitionDoc(name, definition), `export type ${name} = ${typeOf(definition)};`];
   const required = new Set(definition.required ?? []);
-  const lines = [...doc(definition), `export interface ${name} {`];
+  const lines = [...definitionDoc(name, definition), `export interface ${name} {`];
   for (const [field, schema] of Object.entries(definition.properties)) {
     if (field === '$parameters') continue;
     lines.push(...doc(schema, '  '));

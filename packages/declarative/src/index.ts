@@ -1,4 +1,10 @@
-// @tributary/declarative: runs Airbyte's declarative (low-code) YAML manifests on Tributary's CDK.
+/**
+ * `@tributary/declarative`: runs Airbyte's declarative (low-code) YAML manifests on Tributary's
+ * CDK: loading and validating a manifest as the Python CDK does, `DeclarativeSource`, and the
+ * components its streams are built from.
+ *
+ * @module @tributary/declarative
+ */
 
 export type { AuthenticatorEnvironment, LoginRequesterFactory } from './auth/authenticator-environment.js';
 export { type AuthenticatorModel, createAuthenticator } from './auth/create-authenticator.js';

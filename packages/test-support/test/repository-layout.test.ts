@@ -1,7 +1,7 @@
 /**
  * The README's "Repository layout" map cannot drift from the tree: every package and its
- * `src/` folders, every connector, the benchmarks and the scripts are in it, and every folder
- * in it exists.
+ * `src/` folders, every connector, the benchmarks, the scripts and the docs (with each example)
+ * are in it, and every folder in it exists.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -32,12 +32,20 @@ function mapFolders(): string[] {
 
 const subfolders = (folder: string): string[] =>
   readdirSync(join(REPO_ROOT, folder), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== 'dist')
+    .filter((entry) => entry.isDirectory() && !['node_modules', 'dist', 'cache'].includes(entry.name))
     .map((entry) => `${folder}${entry.name}/`);
 
-/** What the map must show: packages with all their src/ folders, connectors, bench/ and its folders, scripts/. */
+/** What the map must show: packages with all their src/ folders, connectors, bench/ and its folders, scripts/, docs/ and its examples. */
 function requiredFolders(): string[] {
-  const required: string[] = ['bench/', ...subfolders('bench/'), 'scripts/', ...subfolders('connectors/')];
+  const required: string[] = [
+    'bench/',
+    ...subfolders('bench/'),
+    'scripts/',
+    ...subfolders('connectors/'),
+    'docs/',
+    ...subfolders('docs/'),
+    ...subfolders('docs/examples/'),
+  ];
   for (const pkg of subfolders('packages/')) {
     required.push(pkg);
     const pending = existsSync(join(REPO_ROOT, pkg, 'src')) ? [`${pkg}src/`] : [];
@@ -49,7 +57,7 @@ function requiredFolders(): string[] {
   return required.sort();
 }
 
-test('the layout map in the README lists every package, src folder, connector and benchmark folder', () => {
+test('the layout map in the README lists every package, src folder, connector, benchmark folder and docs example', () => {
   const listed = new Set(mapFolders());
   const missing = requiredFolders().filter((folder) => !listed.has(folder));
   assert.deepEqual(missing, [], `add these folders to the README's "Repository layout" map: ${missing.join(', ')}`);

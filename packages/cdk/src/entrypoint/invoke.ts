@@ -13,6 +13,7 @@ export type InvokeRequest =
   | { command: 'check' | 'discover'; config: Record<string, unknown> }
   | { command: 'read'; config: Record<string, unknown>; catalog: unknown; state?: unknown };
 
+/** How an in-process run behaves where the command line would read flags (`--debug`) or signals. */
 export interface InvokeOptions {
   /** Emit DEBUG logs, like `--debug`. */
   debug?: boolean;

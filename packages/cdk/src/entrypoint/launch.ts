@@ -13,6 +13,10 @@ import { tuneHeapForStreaming } from './node-options.js';
 import { captureConsole, maskStream } from './process-output.js';
 import { exitCodeFor, SignalShutdown } from './signal-shutdown.js';
 
+/**
+ * What `launch()` takes besides the source; tests and embedders pass streams and an exit hook
+ * instead of the real process.
+ */
 export interface LaunchOptions {
   /** Where messages go; default `process.stdout`. */
   stdout?: Writable;

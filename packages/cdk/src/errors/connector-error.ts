@@ -1,5 +1,9 @@
 import type { FailureType, StreamDescriptor } from '../protocol/types.js';
 
+/**
+ * What a `ConnectorError` carries beyond its message: the failure type the platform acts on, and
+ * details kept out of the user-facing text.
+ */
 export interface ConnectorErrorOptions {
   /** How the platform should treat the failure; defaults to `system_error`. */
   failureType?: FailureType;

@@ -8,6 +8,10 @@ export interface AuthRequest {
   readonly headers: Record<string, string>;
 }
 
+/**
+ * What an authenticator may use while applying credentials: the logger, the abort signal, and
+ * whether the last attempt was rejected.
+ */
 export interface AuthContext {
   signal?: AbortSignal;
   logger?: Logger;
@@ -19,6 +23,10 @@ export interface AuthContext {
  * registered with `registerSecret`, so they never appear in logs, errors or traces.
  */
 export interface Authenticator {
+  /**
+   * Adds credentials to one attempt of a request; it runs before every attempt, so refreshed tokens
+   * reach retries.
+   */
   apply(request: AuthRequest, context: AuthContext): void | Promise<void>;
   /**
    * Called when the API answered 401 to a request this authenticator prepared. Resolving to

@@ -13,6 +13,10 @@ import { quotaExhausted } from './rate-limit-headers.js';
  */
 export type ResponseAction = 'success' | 'retry' | 'rate_limited' | 'fail' | 'ignore' | 'refresh_token';
 
+/**
+ * What to do with a response and, if it ends the stream, how the platform should classify the
+ * failure.
+ */
 export interface ErrorResolution {
   action: ResponseAction;
   /** The failure type if the response ends the stream (now, or when retries run out). */

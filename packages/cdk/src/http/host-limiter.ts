@@ -66,6 +66,10 @@ export class HostLimiter {
     this.waiters.shift()?.();
   }
 
+  /**
+   * A request to the host succeeded: after a run of successes the limit grows back toward the
+   * configured maximum.
+   */
   onSuccess(): void {
     if (this.limit < this.maxConcurrency) {
       this.limit = Math.min(this.maxConcurrency, this.limit + 1 / this.limit);

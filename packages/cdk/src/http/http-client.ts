@@ -18,6 +18,7 @@ import { decideRetry } from './retry-decision.js';
 import { type RetryPolicy, type RetryPolicyOptions, resolveRetryPolicy } from './retry-policy.js';
 import { parseHttpUrl } from './url.js';
 
+/** Settings of a client; one client per stream keeps timeouts and retries the stream asked for. */
 export interface HttpClientOptions {
   /**
    * The longest one attempt may take, from sending to the last byte of the body (redirects

@@ -5,6 +5,7 @@ import type { CrossOriginPolicy, RequestBody } from './credential-scope.js';
 import type { ErrorRule } from './error-mapping.js';
 import type { HttpResponse, ResponseFormat } from './http-response.js';
 
+/** The methods streams use; any other method name is accepted as a string. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
 /** One request, before authentication. */

@@ -3,8 +3,11 @@ import type { MessageSink } from './message-sink.js';
 
 /** The logger a connector uses; every line becomes an Airbyte `LOG` message with secrets masked. */
 export interface Logger {
+  /** Diagnostic detail, written only with `--debug` or `LOG_LEVEL=debug`. */
   debug(message: string): void;
+  /** Progress a user may want to see in the sync log. */
   info(message: string): void;
+  /** Something the user should act on that does not fail the sync. */
   warn(message: string): void;
   /** Logs at ERROR; when an error is given, its stack goes into `stack_trace`. */
   error(message: string, error?: unknown): void;

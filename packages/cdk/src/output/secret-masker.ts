@@ -49,6 +49,10 @@ export class SecretMasker {
     return this.whole.test(text);
   }
 
+  /**
+   * The text with every registered secret replaced by `****`, in any of the spellings servers and
+   * encoders use.
+   */
   mask(text: string): string {
     if (this.patterns.size === 0) return text;
     this.pattern ??= new RegExp(this.alternatives(), 'g');

@@ -22,4 +22,5 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
+/** The primitive types of JSON Schema draft-07, as `type` names them. */
 export type JsonSchemaType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';

@@ -5,17 +5,33 @@
  */
 import type { JsonSchema } from './json-schema.js';
 
+/** How a stream is read: everything, or only what changed since the state. */
 export type SyncMode = 'full_refresh' | 'incremental';
+/** How the destination writes a stream; the source only passes it through the catalog. */
 export type DestinationSyncMode = 'append' | 'overwrite' | 'append_dedup' | 'update' | 'soft_delete';
+/**
+ * Who must act on an error: the user (`config_error`), nobody yet (`transient_error`, retry later),
+ * or the connector's authors (`system_error`).
+ */
 export type FailureType = 'system_error' | 'config_error' | 'transient_error';
+/** Levels of LOG messages, as the platform shows them. */
 export type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
+/**
+ * The phases of a stream's read that the platform tracks (`RUNNING` goes out before the first
+ * record).
+ */
 export type StreamStatus = 'STARTED' | 'RUNNING' | 'COMPLETE' | 'INCOMPLETE';
 
+/**
+ * Names a stream in states, statuses and errors; the namespace only tells apart streams that share
+ * a name.
+ */
 export interface StreamDescriptor {
   name: string;
   namespace?: string;
 }
 
+/** One record of a stream, as it appears in a RECORD message. */
 export interface AirbyteRecord {
   stream: string;
   data: Record<string, unknown>;
@@ -23,20 +39,31 @@ export interface AirbyteRecord {
   namespace?: string;
 }
 
+/** The state of one stream: the blob the platform stores and passes back. */
 export interface AirbyteStreamState {
   stream_descriptor: StreamDescriptor;
   stream_state?: Record<string, unknown>;
 }
 
+/**
+ * A state shared by all streams plus each stream's own, for sources whose streams advance together.
+ */
 export interface AirbyteGlobalState {
   shared_state?: Record<string, unknown>;
   stream_states: AirbyteStreamState[];
 }
 
+/**
+ * Counts attached to a STATE, which the platform uses to check that no record was lost between
+ * checkpoints.
+ */
 export interface AirbyteStateStats {
   recordCount?: number;
 }
 
+/**
+ * A STATE message's payload: per stream (`STREAM`), shared (`GLOBAL`), or the legacy single blob.
+ */
 export interface AirbyteState {
   type?: 'STREAM' | 'GLOBAL' | 'LEGACY';
   stream?: AirbyteStreamState;
@@ -46,12 +73,20 @@ export interface AirbyteState {
   destinationStats?: AirbyteStateStats;
 }
 
+/**
+ * A log line in the message stream; stdout carries only protocol messages, so logs travel as LOG
+ * messages.
+ */
 export interface AirbyteLog {
   level: LogLevel;
   message: string;
   stack_trace?: string;
 }
 
+/**
+ * An error the platform shows the user and classifies by `failure_type`; it may name the stream
+ * that failed.
+ */
 export interface AirbyteErrorTrace {
   message: string;
   internal_message?: string;
@@ -60,17 +95,20 @@ export interface AirbyteErrorTrace {
   stream_descriptor?: StreamDescriptor;
 }
 
+/** Why a stream reports a status, such as waiting on a rate limit until `quota_reset`. */
 export interface AirbyteStreamStatusReason {
   type: 'RATE_LIMITED';
   rate_limited?: { quota_reset?: number };
 }
 
+/** A change in a stream's phase, which the platform shows as progress. */
 export interface AirbyteStreamStatusTrace {
   stream_descriptor: StreamDescriptor;
   status: StreamStatus;
   reasons?: AirbyteStreamStatusReason[];
 }
 
+/** How many rows or bytes a stream expects to produce, for the platform's progress estimate. */
 export interface AirbyteEstimateTrace {
   name: string;
   type: 'STREAM' | 'SYNC';
@@ -79,6 +117,7 @@ export interface AirbyteEstimateTrace {
   byte_estimate?: number;
 }
 
+/** A TRACE message's payload: an error, an estimate, a stream status or analytics, by `type`. */
 export interface AirbyteTrace {
   type: 'ERROR' | 'ESTIMATE' | 'STREAM_STATUS' | 'ANALYTICS';
   emitted_at: number;
@@ -88,12 +127,20 @@ export interface AirbyteTrace {
   analytics?: { type: string; value?: string };
 }
 
+/**
+ * A CONTROL message's payload; `CONNECTOR_CONFIG` asks the platform to store an updated config (a
+ * rotated token).
+ */
 export interface AirbyteControl {
   type: 'CONNECTOR_CONFIG';
   emitted_at: number;
   connectorConfig: { config: Record<string, unknown> };
 }
 
+/**
+ * What `spec` prints: the JSON Schema of the config a user fills in, and what the connector
+ * supports.
+ */
 export interface ConnectorSpecification {
   connectionSpecification: JsonSchema;
   documentationUrl?: string;
@@ -107,11 +154,13 @@ export interface ConnectorSpecification {
   [extension: string]: unknown;
 }
 
+/** What `check` answers: whether the config works, and if not, why in words the user can act on. */
 export interface AirbyteConnectionStatus {
   status: 'SUCCEEDED' | 'FAILED';
   message?: string;
 }
 
+/** A stream as `discover` describes it: its schema, sync modes, keys and cursor. */
 export interface AirbyteStream {
   name: string;
   json_schema: JsonSchema;
@@ -124,10 +173,12 @@ export interface AirbyteStream {
   is_file_based?: boolean;
 }
 
+/** What `discover` prints: every stream the source can read. */
 export interface AirbyteCatalog {
   streams: AirbyteStream[];
 }
 
+/** One stream the user chose to sync, with the sync mode, cursor and keys chosen for it. */
 export interface ConfiguredAirbyteStream {
   stream: AirbyteStream;
   sync_mode: SyncMode;
@@ -139,6 +190,7 @@ export interface ConfiguredAirbyteStream {
   sync_id?: number;
 }
 
+/** What `read` is given: the streams to read and how, in the order to read them. */
 export interface ConfiguredAirbyteCatalog {
   streams: ConfiguredAirbyteStream[];
 }

@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../protocol/json-schema.js';
 
+/** How record types are generated from a schema. */
 export interface SchemaTypeOptions {
   /** Emit `[key: string]: unknown` for objects that allow other properties explicitly (`additionalProperties: true`); default true. */
   indexSignatures?: boolean;

@@ -11,6 +11,10 @@ export interface PartitionEntry {
   cursor: StreamState;
 }
 
+/**
+ * Limits and ordering of a per-partition state, so it stays bounded without ever resuming past what
+ * was read.
+ */
 export interface PartitionedStateOptions {
   /**
    * The most partitions kept (default 25 000). Beyond it the least recently updated partition

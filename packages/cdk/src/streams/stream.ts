@@ -8,6 +8,7 @@ import type { PrimaryKey } from './primary-key.js';
 import type { ReadOptions, RecordSource, SliceOptions } from './read-options.js';
 import { streamNameFromClassName } from './stream-name.js';
 
+/** Whether record values are cast to the types the schema declares before they are written. */
 export type SchemaNormalization = 'none' | 'default';
 
 /** Where a stream was constructed from: the connector package that holds `schemas/`. */

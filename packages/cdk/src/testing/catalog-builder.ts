@@ -72,6 +72,7 @@ export class CatalogBuilder {
     return this;
   }
 
+  /** The configured catalog, as `read` takes it. */
   build(): ConfiguredAirbyteCatalog {
     return { streams: structuredClone(this.configured) };
   }

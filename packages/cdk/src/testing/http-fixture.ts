@@ -23,8 +23,10 @@ export interface FixtureFile {
   interactions: Interaction[];
 }
 
+/** Whether a fixture talks to the real API and saves what it saw, or answers from the file. */
 export type FixtureMode = 'record' | 'replay';
 
+/** How a fixture records and replays. */
 export interface HttpFixtureOptions {
   /**
    * `record` sends requests to the real API and saves them; `replay` (default) serves them from

@@ -71,6 +71,7 @@ export class Expectation {
     return Math.max(0, this.responses.length - this.calls.length);
   }
 
+  /** The expected request in words, for failure messages. */
   describe(): string {
     const { method = 'GET', url, query } = this.request;
     const q =
@@ -89,6 +90,7 @@ export class Expectation {
   }
 }
 
+/** How strictly the mock matches requests to expectations. */
 export interface HttpMockOptions {
   /** Requests must come in the order the expectations were declared (default false: any order, as concurrent reads need). */
   ordered?: boolean;

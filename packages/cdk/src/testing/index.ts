@@ -2,6 +2,8 @@
  * `@tributary/cdk/testing`: test a connector in-process, without credentials. Runners for every
  * command, catalog and state builders, HTTP mocks and recorded fixtures, the acceptance suite,
  * schema inference and record types from schemas.
+ *
+ * @module @tributary/cdk/testing
  */
 
 export {

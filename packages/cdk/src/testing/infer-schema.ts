@@ -1,5 +1,6 @@
 import type { JsonSchema, JsonSchemaType } from '../index.js';
 
+/** How a schema is drafted from sample records. */
 export interface InferSchemaOptions {
   /**
    * `always` (default, the Airbyte convention: APIs leave fields out or null them) makes every

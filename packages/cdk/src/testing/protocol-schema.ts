@@ -15,6 +15,10 @@ const destinationSyncMode = { enum: ['append', 'overwrite', 'append_dedup', 'upd
 const streamState = { type: 'object', required: ['stream_descriptor'], properties: { stream_descriptor: descriptor, stream_state: blob } };
 const stateStats = { type: 'object', properties: { recordCount: { type: 'number' }, rejectedRecordCount: { type: 'number' } } };
 
+/**
+ * A compact JSON Schema of Airbyte protocol messages, which the acceptance suite checks every
+ * message against.
+ */
 export const AIRBYTE_MESSAGE_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'AirbyteMessage (compact, protocol v0.3)',

@@ -14,6 +14,7 @@ export interface InternalConfigKeys {
 /** A config for a source of `Config`, plus the CDK's `_` keys. */
 export type TestConfig<Config> = Config & InternalConfigKeys;
 
+/** Options every runner takes. */
 export interface RunOptions {
   /** DEBUG logs, like `--debug`. */
   debug?: boolean;
@@ -21,13 +22,20 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/** What `check` and `discover` take: the config, typed like the source's. */
 export interface ConfigInput<Config> extends RunOptions {
   config: TestConfig<Config>;
 }
 
+/** What `read` takes: the config, which streams to read and how, and the state to start from. */
 export interface ReadInput<Config> extends ConfigInput<Config> {
   /** The configured catalog, or anything with a `build()` returning one (a `CatalogBuilder`). */
-  catalog?: ConfiguredAirbyteCatalog | { build(): ConfiguredAirbyteCatalog };
+  catalog?:
+    | ConfiguredAirbyteCatalog
+    | {
+        /** The catalog to read. */
+        build(): ConfiguredAirbyteCatalog;
+      };
   /** Instead of a catalog: the streams to read, configured from a `discover` run first. */
   streams?: readonly StreamSelection[];
   /** The sync mode of streams selected by name, and of every stream when neither `catalog` nor `streams` is given (default `full_refresh`). */

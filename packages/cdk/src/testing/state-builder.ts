@@ -45,6 +45,7 @@ export class StateBuilder {
     return this;
   }
 
+  /** The STATE payloads, as `read` and `--state` take them. */
   build(): AirbyteState[] {
     return structuredClone(this.states);
   }

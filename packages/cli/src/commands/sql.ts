@@ -17,6 +17,10 @@ export interface SqlOptions {
   maxWidth?: string;
 }
 
+/**
+ * Runs `tributary sql`: prints the query results and returns the exit code, so programs can embed
+ * the command.
+ */
 export async function sqlCommand(db: string, query: string, options: SqlOptions, output: Output): Promise<number> {
   const path = resolveDatabase(db);
   const format = options.format ?? 'table';

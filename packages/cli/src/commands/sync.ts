@@ -31,6 +31,10 @@ interface SyncContext {
   logger: SyncLogger;
 }
 
+/**
+ * Runs `tributary sync`: reads the connector into DuckDB and returns the exit code, so programs can
+ * embed the command.
+ */
 export async function syncCommand(connectorArg: string | undefined, options: SyncOptions, output: Output): Promise<number> {
   const started = performance.now();
   const progress = progressMode(options.progress, output.stderr);

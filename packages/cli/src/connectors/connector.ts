@@ -16,6 +16,7 @@ export interface RunnerSink extends MessageSink {
   locate: (() => string) | undefined;
 }
 
+/** A source the runner can read from, whether loaded in-process or run as a process or an image. */
 export interface Connector {
   /** A short name: the default DuckDB file is `.tributary/<name>.duckdb`. */
   readonly name: string;
@@ -29,6 +30,7 @@ export interface Connector {
   read(request: ReadRequest, sink: RunnerSink, signal: AbortSignal): Promise<number>;
 }
 
+/** What one read of a connector needs: the config, the catalog and the state from the last sync. */
 export interface ReadRequest {
   config: Record<string, unknown>;
   catalog: ConfiguredAirbyteCatalog;

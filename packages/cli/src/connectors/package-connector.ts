@@ -36,6 +36,10 @@ interface CdkModule {
 }
 type SourceClass = new () => Cdk.Source<unknown>;
 
+/**
+ * A Tributary connector package run in this process: records arrive as objects, with no JSON lines
+ * to parse.
+ */
 export class PackageConnector implements Connector {
   private constructor(
     readonly name: string,

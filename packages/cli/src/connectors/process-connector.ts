@@ -37,6 +37,10 @@ interface Launcher {
 /** Lines of stderr kept to explain a failure that sent no TRACE error. */
 const STDERR_LINES = 20;
 
+/**
+ * Any Airbyte source run as a child process (a command or a Docker image), read line by line from
+ * its stdout.
+ */
 export class ProcessConnector implements Connector {
   private constructor(
     readonly name: string,

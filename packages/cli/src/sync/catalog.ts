@@ -32,6 +32,10 @@ export async function chooseCatalog(
   return asUsageError(() => buildCatalog(discovered, streams));
 }
 
+/**
+ * The configured catalog a sync uses when given none: every stream (or those named), incremental
+ * where supported.
+ */
 export function buildCatalog(discovered: AirbyteCatalog, streams: string[] | undefined): ConfiguredAirbyteCatalog {
   const selected = select(discovered.streams, streams, (stream) => stream);
   return { streams: selected.map(configure) };

@@ -4,6 +4,7 @@ import { UsageError } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import type { ProgressMode } from '../progress/progress-view.js';
 
+/** The options of `tributary sync`, as the command line gives them. */
 export interface SyncOptions {
   command?: string;
   image?: string;

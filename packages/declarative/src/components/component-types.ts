@@ -633,6 +633,7 @@ export interface DynamicSchemaLoader {
   [field: string]: unknown;
 }
 
+/** The schema's `DynamicStreamCheckConfig` component (the schema gives it no description). */
 export interface DynamicStreamCheckConfig {
   type: "DynamicStreamCheckConfig";
   /** Dynamic Stream Name: The dynamic stream name. */

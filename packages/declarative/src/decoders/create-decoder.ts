@@ -28,6 +28,10 @@ const COMPRESSED_TYPES = [
   'application/x-zip-compressed',
 ];
 
+/**
+ * The decoder a manifest's `decoder` component describes (JSON by default, as in the Python CDK);
+ * `warn` hears what it could not decode.
+ */
 export function createDecoder(model: DecoderModel, warn: WarningSink = () => {}): Decoder {
   switch (model?.type ?? 'JsonDecoder') {
     case 'JsonDecoder':

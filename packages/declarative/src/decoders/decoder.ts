@@ -8,14 +8,22 @@ export type DecodedValue = unknown;
 
 /** Response headers looked up case-insensitively (`Content-Encoding`, `content-type`). */
 export interface HeaderLookup {
+  /** A header's value by case-insensitive name, as HTTP headers are compared. */
   get(name: string): string | undefined;
 }
 
+/**
+ * A response body, whole or as chunks, so decoders of large bodies need not hold them in memory.
+ */
 export interface BodySource {
   readonly body: Uint8Array;
   readonly headers: HeaderLookup;
 }
 
+/**
+ * Turns response bodies into the values record selection reads, in the format the manifest
+ * declares.
+ */
 export interface Decoder {
   /** The CDK's `is_stream_response()`: true when the body is read as a stream, not buffered. */
   readonly streaming: boolean;
@@ -27,7 +35,9 @@ export interface Decoder {
 
 /** A parser of raw bytes (the CDK's `Parser` of `CompositeRawDecoder`). */
 export interface Parser {
+  /** Every value of a body held in memory. */
   parseAll(body: Uint8Array): DecodedValue[];
+  /** The values of a body as it streams in, a batch per chunk, for bodies too large to hold. */
   parseChunks(chunks: AsyncIterable<Uint8Array>): AsyncIterable<DecodedValue[]>;
 }
 

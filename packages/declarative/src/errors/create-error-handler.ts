@@ -18,6 +18,10 @@ import { HttpResponseFilter } from './http-response-filter.js';
 
 type Model = { type: string; [field: string]: unknown };
 
+/**
+ * The error handler a manifest's `error_handler` describes, or the CDK's default mapping when it
+ * has none.
+ */
 export function createErrorHandler(model: Model | undefined, env: ComponentEnvironment, random?: RandomSource): ErrorHandler {
   if (model === undefined) return new DefaultErrorHandler({}, env, [], []);
   if (model.type === 'CompositeErrorHandler') {
@@ -33,6 +37,9 @@ export function createErrorHandler(model: Model | undefined, env: ComponentEnvir
   return new DefaultErrorHandler(handler, env, filters, strategies);
 }
 
+/**
+ * The backoff strategy a manifest describes; `random` is injectable so tests can pin the jitter.
+ */
 export function createBackoffStrategy(model: Model, env: ComponentEnvironment, random?: RandomSource): BackoffStrategy {
   switch (model.type) {
     case 'ConstantBackoffStrategy':

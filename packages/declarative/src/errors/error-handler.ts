@@ -13,11 +13,15 @@ import { defaultMapped, type ErrorResolution, fallbackResolution, SUCCESS_RESOLU
 import { type HttpOutcome, isOk } from './http-outcome.js';
 import type { HttpResponseFilter } from './http-response-filter.js';
 
+/**
+ * Decides what a response or a failed request means: retry, ignore, fail, or wait on a rate limit.
+ */
 export interface ErrorHandler {
   readonly maxRetries: number;
   /** Seconds the retries of one request may take (600). */
   readonly maxTime: number;
   readonly backoffStrategies: readonly BackoffStrategy[];
+  /** The decision for one outcome, with the failure type and message the Python CDK would give. */
   interpret(outcome: HttpOutcome): ErrorResolution;
 }
 

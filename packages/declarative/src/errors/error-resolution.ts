@@ -3,8 +3,12 @@
 import type { FailureType } from '@tributary/cdk';
 import type { HttpOutcome } from './http-outcome.js';
 
+/**
+ * What to do with a response, in the Python CDK's names (exported as `DeclarativeResponseAction`).
+ */
 export type ResponseAction = 'SUCCESS' | 'RETRY' | 'FAIL' | 'IGNORE' | 'RESET_PAGINATION' | 'RATE_LIMITED' | 'REFRESH_TOKEN_THEN_RETRY';
 
+/** What an error handler decided for one outcome, in the Python CDK's terms. */
 export interface ErrorResolution {
   readonly action: ResponseAction;
   readonly failureType: FailureType | null;

@@ -2,6 +2,7 @@
 import { CaseInsensitiveDict } from '../interpolation/values/case-insensitive-dict.js';
 import type { PyValue } from '../interpolation/values/object.js';
 
+/** A response the server sent, as error handlers see it (status, headers and the decoded body). */
 export interface ResponseOutcome {
   readonly kind: 'response';
   readonly status: number;
@@ -18,6 +19,7 @@ export interface ResponseOutcome {
   readonly streamed?: boolean;
 }
 
+/** A request that got no response (a timeout, a refused connection), as error handlers see it. */
 export interface ErrorOutcome {
   readonly kind: 'error';
   /**
@@ -28,6 +30,7 @@ export interface ErrorOutcome {
   readonly message: string;
 }
 
+/** What one attempt of a request ended with: a response, or an error. */
 export type HttpOutcome = ResponseOutcome | ErrorOutcome;
 
 export function isOk(outcome: HttpOutcome): boolean {

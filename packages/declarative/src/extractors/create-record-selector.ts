@@ -11,6 +11,10 @@ import { RecordFilter, type SyncRange } from './record-filter.js';
 import { RecordSelector } from './record-selector.js';
 import { type NormalizationWarningSink, TypeTransformer } from './type-transformer.js';
 
+/**
+ * What a record selector needs beyond its component: the stream's schema (for type transformations)
+ * and where to report warnings.
+ */
 export interface RecordSelectorOptions {
   readonly transformations: readonly RecordTransformation[];
   /** The stream's schema (normalisation uses it when the selector asks for it). */
@@ -20,6 +24,7 @@ export interface RecordSelectorOptions {
   readonly warn?: NormalizationWarningSink;
 }
 
+/** The extractor a manifest describes (`DpathExtractor`), compiled once per stream. */
 export function createExtractor(model: RecordSelectorModel['extractor'], env: ComponentEnvironment): DpathExtractor {
   if (model.type !== 'DpathExtractor') {
     throw ConnectorError.config(`Record extractor ${model.type} cannot run in Tributary (custom Python components are not supported)`);
@@ -27,6 +32,10 @@ export function createExtractor(model: RecordSelectorModel['extractor'], env: Co
   return new DpathExtractor(model as DpathExtractorModel, env);
 }
 
+/**
+ * The record selector a manifest describes: extraction, filtering and transformations, compiled
+ * once per stream.
+ */
 export function createRecordSelector(
   model: RecordSelectorModel,
   env: ComponentEnvironment,

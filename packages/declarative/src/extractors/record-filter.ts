@@ -14,6 +14,9 @@ export interface FilterContext {
 
 /** The cursor's side of client-side incremental filtering (ConcurrentCursor.should_be_synced). */
 export interface SyncRange {
+  /**
+   * Whether a record falls within the range still to sync, for client-side incremental filtering.
+   */
   shouldBeSynced(record: Record<string, unknown>, slice: StreamSlice | null): boolean;
 }
 

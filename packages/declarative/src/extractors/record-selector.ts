@@ -19,15 +19,24 @@ export interface RecordSelectorParts {
   readonly normalizer: TypeTransformer | null;
 }
 
+/**
+ * The records of one page, and how many values were extracted before filtering (what paginators
+ * count).
+ */
 export interface SelectedPage {
   readonly records: MutableRecord[];
   /** Records the extractor gave before any was filtered out. */
   readonly extractedCount: number;
 }
 
+/**
+ * The Python CDK's `RecordSelector`: a page's values to records, through extraction, filters and
+ * transformations.
+ */
 export class RecordSelector {
   constructor(private readonly parts: RecordSelectorParts) {}
 
+  /** The records of one page. */
   select(items: Iterable<DecodedValue>, context: FilterContext): SelectedPage {
     const { extractor, filter, transformations, transformBeforeFiltering, normalizer } = this.parts;
     const records: MutableRecord[] = [];

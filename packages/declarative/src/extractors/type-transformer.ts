@@ -17,6 +17,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The Python CDK's `TypeTransformer` default normalization: record values cast to the types the
+ * schema declares.
+ */
 export class TypeTransformer {
   constructor(
     private readonly schema: JsonSchemaNode,

@@ -21,6 +21,7 @@ import { minus } from './datetime-format.js';
 import { DatetimeRequestOptions, PerPartitionRequestOptions, type RequestOptionsProvider } from './datetime-request-options.js';
 import { PerPartitionCursor } from './per-partition-cursor.js';
 
+/** What a stream's cursor is built from: its manifest components, config, state and clock. */
 export interface CursorInput {
   readonly model: DatetimeModel | CountModel | undefined;
   readonly env: ComponentEnvironment;
@@ -32,9 +33,11 @@ export interface CursorInput {
   readonly streamParameters?: Record<string, unknown>;
   /** Wall-clock seconds (state throttling and the lookback timer); Date.now() by default. */
   readonly now?: () => number;
+  /** Hears problems that do not fail the stream, such as a state value in an unexpected format. */
   readonly warn?: (message: string) => void;
 }
 
+/** A stream's cursor, with the request options it adds to each slice's requests. */
 export interface StreamCursor {
   readonly cursor: Cursor;
   /** What the cursor (and the partition router) put into requests. */
@@ -45,6 +48,10 @@ export interface StreamCursor {
 
 const wallClock = () => Date.now() / 1000;
 
+/**
+ * The cursor of a stream: datetime, incrementing count, per partition or none, as its manifest
+ * says.
+ */
 export function createStreamCursor(input: CursorInput): StreamCursor {
   const { model, router } = input;
   const partitioned = !(router instanceof SinglePartitionRouter);

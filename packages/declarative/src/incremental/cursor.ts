@@ -4,12 +4,16 @@
 import type { PlainDict } from '../interpolation/values/object.js';
 import type { StreamSlice } from '../slices/stream-slice.js';
 
+/** A stream's state, as the platform stores it. */
 export type StreamStateBlob = PlainDict;
 
+/** The CDK's concurrent `Cursor`: the slices to read, the records read, and the state to emit. */
 export interface Cursor {
   /** The record field the state follows ('' when the stream has none). */
   readonly cursorField: string;
+  /** The slices to read, from the state the cursor started with. */
   streamSlices(): AsyncIterable<StreamSlice>;
+  /** Sees a record emitted in `slice`, so the state can move past it. */
   observe(record: Record<string, unknown>, slice: StreamSlice): void;
   /** Called when every record of the slice has been emitted; returns the state to emit now, if any. */
   closePartition(slice: StreamSlice): StreamStateBlob | null;

@@ -7,7 +7,9 @@ import { combineMappings } from '../requests/combine-mappings.js';
 import type { InjectInto, RequestOption, RequestValues } from '../requests/request-option.js';
 import { type StreamSlice, sliceIsTruthy, sliceValue } from '../slices/stream-slice.js';
 
+/** Adds a slice's bounds (or a partition) to requests, where the manifest's request options say. */
 export interface RequestOptionsProvider {
+  /** The parameters, headers or body fields for one kind of injection and one slice. */
   requestOptions(kind: InjectInto, slice: StreamSlice | null): RequestValues;
 }
 

@@ -8,6 +8,10 @@ import type { PlainDict, PyValue } from '../interpolation/values/object.js';
 /** A JSON-like object whose members are template values (plain JSON data qualifies as is). */
 export type TemplateValues = Readonly<Record<string, PyValue | undefined>>;
 
+/**
+ * What a component's templates are evaluated with: the config and a clock, shared by the components
+ * of one source.
+ */
 export interface ComponentEnvironment {
   /** The connector config, as read from the config file (plain JSON). */
   readonly config: PlainDict;
@@ -15,6 +19,9 @@ export interface ComponentEnvironment {
   readonly clock: Clock;
 }
 
+/**
+ * The environment of a source's components; the clock is injectable so tests can fix `now_utc()`.
+ */
 export function componentEnvironment(config: Record<string, unknown>, clock: Clock = systemClock): ComponentEnvironment {
   return { config: config as PlainDict, clock };
 }

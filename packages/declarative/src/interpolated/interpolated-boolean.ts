@@ -23,6 +23,10 @@ export function isCdkFalse(value: PyValue): boolean {
   return false;
 }
 
+/**
+ * The Python CDK's `InterpolatedBoolean`: a condition template, compiled once, evaluated with
+ * Python truthiness.
+ */
 export class InterpolatedBoolean {
   private readonly compiled: CompiledTemplate | null;
 

@@ -14,6 +14,10 @@ export function hasTemplateSyntax(text: string): boolean {
   return TEMPLATE_MARKERS.some((marker) => text.includes(marker));
 }
 
+/**
+ * The Python CDK's `InterpolatedString`: a template, compiled once, evaluated with the component's
+ * parameters.
+ */
 export class InterpolatedString {
   private readonly compiled: CompiledTemplate | null;
   /** The value of a text without template syntax: constant, so computed once. */

@@ -5,6 +5,10 @@ import { valueError } from './errors.js';
 /** Returns the current time in microseconds since the Unix epoch. */
 export type Clock = () => number;
 
+/**
+ * The clock templates read (`now_utc()`, `today_utc()`), in microseconds as Python's datetime
+ * resolves them.
+ */
 export const systemClock: Clock = () => Date.now() * 1000;
 
 /** A clock frozen at an ISO-8601 instant with up to microsecond precision (e.g. 2024-06-15T12:34:56.789012+00:00). */

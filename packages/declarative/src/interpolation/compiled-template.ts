@@ -22,12 +22,17 @@ export type PyTypeName = 'str' | 'int' | 'float' | 'bool' | 'dict' | 'list' | 't
 /** What templates see: `config`, `stream_slice`, `response`, `record`, ... as engine values. */
 export type InterpolationContext = PlainDict;
 
+/** What a template is rendered with: its variables and the sandbox's limits. */
 export interface RenderOptions {
   /** Where now_utc() and friends read the time; the system clock by default. */
   readonly clock?: Clock;
   readonly limits?: Partial<SandboxLimits>;
 }
 
+/**
+ * Rendering options, plus how a rendered string is turned back into a value, as the Python CDK's
+ * `eval` does.
+ */
 export interface EvaluateOptions extends RenderOptions {
   /** The field's default: a string is a template evaluated like the CDK's, any other value is returned as is. */
   readonly default?: PyValue;
@@ -67,6 +72,9 @@ function undeclaredSetRepr(undeclared: readonly string[], missing: readonly stri
   return new PySet(ordered).repr(pyRepr);
 }
 
+/**
+ * A template compiled once and rendered many times, so per-record interpolation does no parsing.
+ */
 export class CompiledTemplate {
   private readonly renderBody: (rt: EvalRuntime) => string;
   /** Names the template reads without binding them (Jinja's find_undeclared_variables). */

@@ -15,6 +15,7 @@ import { pyStr } from './values/repr.js';
 import { StreamSlice } from './values/stream-slice.js';
 import { Undefined } from './values/undefined.js';
 
+/** A JSON value, as manifests and states hold them. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 const INTEGER_KEY = /^(?:0|[1-9]\d*)$/;

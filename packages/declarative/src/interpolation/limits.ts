@@ -4,6 +4,10 @@
 // iteration, call and per-item step of a filter spends from a budget.
 import { PythonError } from './errors.js';
 
+/**
+ * Bounds on what one template may do (output size, loop steps, recursion), so a manifest cannot
+ * exhaust the connector.
+ */
 export interface SandboxLimits {
   /** Longest string (in UTF-16 code units) a template may build. */
   readonly maxStringLength: number;
@@ -17,6 +21,7 @@ export interface SandboxLimits {
   readonly maxIntBits: number;
 }
 
+/** The limits templates run with unless a caller sets others. */
 export const DEFAULT_LIMITS: SandboxLimits = Object.freeze({
   maxStringLength: 64 * 1024 * 1024,
   maxCollectionSize: 10_000_000,

@@ -9,6 +9,10 @@ import { keyOf } from './values/keys.js';
 import { floatOf, INT_MAX_STR_DIGITS, normBig, PyFloat } from './values/number.js';
 import type { PlainDict, PyValue } from './values/object.js';
 
+/**
+ * Returned when a string is not a Python literal, since `None` is a literal and cannot mean
+ * failure.
+ */
 export const NOT_LITERAL: unique symbol = Symbol('not a literal');
 
 /** Python's tokenizer refuses deeper bracket nesting ("too many nested parentheses"). */

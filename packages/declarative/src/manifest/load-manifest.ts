@@ -10,6 +10,10 @@ import { migrateManifest } from './migrations.js';
 import { propagateTypesAndParameters } from './parameters.js';
 import { formatRawPath, resolveReferences } from './references.js';
 
+/**
+ * How a manifest is loaded: where it came from (for messages) and whether the CDK's migrations are
+ * applied.
+ */
 export interface LoadManifestOptions {
   /**
    * Rewrite deprecated forms (`url_base`/`path` → `url`, `request_body_json`/`_data` →

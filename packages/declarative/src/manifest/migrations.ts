@@ -67,7 +67,7 @@ function typedBody(key: 'request_body_json' | 'request_body_data', value: unknow
   return { type: key === 'request_body_json' ? 'RequestBodyJsonObject' : 'RequestBodyUrlEncodedForm', value };
 }
 
-/** Applies the migrations to a copy of a resolved manifest; see {@link MIGRATION_VERSION}. */
+/** Applies the migrations to a copy of a resolved manifest; see `MIGRATION_VERSION`. */
 export function migrateManifest(manifest: JsonMapping, now: () => Date = () => new Date()): JsonMapping {
   const fromVersion = String(manifest.version ?? '0.0.0');
   if (compareVersions(fromVersion, MIGRATION_VERSION) > 0) return manifest;

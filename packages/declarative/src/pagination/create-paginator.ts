@@ -21,11 +21,13 @@ import type { PaginationStrategy } from './pagination-strategy.js';
 import type { Paginator } from './paginator.js';
 import { type RecordRange, StopConditionPaginationStrategy } from './stop-condition.js';
 
+/** What a paginator needs beyond its component: the URL base, the decoder and the environment. */
 export interface PaginatorOptions {
   /** The stream's cursor when it is a data feed (`is_data_feed`). */
   readonly dataFeedCursor?: RecordRange;
 }
 
+/** The paginator a manifest describes (`DefaultPaginator` and its strategies), or none. */
 export function createPaginator(
   model: DefaultPaginatorModel | NoPaginationModel | undefined,
   env: ComponentEnvironment,

@@ -5,6 +5,7 @@ import type { DecodedValue } from '../decoders/decoder.js';
 import type { PlainDict, PyValue } from '../interpolation/values/object.js';
 import type { StreamSlice } from '../slices/stream-slice.js';
 
+/** A page's response, as pagination strategies read it. */
 export interface PageResponse {
   readonly status: number;
   /** The response's headers as received: name (its case kept) and value. */
@@ -13,6 +14,7 @@ export interface PageResponse {
   readonly decoded: DecodedValue;
 }
 
+/** What pagination strategies see of a page: its response, records and how many were extracted. */
 export interface PageOutcome {
   readonly response: PageResponse;
   /** Records the selector emitted for the page. */

@@ -8,9 +8,14 @@ import type { PageOutcome } from './page-outcome.js';
 /** The CDK's next_page_token mapping: `{"next_page_token": token}`. */
 export type NextPageToken = PlainDict;
 
+/**
+ * Gives the next page's token and the request options that carry it, as the Python CDK's paginators
+ * do.
+ */
 export interface Paginator {
   /** The token of the first request, or null. */
   initialToken(): PyValue;
+  /** The page size sent with requests, or null when the API decides. */
   pageSize(): number | null;
   /** The mapping for the next page, or null when the pages are done. */
   nextPageToken(outcome: PageOutcome, lastPageTokenValue: PyValue): NextPageToken | null;

@@ -20,6 +20,10 @@ type RouterModel = { type: string; [field: string]: unknown };
 /** Gives the parent stream of a ParentStreamConfig (built and read by the retriever). */
 export type ParentStreamFactory = (config: ParentStreamConfigModel) => ParentStream;
 
+/**
+ * The partition router a manifest describes, or the single empty partition; parents are built by
+ * `parentStream`.
+ */
 export function createPartitionRouter(
   model: RouterModel | RouterModel[] | undefined,
   env: ComponentEnvironment,

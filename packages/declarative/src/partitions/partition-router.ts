@@ -5,8 +5,14 @@ import type { PlainDict } from '../interpolation/values/object.js';
 import type { InjectInto, RequestValues } from '../requests/request-option.js';
 import { makeSlice, type StreamSlice } from '../slices/stream-slice.js';
 
+/**
+ * Splits a stream into partitions (a list, parent records, a product of routers), each a slice with
+ * its request options.
+ */
 export interface PartitionRouter {
+  /** The partitions, in order. */
   streamSlices(): AsyncIterable<StreamSlice>;
+  /** The parameters, headers or body fields that select a partition in a request. */
   requestOptions(kind: InjectInto, slice: StreamSlice | null): RequestValues;
   /** Gives the parents their state from the stream's state (its `parent_state`). */
   setInitialState(streamState: PlainDict): void;

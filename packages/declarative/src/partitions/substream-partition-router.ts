@@ -25,9 +25,14 @@ export interface ParentStream {
   readonly name: string;
   /** The cursor field of the parent, for migrating a child state into a parent state. */
   readonly cursorField?: string;
+  /** The parent's records, read once per sync. */
   records(): AsyncIterable<ParentRecord>;
   /** The parent's state (incremental_dependency), and how it is given back at start. */
   state?(): PlainDict;
+  /**
+   * Starts the parent from its state kept in the child's (`parent_state`), for incremental
+   * dependencies.
+   */
   setState?(state: PlainDict): void;
 }
 

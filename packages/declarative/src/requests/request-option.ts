@@ -7,12 +7,18 @@ import type { ComponentEnvironment } from '../interpolated/evaluation-context.js
 import { InterpolatedString } from '../interpolated/interpolated-string.js';
 import type { PlainDict, PyValue } from '../interpolation/values/object.js';
 
+/**
+ * Where a value goes in a request: a query parameter, a header, a JSON body field or a form field.
+ */
 export type InjectInto = RequestOptionModel['inject_into'];
 export const INJECT_KINDS: readonly InjectInto[] = ['request_parameter', 'header', 'body_data', 'body_json'];
 
 /** Values for one part of a request (query, headers, form or JSON body). */
 export type RequestValues = Record<string, unknown>;
 
+/**
+ * The Python CDK's `RequestOption`: a named place in a request, with the field name interpolated.
+ */
 export class RequestOption {
   readonly injectInto: InjectInto;
   private readonly fieldName: InterpolatedString | null;
@@ -58,6 +64,7 @@ function define(target: RequestValues, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
+/** The request option a manifest describes, compiled once. */
 export function createRequestOption(
   model: RequestOptionModel | undefined,
   env: ComponentEnvironment,

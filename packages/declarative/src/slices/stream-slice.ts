@@ -18,6 +18,7 @@ export function makeSlice(
   return new StreamSlice(inner, cursorSlice, extraFields);
 }
 
+/** The slice of a stream without partitions or cursor bounds. */
 export const EMPTY_SLICE = new StreamSlice({}, {});
 
 /** `stream_slice.get(key)` (None when absent). */

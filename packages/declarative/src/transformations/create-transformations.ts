@@ -19,6 +19,7 @@ import type { RecordTransformation } from './transformation.js';
 
 type TransformationModel = { type: string; [field: string]: unknown };
 
+/** The transformation a manifest describes (AddFields, RemoveFields, …), compiled once. */
 export function createTransformation(model: TransformationModel, env: ComponentEnvironment): RecordTransformation {
   switch (model.type) {
     case 'AddFields':
@@ -40,6 +41,7 @@ export function createTransformation(model: TransformationModel, env: ComponentE
   }
 }
 
+/** A stream's transformations, in the order the manifest lists them. */
 export function createTransformations(
   models: readonly TransformationModel[] | undefined,
   env: ComponentEnvironment,

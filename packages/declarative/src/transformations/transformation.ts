@@ -2,8 +2,11 @@
 // record in place, given the slice being read.
 import type { StreamSlice } from '../slices/stream-slice.js';
 
+/** A record that transformations change in place, as the Python CDK's do. */
 export type MutableRecord = Record<string, unknown>;
 
+/** Changes a record before it is emitted. */
 export interface RecordTransformation {
+  /** Changes `record` in place; `slice` is there for templates that read it. */
   transform(record: MutableRecord, slice: StreamSlice | null): void;
 }

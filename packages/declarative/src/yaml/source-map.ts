@@ -25,6 +25,7 @@ export class YamlSourceMap {
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.lineStarts.push(index + 1);
   }
 
+  /** The positions of every node of a YAML text, so problems can name a line and column. */
   static build(text: string): YamlSourceMap {
     const positions = new Map<string, number>();
     try {

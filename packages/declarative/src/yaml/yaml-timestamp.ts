@@ -28,6 +28,7 @@ export class YamlTimestamp {
     return `${date}T${time}${this.offsetMinutes === undefined ? '' : formatOffset(this.offsetMinutes)}`;
   }
 
+  /** The timestamp as PyYAML gives it to Python's `str()`. */
   toString(): string {
     return this.toJSON();
   }

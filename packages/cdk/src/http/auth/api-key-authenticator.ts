@@ -18,6 +18,10 @@ export type ApiKeyPlacement =
       prefix?: undefined;
     };
 
+/**
+ * The key and where the API expects it, in one object so the placement cannot be given without the
+ * key.
+ */
 export type ApiKeyAuthenticatorOptions = ApiKeyPlacement & {
   /** The API key. */
   key: string;
@@ -45,6 +49,7 @@ export class ApiKeyAuthenticator implements Authenticator {
     this.placement = placement;
   }
 
+  /** Puts the key in the header or query parameter the API expects; called again on every retry. */
   apply(request: AuthRequest): void {
     if (this.placement.header !== undefined) {
       request.headers[this.placement.header.toLowerCase()] = `${this.placement.prefix ?? ''}${this.key}`;

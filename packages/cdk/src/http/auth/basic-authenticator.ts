@@ -1,6 +1,10 @@
 import { registerSecret } from '../../output/secret-masker.js';
 import type { Authenticator, AuthRequest } from '../authenticator.js';
 
+/**
+ * The credentials of HTTP Basic authentication; the encoded pair is registered as a secret so it is
+ * masked too.
+ */
 export interface BasicAuthenticatorOptions {
   username: string;
   /** Default `''`. */
@@ -22,6 +26,7 @@ export class BasicAuthenticator implements Authenticator {
     this.value = `Basic ${encoded}`;
   }
 
+  /** Sets the `Authorization: Basic` header; called again on every retry. */
   apply(request: AuthRequest): void {
     request.headers.authorization = this.value;
   }

@@ -15,6 +15,10 @@ export interface OAuth2Tokens {
   expiresAt: number;
 }
 
+/**
+ * Where to refresh tokens, with which client, and where in the config a single-use refresh token is
+ * written back.
+ */
 export interface OAuth2AuthenticatorOptions {
   /** The token endpoint, e.g. `https://api.example.com/oauth/token`. */
   tokenUrl: string;
@@ -122,6 +126,10 @@ export class OAuth2Authenticator implements Authenticator {
     return { ...this.tokens };
   }
 
+  /**
+   * Sets a valid access token, refreshing it first when it is about to expire or the server
+   * rejected it; one refresh at a time.
+   */
   async apply(request: AuthRequest, context: AuthContext): Promise<void> {
     let tokens = this.tokens;
     if (tokens.accessToken.length === 0 || this.now() >= this.refreshAt) tokens = await this.refresh(context);

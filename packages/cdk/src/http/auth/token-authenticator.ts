@@ -2,6 +2,9 @@ import { ConnectorError } from '../../errors/connector-error.js';
 import { registerSecret } from '../../output/secret-masker.js';
 import type { Authenticator, AuthRequest } from '../authenticator.js';
 
+/**
+ * One token or several (used in turn, to spread a rate limit), and the header scheme the API wants.
+ */
 export interface TokenAuthenticatorOptions {
   /** The token, or several used in turn. */
   token: string | readonly string[];
@@ -39,6 +42,10 @@ export class TokenAuthenticator implements Authenticator {
     return this.tokens.length;
   }
 
+  /**
+   * Sets the next token in the header; called again on every retry, so rotation spreads retries
+   * too.
+   */
   apply(request: AuthRequest): void {
     const token = this.tokens[this.next]!;
     this.next = (this.next + 1) % this.tokens.length;

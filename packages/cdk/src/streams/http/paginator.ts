@@ -13,6 +13,10 @@ export interface PageRequest {
   bodyJson?: Record<string, unknown>;
 }
 
+/**
+ * What a paginator sees of a page: the token that requested it, the page size, and the request
+ * options.
+ */
 export interface PaginationContext<T = unknown> {
   /** The token of the page being requested (undefined for the first page) or just read. */
   readonly token: T | undefined;

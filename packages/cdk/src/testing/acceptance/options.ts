@@ -28,8 +28,13 @@ export const CHECK_IDS = [
   'protocol',
 ] as const;
 
+/** The identifier of one acceptance check, used to skip it with a reason. */
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/**
+ * What the acceptance suite needs to exercise a connector: a config that works, and what to expect
+ * of it.
+ */
 export interface AcceptanceOptions<Config> {
   /** A valid config (or a function returning one, called once, after `before`); the CDK's `_limit` and such are allowed. */
   config: TestConfig<Config> | (() => Awaitable<TestConfig<Config>>);

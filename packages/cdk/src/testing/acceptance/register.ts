@@ -4,6 +4,7 @@ import { acceptanceChecks, DEFAULT_CHECK_TIMEOUT_MS, runCheck, suiteName } from 
 
 /** What a test context may offer: a way to mark the running test skipped (`node:test`'s `t.skip`, vitest's `context.skip`). */
 export interface TestContextLike {
+  /** Marks the running test skipped, so a skipped check shows as skipped rather than passed. */
   skip?: (message?: string) => void;
 }
 
@@ -12,12 +13,17 @@ export interface TestContextLike {
  * `{ describe, test, before: beforeAll, after: afterAll }` from 'vitest'.
  */
 export interface TestFramework {
+  /** Groups the checks of one connector under one name. */
   describe(name: string, body: () => void): unknown;
+  /** Registers one check with its time limit. */
   test(name: string, body: (context: TestContextLike) => Promise<void>, timeoutMs?: number): unknown;
+  /** Runs once before the checks (start a server, install a fixture). */
   before(body: () => Promise<void>): unknown;
+  /** Runs once after the checks, also when they failed. */
   after(body: () => Promise<void>): unknown;
 }
 
+/** `node:test`, the default runner of `acceptanceTests`. */
 export const nodeTestFramework: TestFramework = {
   describe: (name, body) => describe(name, body),
   test: (name, body, timeout) => test(name, { timeout }, (context) => body(context)),
@@ -25,6 +31,7 @@ export const nodeTestFramework: TestFramework = {
   after: (body) => after(body),
 };
 
+/** The suite's options, plus the test runner to register the checks with. */
 export interface AcceptanceTestOptions<Config> extends AcceptanceOptions<Config> {
   /** The test runner (default `node:test`). */
   framework?: TestFramework;

@@ -29,8 +29,10 @@ export function suiteName<Config>(connector: ConnectorUnderTest<Config>, options
   return typeof connector === 'function' ? 'connector' : connector.constructor.name;
 }
 
+/** The outcome of one check. */
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
+/** One check's outcome and timing, with the reason when it failed or was skipped. */
 export interface CheckReport {
   id: CheckId;
   title: string;
@@ -40,6 +42,7 @@ export interface CheckReport {
   durationMs: number;
 }
 
+/** Every check's outcome, for `formatReport` and `tributary test`. */
 export interface AcceptanceReport {
   name: string;
   checks: CheckReport[];

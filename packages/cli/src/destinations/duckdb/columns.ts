@@ -21,6 +21,7 @@
 /** How a value is converted: natively typed in the staging table, or staged as text and cast in SQL. */
 export type ColumnKind = 'integer' | 'number' | 'boolean' | 'string' | 'json' | 'cast';
 
+/** How a stream's schema maps to DuckDB columns, decided once per stream. */
 export interface ColumnPlan {
   /** The record property the value comes from. */
   key: string;

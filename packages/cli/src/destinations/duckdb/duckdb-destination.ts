@@ -57,6 +57,10 @@ export interface DestinationEvents {
   config?: (config: Record<string, unknown>) => void;
 }
 
+/**
+ * Writes a sync into a DuckDB file: tables per stream, each STATE committed with the records before
+ * it.
+ */
 export class DuckDBDestination implements RunnerSink {
   /** TRACE errors the connector sent, in order. */
   readonly errors: AirbyteErrorTrace[] = [];
@@ -263,6 +267,7 @@ export class DuckDBDestination implements RunnerSink {
     }
   }
 
+  /** Releases the file, so another sync or query can open it. */
   close(): void {
     for (const target of this.targets.all) target.staging.close();
     closeDuckDBFile(this.file);

@@ -40,6 +40,7 @@ export class PyTimeDelta extends PyObject {
   get totalMicros(): bigint {
     return BigInt(this.days) * BigInt(MICROS_PER_DAY) + BigInt(this.seconds * 1_000_000 + this.microseconds);
   }
+  /** The duration in seconds, as Python's `timedelta.total_seconds()`. */
   totalSeconds(): number {
     return Number(this.totalMicros) / 1e6;
   }
@@ -135,6 +136,7 @@ export class PyDate extends PyObject {
   get ordinal(): number {
     return toOrdinal(this.year, this.month, this.day);
   }
+  /** `YYYY-MM-DD`, as Python's `date.isoformat()`. */
   isoDate(): string {
     return `${String(this.year).padStart(4, '0')}-${pad2(this.month)}-${pad2(this.day)}`;
   }
@@ -214,6 +216,7 @@ export class PyDateTime extends PyDate {
   get utcMicros(): number {
     return this.localMicros - (this.offsetMicros() ?? 0);
   }
+  /** The time part of `isoformat()`, with Python's `timespec` choices. */
   isoTime(timespec = 'auto'): string {
     let text = `${pad2(this.hour)}`;
     if (timespec === 'hours') return text;
@@ -226,6 +229,7 @@ export class PyDateTime extends PyDate {
     }
     return text;
   }
+  /** Python's `datetime.isoformat(sep, timespec)`, byte for byte. */
   isoformat(sep = 'T', timespec = 'auto'): string {
     const offset = this.offsetMicros();
     return `${this.isoDate()}${sep}${this.isoTime(timespec)}${offset === null ? '' : formatOffset(offset, ':')}`;
@@ -257,6 +261,7 @@ export class PyDateTime extends PyDate {
   override hashKey(): string | null {
     return `dt${this.utcMicrosExact}`;
   }
+  /** The same wall time in another time zone (`replace(tzinfo=…)`), not converted. */
   withTz(tz: PyTzInfo | null): PyDateTime {
     return new PyDateTime(this.year, this.month, this.day, this.hour, this.minute, this.second, this.microsecond, tz);
   }
@@ -322,6 +327,7 @@ export class PyDuration extends PyObject {
     parts.push(this.tdelta.str());
     return parts.join(', ');
   }
+  /** The opposite duration. */
   negate(): PyDuration {
     return new PyDuration(-this.years, -this.months, new PyTimeDelta(-this.tdelta.totalMicros));
   }

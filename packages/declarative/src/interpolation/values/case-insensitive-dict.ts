@@ -18,9 +18,11 @@ export class CaseInsensitiveDict extends PyMapping {
   override get pyQualType(): string {
     return 'requests.structures.CaseInsensitiveDict';
   }
+  /** Sets `key`, replacing a key that differs only in case (as `requests` does for headers). */
   set(key: string, value: PyValue): void {
     this.store.set(key.toLowerCase(), [key, value]);
   }
+  /** Deletes `key` in any case; false when no such key was there. */
   delete(key: string): boolean {
     return this.store.delete(key.toLowerCase());
   }
@@ -35,6 +37,7 @@ export class CaseInsensitiveDict extends PyMapping {
   override entries(): [PyValue, PyValue][] {
     return Array.from(this.store.values(), (entry) => [entry[0], entry[1]]);
   }
+  /** The pairs with lower-cased keys, which equality compares. */
   lowerItems(): [PyValue, PyValue][] {
     return Array.from(this.store.entries(), ([lower, entry]) => [lower, entry[1]]);
   }

@@ -21,6 +21,7 @@ export class PyTuple extends PyObject implements HashableParts {
   override hashKey(): string | null {
     return compositeKey('t', this.items);
   }
+  /** The parts CPython hashes a tuple from, so `hash()` and set order match Python's. */
   hashParts(): { kind: 'tuple'; items: readonly PyValue[] } {
     return { kind: 'tuple', items: this.items };
   }
@@ -42,10 +43,12 @@ export class PySet extends PyObject {
   get pyType(): string {
     return this.frozen ? 'frozenset' : 'set';
   }
+  /** `s.add(item)`: an item already in the set (by Python equality) is not added again. */
   add(item: PyValue): void {
     const key = keyOf(item);
     if (!this.members.has(key)) this.members.set(key, item);
   }
+  /** `item in s`, by Python equality and hash. */
   has(item: PyValue): boolean {
     return this.members.has(keyOf(item));
   }
@@ -110,6 +113,7 @@ export class PyBytes extends PyObject implements HashableParts {
   override hashKey(): string | null {
     return `b${Buffer.from(this.bytes).toString('latin1')}`;
   }
+  /** The parts CPython hashes bytes from, so `hash()` and set order match Python's. */
   hashParts(): { kind: 'bytes'; bytes: Uint8Array } {
     return { kind: 'bytes', bytes: this.bytes };
   }

@@ -7,13 +7,17 @@ import { MISSING, type Missing, type PlainDict, PyObject, type PyValue, type Rep
 
 /** A Python Mapping implemented by a class (anything but a plain object). */
 export abstract class PyMapping extends PyObject {
+  /** The value at `key`, or MISSING (None is a value). */
   abstract get(key: PyValue): PyValue | Missing;
+  /** The keys, in insertion order. */
   abstract keys(): PyValue[];
   abstract get size(): number;
 
+  /** The `(key, value)` pairs, in insertion order. */
   entries(): [PyValue, PyValue][] {
     return this.keys().map((key) => [key, this.get(key) as PyValue]);
   }
+  /** A mapping is true when it is not empty. */
   override truthy(): boolean {
     return this.size > 0;
   }
@@ -30,12 +34,14 @@ export class PyDict extends PyMapping {
     const entry = this.map.get(keyOf(key));
     return entry === undefined ? MISSING : entry[1];
   }
+  /** `d[key] = value`: a new key goes last, an existing one keeps its place. */
   set(key: PyValue, value: PyValue): void {
     const k = keyOf(key);
     const entry = this.map.get(k);
     if (entry === undefined) this.map.set(k, [key, value]);
     else entry[1] = value;
   }
+  /** `del d[key]`; false when the key was not there. */
   delete(key: PyValue): boolean {
     return this.map.delete(keyOf(key));
   }
@@ -48,6 +54,7 @@ export class PyDict extends PyMapping {
   get size(): number {
     return this.map.size;
   }
+  /** `{'a': 1}`, as Python prints a dict. */
   repr(recur: ReprFn): string {
     return dictRepr(this.entries(), recur);
   }

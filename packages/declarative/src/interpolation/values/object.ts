@@ -16,10 +16,12 @@ export type Missing = typeof MISSING;
 export const NOT_IMPLEMENTED: unique symbol = Symbol('NotImplemented');
 export type NotImplemented = typeof NOT_IMPLEMENTED;
 
+/** A dict with string keys, the shape of JSON objects in templates. */
 export interface PlainDict {
   [key: string]: PyValue;
 }
 
+/** Any value a template can hold, with Python's semantics. */
 export type PyValue = null | boolean | number | bigint | string | PyValue[] | PlainDict | PyObject;
 
 /** Positional and keyword arguments of a call. */
@@ -41,12 +43,18 @@ export abstract class PyObject {
     return this.pyType;
   }
 
+  /**
+   * Python's `repr(x)`; `recur` formats nested values so cycles and limits are handled in one
+   * place.
+   */
   abstract repr(recur: ReprFn): string;
 
+  /** Python's `str(x)`, which is `repr(x)` unless a type says otherwise. */
   str(recur: ReprFn): string {
     return this.repr(recur);
   }
 
+  /** Python's `bool(x)`: objects are true unless a type says otherwise. */
   truthy(): boolean {
     return true;
   }

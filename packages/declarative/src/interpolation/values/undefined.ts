@@ -46,6 +46,7 @@ export class Undefined extends PyObject {
     return `'${objectTypeRepr(this.obj)}' has no attribute ${reprName(this.name)}`;
   }
 
+  /** Raises the error Jinja raises when an undefined value is used. */
   fail(reprName: (name: PyValue) => string): never {
     throw new PythonError(this.exc, this.message(reprName));
   }

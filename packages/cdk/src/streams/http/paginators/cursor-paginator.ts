@@ -45,6 +45,7 @@ export function cursorPageRequest(settings: CursorOptions, context: PaginationCo
   return request;
 }
 
+/** A cursor found in the response body, sent back as a parameter to get the next page. */
 export interface CursorPaginatorOptions extends CursorOptions {
   /** Where the response body holds the next cursor, e.g. `meta.next_cursor`. */
   cursorPath: KeyPath;
@@ -69,6 +70,7 @@ export class CursorPaginator implements Paginator<string> {
   }
 }
 
+/** A cursor found in a response header, sent back as a parameter to get the next page. */
 export interface HeaderCursorPaginatorOptions extends CursorOptions {
   /** The response header holding the next cursor, e.g. `X-Next-Cursor`. */
   header: string;

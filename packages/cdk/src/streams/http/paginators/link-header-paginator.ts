@@ -2,6 +2,7 @@ import type { HttpResponse } from '../../../http/http-response.js';
 import { type LinkFollowingOptions, LinkFollowingPaginator } from './link-following-paginator.js';
 import { parseLinkHeader } from './link-header.js';
 
+/** Pages that an RFC 8288 `Link: <url>; rel="next"` header points to. */
 export interface LinkHeaderPaginatorOptions extends LinkFollowingOptions {
   /** The relation to follow (default `next`). */
   rel?: string;

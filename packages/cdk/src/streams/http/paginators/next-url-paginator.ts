@@ -4,6 +4,7 @@ import { describeKeyPath, type KeyPath, valueAtKeyPath } from '../../../json/key
 import { cursorText } from './cursor-paginator.js';
 import { type LinkFollowingOptions, LinkFollowingPaginator } from './link-following-paginator.js';
 
+/** Pages whose body holds the URL of the next page. */
 export interface NextUrlPaginatorOptions extends LinkFollowingOptions {
   /** Where the body holds the next page's URL, e.g. `next` or `links.next` (relative URLs are resolved). */
   nextUrlPath: KeyPath;

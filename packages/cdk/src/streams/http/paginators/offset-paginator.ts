@@ -5,6 +5,7 @@ import { describeKeyPath, type KeyPath, valueAtKeyPath } from '../../../json/key
 import { type InjectInto, injectValues, type PageRequest, type PaginationContext, type Paginator } from '../paginator.js';
 import type { PageInfo } from '../request-options.js';
 
+/** Pages addressed by the index of their first record (`?offset=&limit=`). */
 export interface OffsetPaginatorOptions {
   /** The offset parameter (default `offset`). */
   offsetParam?: string;

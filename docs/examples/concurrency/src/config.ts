@@ -1,0 +1,4 @@
+/** The config, as spec.json describes it. */
+export interface SensorsConfig {
+  day: string;
+}

@@ -1,0 +1,1 @@
+export { StatusPageSource } from './source.js';

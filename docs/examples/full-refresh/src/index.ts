@@ -1,0 +1,2 @@
+export type { LibraryConfig } from './config.js';
+export { LibrarySource } from './source.js';

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { launch } from '@tributary/cdk';
+import { TasksSource } from './source.js';
+
+await launch(new TasksSource());

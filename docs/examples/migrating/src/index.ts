@@ -1,0 +1,2 @@
+export { Issues } from './issues.js';
+export { IssuesSource } from './source.js';

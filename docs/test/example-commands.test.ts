@@ -1,0 +1,56 @@
+/**
+ * The shell sessions the guides show, run as they are from the repository root (after
+ * `npm run build`), with their output checked: guide 7's syncs and queries, guide 8's metadata
+ * and image context, guide 9's manifest commands.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { REPO_ROOT } from '../../packages/test-support/src/run-cli.js';
+import { EXAMPLES_ROOT } from '../scripts/includes.mjs';
+
+const temp = mkdtempSync(join(tmpdir(), 'docs-examples-'));
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+function runScript(script: string, env: Record<string, string> = {}): string {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, npm_config_update_notifier: 'false' };
+  delete childEnv.NODE_TEST_CONTEXT;
+  delete childEnv.NODE_OPTIONS;
+  const result = spawnSync('bash', [join(EXAMPLES_ROOT, script)], { cwd: REPO_ROOT, env: childEnv, encoding: 'utf8', timeout: 240_000 });
+  assert.equal(result.status, 0, `${script} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+test('guide 7: sync, query, sync again incrementally, other modes', () => {
+  const out = runScript('running-locally/sync.sh', { DB: join(temp, 'guide7.duckdb') });
+  assert.match(out, /users\s+append_dedup\s+500\s+500/); // the first sync
+  assert.match(out, /products\s+\{"__ab_no_cursor_state_message":true\}/);
+  assert.match(out, /users\s+append_dedup\s+167\s+167/); // the second sync: only the users that changed
+  assert.match(out, /^\s+2\s+succeeded\s+217\s+217$/m);
+  assert.match(out, /Synced command "node connectors\/source-faker\/dist\/main.js"/);
+});
+
+test('guide 8: the compiled connector, its metadata.yaml and its image context', () => {
+  const context = join(temp, 'image');
+  const out = runScript('deploying/package.sh', { CONTEXT: context });
+  assert.match(out, /"type":"SPEC"/);
+  assert.match(out, /^ {2}dockerRepository: tributary\/source-status-page$/m);
+  assert.match(out, /^ {2}releaseStage: beta$/m); // from package.json "airbyte"
+  assert.match(out, /^ {4}- sync-mode:incremental$/m);
+  assert.match(out, /^ENTRYPOINT \["node","\/airbyte\/integration_code\/dist\/main.js"\]$/m);
+  assert.ok(existsSync(join(context, 'app/dist/main.js')) && existsSync(join(context, 'app/node_modules/@tributary/cdk/package.json')));
+});
+
+test('guide 9: validate, spec and discover a manifest', () => {
+  const out = runScript('declarative/commands.sh');
+  assert.match(out, /^manifest\.yaml: valid \(manifest version 6\.44\.0, 2 streams\)$/m);
+  assert.match(
+    out,
+    /broken-manifest\.yaml:17:9: streams\[0\]\.retriever\.requester\.http_method: must be one of "GET", "POST", not "FETCH"/,
+  );
+  assert.match(out, /^exit code 1$/m);
+  assert.match(out, /"default_cursor_field":\["updated_at"\]/);
+});

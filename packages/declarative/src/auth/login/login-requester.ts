@@ -24,6 +24,7 @@ export interface LoginResponse {
   readonly headers: HeaderLookup;
 }
 
+/** Sends a session token authenticator's login request; tests and embedders may supply their own. */
 export interface LoginRequester {
   /** Sends the login request; undefined when its error handler said to ignore the answer. */
   send(context?: AuthContext): Promise<LoginResponse | undefined>;
@@ -32,6 +33,7 @@ export interface LoginRequester {
 /** A login request has no slice and no page token. */
 const LOGIN_VALUES: TemplateValues = { stream_slice: null, next_page_token: null };
 
+/** A `login_requester` HttpRequester component, sent through the CDK's HTTP client with its own authenticator and error handler. */
 export class HttpLoginRequester implements LoginRequester {
   private readonly url: InterpolatedString;
   private readonly urlBase: InterpolatedString;

@@ -10,6 +10,7 @@ import type { ReadOptions, SliceOptions } from '../../streams/read-options.js';
 import type { Stream } from '../../streams/stream.js';
 import { streamSchema } from '../../streams/stream-schema.js';
 import type { ReadContext } from './read-context.js';
+import type { SliceOutcome } from './read-observer.js';
 import { planStreamRead, type ReadPlan } from './read-plan.js';
 import { ReadState } from './read-state.js';
 import { closeRecords, openRecords, pumpRecords, type RecordSink } from './record-pump.js';
@@ -52,8 +53,10 @@ export class StreamRead {
   private readonly slices = new SliceFeed();
   private readonly completed = new CompletedPrefix();
   private readonly controller = new AbortController();
-  /** The stream stops after this many records (the `_limit` config key). */
+  /** The stream stops after this many records (the `_limit` config key, or the preview's limit). */
   private readonly limit: number;
+  /** Slices handed out so far (skipped ones not counted). */
+  private slicesTaken = 0;
   private sink: RecordSink | undefined;
   private error: unknown;
 
@@ -67,7 +70,7 @@ export class StreamRead {
     this.plan = planStreamRead(stream, configured);
     this.group = this.plan.group;
     this.state = new ReadState(stream, this.plan, inputState, new StreamCheckpointer(context.writer, descriptor));
-    this.limit = context.internal.limit ?? Number.POSITIVE_INFINITY;
+    this.limit = Math.min(context.internal.limit ?? Number.POSITIVE_INFINITY, context.limits?.records ?? Number.POSITIVE_INFINITY);
     const abortOnStop = () => this.controller.abort(context.signal.reason);
     if (context.signal.aborted) abortOnStop();
     else context.signal.addEventListener('abort', abortOnStop, { once: true });
@@ -103,12 +106,18 @@ export class StreamRead {
     this.slices.fetching = true;
     try {
       if (this.phase === 'waiting') await this.start();
-      if (this.sink !== undefined && this.sink.counts.total >= this.limit) {
+      if (
+        (this.sink !== undefined && this.sink.counts.total >= this.limit) ||
+        this.slicesTaken >= (this.context.limits?.slices ?? Number.POSITIVE_INFINITY)
+      ) {
         this.slices.stop(false);
         return undefined;
       }
-      const task = await this.slices.next();
-      if (task !== undefined) this.inFlight++;
+      const task = await this.nextSelectedSlice();
+      if (task !== undefined) {
+        this.inFlight++;
+        this.slicesTaken++;
+      }
       return task;
     } catch (error) {
       this.fail(error);
@@ -120,14 +129,31 @@ export class StreamRead {
 
   /** Reads one slice to its end; a failure marks the whole stream failed (and stops its other slices). */
   async readSlice(task: SliceTask): Promise<void> {
+    const observer = this.context.observer;
+    const event = { stream: this.descriptor, index: task.index, slice: task.slice };
+    observer?.sliceStarted?.(event);
+    let outcome: SliceOutcome = 'stopped';
     try {
       await this.pumpSlice(task);
-      if (!this.stopped) this.sliceCompleted(task);
+      if (!this.stopped) {
+        this.sliceCompleted(task);
+        if (this.slices.status !== 'stopped-mid-slice') outcome = 'completed';
+      }
     } catch (error) {
       this.fail(error);
+      outcome = 'failed';
     } finally {
       this.inFlight--;
+      observer?.sliceFinished?.({ ...event, outcome });
     }
+  }
+
+  /** The next slice `limits.selectSlice` accepts (every slice without it). */
+  private async nextSelectedSlice(): Promise<SliceTask | undefined> {
+    const select = this.context.limits?.selectSlice;
+    let task = await this.slices.next();
+    while (task !== undefined && select !== undefined && !select(task.slice, task.index)) task = await this.slices.next();
+    return task;
   }
 
   /** Writes the stream's final state and its terminal status. Called once, when `isDone`. */
@@ -211,6 +237,7 @@ export class StreamRead {
         this.state.track(state);
         this.state.checkpoint(state);
       },
+      reportPage: (page) => this.pageReceived(task, page.number),
     };
     if (task.slice !== undefined) options.slice = task.slice;
     const records = openRecords(await this.stream.readRecords(options), this.descriptor.name);
@@ -235,6 +262,12 @@ export class StreamRead {
     } finally {
       await closeRecords(records);
     }
+  }
+
+  /** Tells the observer; true once the slice has as many pages as the preview allows. */
+  private pageReceived(task: SliceTask, number: number): boolean {
+    this.context.observer?.pageReceived?.({ stream: this.descriptor, sliceIndex: task.index, number });
+    return number >= (this.context.limits?.pagesPerSlice ?? Number.POSITIVE_INFINITY);
   }
 
   private sliceCompleted(task: SliceTask): void {

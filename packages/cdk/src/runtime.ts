@@ -8,6 +8,7 @@
  * run with.
  */
 export { maskConfigSecrets } from './config/config-secrets.js';
+export { type SecretField, secretFields } from './config/secret-paths.js';
 export { type ConfigProblem, configProblems } from './entrypoint/config-problems.js';
 export { type InvokeOptions, type InvokeRequest, invoke } from './entrypoint/invoke.js';
 export { CONNECTOR_NODE_OPTIONS } from './entrypoint/node-options.js';

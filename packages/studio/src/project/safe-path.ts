@@ -45,7 +45,7 @@ function realParent(path: string): string {
 
 function isWithin(root: string, path: string): boolean {
   const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 function refused(path: string): HttpProblem {

@@ -106,6 +106,7 @@ function responseOf(raw: HopResponse, body: Uint8Array, sent: OutgoingRequest, o
     status: raw.status,
     statusText: raw.statusText,
     headers: raw.headers,
+    rawHeaders: raw.rawHeaders,
     url: sent.url.toString(),
     method: sent.method,
     body,

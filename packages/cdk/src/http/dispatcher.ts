@@ -42,7 +42,17 @@ export interface HopResponse {
   readonly status: number;
   readonly statusText: string;
   readonly headers: Headers;
+  /** The headers as received: original case, in order. */
+  readonly rawHeaders: readonly (readonly [string, string])[];
   readonly body: BodyStream | null;
+}
+
+/**
+ * undici reads `responseHeaders: 'raw'` (header names in their original case, as a flat list);
+ * its type declarations spell the option `responseHeader`.
+ */
+interface RawHeadersOption {
+  responseHeaders: 'raw';
 }
 
 /** Sent unless the request sets its own: what any HTTP client sends (Python's requests sends the same). */
@@ -60,23 +70,27 @@ export async function sendHop(request: OutgoingRequest, signal: AbortSignal, own
   const dispatcher = own ?? defaultDispatcher ?? (await sharedDispatcher());
   const headers: Record<string, string> = { ...DEFAULT_HEADERS, ...request.headers };
   const body = wireBody(request.body, headers);
-  const answer = await dispatcher.request({
+  const options: Dispatcher.RequestOptions & RawHeadersOption = {
     origin: request.url.origin,
     path: `${request.url.pathname}${request.url.search}`,
     method: request.method as Dispatcher.HttpMethod,
     headers,
     body,
     signal,
-  });
+    responseHeaders: 'raw',
+  };
+  const answer = await dispatcher.request(options);
   // Errors reach the reader through iteration; destroying a body not read to its end (a redirect,
   // a body over the size limit) emits one too, which must not become an uncaught exception.
   answer.body.on('error', ignore);
-  const responseHeaders = headersOf(answer.headers);
+  const rawHeaders = rawPairs(answer.headers as unknown as readonly string[]);
+  const responseHeaders = headersOf(rawHeaders);
   const hasBody = answer.statusCode !== 204 && answer.statusCode !== 304 && request.method !== 'HEAD';
   return {
     status: answer.statusCode,
     statusText: STATUS_CODES[answer.statusCode] ?? '',
     headers: responseHeaders,
+    rawHeaders,
     body: hasBody ? decompressedBody(answer.body, responseHeaders.get('content-encoding')) : discard(answer.body),
   };
 }
@@ -89,12 +103,16 @@ function wireBody(body: RequestBody | undefined, headers: Record<string, string>
   return body;
 }
 
-function headersOf(raw: Record<string, string | string[] | undefined>): Headers {
+/** `[name, value, name, value, ...]` as undici gives raw headers, as pairs. */
+function rawPairs(raw: readonly string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let index = 0; index + 1 < raw.length; index += 2) pairs.push([String(raw[index]), String(raw[index + 1])]);
+  return pairs;
+}
+
+function headersOf(pairs: readonly (readonly [string, string])[]): Headers {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-  }
+  for (const [name, value] of pairs) headers.append(name, value);
   return headers;
 }
 

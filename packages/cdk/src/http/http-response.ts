@@ -9,6 +9,8 @@ export interface HttpResponseInit {
   status: number;
   statusText?: string;
   headers?: Headers | Record<string, string>;
+  /** The headers as received, names in their original case, in order (default: from `headers`). */
+  rawHeaders?: readonly (readonly [string, string])[];
   url: string;
   method?: string;
   /** The whole body, already read. */
@@ -56,6 +58,12 @@ export class HttpResponse {
   readonly status: number;
   readonly statusText: string;
   readonly headers: Headers;
+  /**
+   * The headers as they came over the wire: names in their original case and order, a header
+   * sent twice listed twice. For code that must see what the server wrote (`Link` vs `link` in
+   * a template); `headers` is the case-insensitive view.
+   */
+  readonly rawHeaders: readonly (readonly [string, string])[];
   /** The URL the response came from (after redirects). */
   readonly url: string;
   readonly method: string;
@@ -70,6 +78,7 @@ export class HttpResponse {
     this.status = init.status;
     this.statusText = init.statusText ?? '';
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.rawHeaders = init.rawHeaders ?? [...this.headers];
     this.url = init.url;
     this.method = (init.method ?? 'GET').toUpperCase();
     this.durationMs = init.durationMs ?? 0;

@@ -97,3 +97,20 @@ test('retryDelayMs sets each wait (the server asked for longer), sees every fail
   await assert.rejects(client.send({ url: `${server.url}/always-503` }, { retryDelayMs: stop }), /asks to wait longer/);
   assert.equal(server.requestsTo('/always-503').length, 1);
 });
+
+test('rawHeaders lists the headers as the server wrote them: original case, in order, repeats kept', async () => {
+  server.on('/linked', ({ res }) => {
+    res.setHeader('Link', '<https://api.example.com/items?page=2>; rel="next"');
+    res.setHeader('X-Trace', ['a', 'b']);
+    sendJson(res, []);
+  });
+  const response = await client.send({ url: `${server.url}/linked` });
+  const names = response.rawHeaders.map(([name]) => name);
+  assert.ok(names.includes('Link') && !names.includes('link'), names.join(','));
+  assert.deepEqual(
+    response.rawHeaders.filter(([name]) => name === 'X-Trace').map(([, value]) => value),
+    ['a', 'b'],
+  );
+  assert.equal(response.headers.get('link'), '<https://api.example.com/items?page=2>; rel="next"');
+  assert.equal(response.headers.get('x-trace'), 'a, b');
+});

@@ -68,7 +68,7 @@ export class HttpResponse {
   readonly url: string;
   readonly method: string;
   readonly durationMs: number;
-  private readonly bytes: Uint8Array;
+  private readonly content: Uint8Array;
   private readonly declaredFormat: ResponseFormat;
   private textValue: string | undefined;
   private jsonValue: { value: unknown } | undefined;
@@ -82,7 +82,7 @@ export class HttpResponse {
     this.url = init.url;
     this.method = (init.method ?? 'GET').toUpperCase();
     this.durationMs = init.durationMs ?? 0;
-    this.bytes = typeof init.body === 'string' ? new TextEncoder().encode(init.body) : (init.body ?? new Uint8Array());
+    this.content = typeof init.body === 'string' ? new TextEncoder().encode(init.body) : (init.body ?? new Uint8Array());
     this.declaredFormat = init.format ?? 'auto';
   }
 
@@ -93,12 +93,17 @@ export class HttpResponse {
 
   /** The body's size in bytes (after decompression). */
   get size(): number {
-    return this.bytes.byteLength;
+    return this.content.byteLength;
   }
 
   /** How the body is parsed: the declared format, or the one the `Content-Type` names. */
   get format(): 'json' | 'jsonl' | 'text' {
     return this.declaredFormat === 'auto' ? formatOfContentType(this.headers.get('content-type')) : this.declaredFormat;
+  }
+
+  /** The body's bytes, as received (after decompression); the same array on every call, not to be changed. */
+  bytes(): Uint8Array {
+    return this.content;
   }
 
   /** The body as UTF-8 text. */
@@ -137,7 +142,7 @@ export class HttpResponse {
   }
 
   private textSync(): string {
-    this.textValue ??= decoder.decode(this.bytes);
+    this.textValue ??= decoder.decode(this.content);
     return this.textValue;
   }
 

@@ -48,6 +48,7 @@ test('compressed bodies are decompressed (gzip, and a body over the limit counts
   });
   const response = await client.send({ url: `${server.url}/zipped` });
   assert.equal((await response.json<{ items: unknown[] }>()).items.length, 200);
+  assert.equal(Buffer.from(response.bytes()).toString('utf8'), payload, 'bytes() gives the decompressed body');
   await assert.rejects(client.send({ url: `${server.url}/zipped` }, { maxResponseBytes: 100 }), /larger than 100 bytes/);
 });
 

@@ -55,7 +55,16 @@ describe('tributary studio, as a server', () => {
     assert.equal((await rawRequest(studio.port, `/api/project?token=${studio.token}`)).status, 401);
     const cookie = `tributary_studio_${studio.port}=${studio.token}`;
     assert.equal((await rawRequest(studio.port, '/api/project', { headers: { cookie } })).status, 401);
-    assert.equal((await rawRequest(studio.port, '/api/config', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"config":{}}' })).status, 401);
+    assert.equal(
+      (
+        await rawRequest(studio.port, '/api/config', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: '{"config":{}}',
+        })
+      ).status,
+      401,
+    );
   });
 
   test('the page needs the token once (then an HttpOnly, SameSite=Strict cookie), and so do its assets and the event stream', async () => {
@@ -81,23 +90,35 @@ describe('tributary studio, as a server', () => {
       const answer = await rawRequest(studio.port, '/api/project', { headers: { ...token(), host } });
       assert.equal(answer.status, 421, host);
     }
-    assert.equal((await rawRequest(studio.port, '/api/project', { headers: { ...token(), host: `localhost:${studio.port}` } })).status, 200);
+    assert.equal(
+      (await rawRequest(studio.port, '/api/project', { headers: { ...token(), host: `localhost:${studio.port}` } })).status,
+      200,
+    );
   });
 
   test('cross-origin and cross-site requests are refused, even with the token', async () => {
     const origins = ['http://evil.example', `http://127.0.0.1:${studio.port + 1}`, 'null', `https://127.0.0.1:${studio.port}`];
     for (const origin of origins) {
-      const answer = await rawRequest(studio.port, '/api/config', { method: 'PUT', headers: { ...token(), origin, 'content-type': 'application/json' }, body: '{"config":{}}' });
+      const answer = await rawRequest(studio.port, '/api/config', {
+        method: 'PUT',
+        headers: { ...token(), origin, 'content-type': 'application/json' },
+        body: '{"config":{}}',
+      });
       assert.equal(answer.status, 403, origin);
       assert.equal(answer.headers['access-control-allow-origin'], undefined);
     }
     for (const site of ['cross-site', 'same-site']) {
       assert.equal((await rawRequest(studio.port, `/?token=${studio.token}`, { headers: { 'sec-fetch-site': site } })).status, 403, site);
     }
-    const own = await rawRequest(studio.port, '/api/project', { headers: { ...token(), origin: studio.origin, 'sec-fetch-site': 'same-origin' } });
+    const own = await rawRequest(studio.port, '/api/project', {
+      headers: { ...token(), origin: studio.origin, 'sec-fetch-site': 'same-origin' },
+    });
     assert.equal(own.status, 200);
     // A CORS preflight is never granted.
-    const preflight = await rawRequest(studio.port, '/api/config', { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'PUT' } });
+    const preflight = await rawRequest(studio.port, '/api/config', {
+      method: 'OPTIONS',
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'PUT' },
+    });
     assert.notEqual(preflight.status, 204);
     assert.equal(preflight.headers['access-control-allow-origin'], undefined);
   });
@@ -105,7 +126,15 @@ describe('tributary studio, as a server', () => {
   test('files: only inside the project folder, never through .., absolute paths or symlinks, never secrets/', async () => {
     const inside = await studio.api<{ text: string }>('GET', '/api/files?path=notes.txt');
     assert.equal(inside.text, 'inside the project');
-    for (const path of ['../../etc/passwd', '/etc/passwd', 'schemas/../../x', 'escape/private.txt', 'linked.txt', 'secrets/config.json', 'x/../secrets/config.json']) {
+    for (const path of [
+      '../../etc/passwd',
+      '/etc/passwd',
+      'schemas/../../x',
+      'escape/private.txt',
+      'linked.txt',
+      'secrets/config.json',
+      'x/../secrets/config.json',
+    ]) {
       const answer = await rawRequest(studio.port, `/api/files?path=${encodeURIComponent(path)}`, { headers: token() });
       assert.equal(answer.status, 403, `${path}: ${answer.body}`);
       assert.ok(!answer.body.includes('outside the project') && !answer.body.includes('root:'), path);
@@ -113,7 +142,9 @@ describe('tributary studio, as a server', () => {
     // Decoded once only: a double-encoded `../` is a (missing) file name inside the folder.
     const encoded = await rawRequest(studio.port, `/api/files?path=${encodeURIComponent('..%2F..%2Fetc%2Fpasswd')}`, { headers: token() });
     assert.equal(encoded.status, 404);
-    const traversal = await rawRequest(studio.port, '/assets/../../package.json', { headers: { cookie: `tributary_studio_${studio.port}=${studio.token}` } });
+    const traversal = await rawRequest(studio.port, '/assets/../../package.json', {
+      headers: { cookie: `tributary_studio_${studio.port}=${studio.token}` },
+    });
     assert.equal(traversal.status, 404);
     const schemaEscape = await rawRequest(studio.port, `/api/schemas/${encodeURIComponent('../../escape')}`, {
       method: 'PUT',

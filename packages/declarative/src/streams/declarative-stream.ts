@@ -88,11 +88,15 @@ export class DeclarativeStream extends Stream<Record<string, unknown>> {
     if (runtime === undefined) throw new ConnectorError(`Stream '${this.name}' was read before its slices were asked for`);
     const slice = options.slice as unknown as StreamSlice;
     const { cursor, retriever } = runtime;
+    let number = 0;
     for await (const page of retriever.pages(slice, { signal: options.signal, logger: options.logger })) {
+      // A runner that shows the read page by page is told of each page; it may end the slice there (a preview's page limit).
+      const lastWanted = options.reportPage?.({ number: ++number }) === true;
       for (const record of page.records) {
         cursor.observe(record, slice);
         yield withoutNullMembers(record);
       }
+      if (lastWanted) break;
     }
     const state = cursor.closePartition(slice);
     if (state !== null) options.checkpoint?.(structuredClone(state) as StreamState);

@@ -31,7 +31,8 @@ export class ConfigStore {
       // The parser's message would quote the file, secrets and all.
       throw new HttpProblem(500, `${this.file} is not valid JSON: fix or delete it`);
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpProblem(500, `${this.file} is not a JSON object`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new HttpProblem(500, `${this.file} is not a JSON object`);
     return value as JsonObject;
   }
 
@@ -86,7 +87,8 @@ type Keys = (string | number)[];
 function* markerPlaces(value: unknown, keys: Keys): Generator<Keys> {
   if (value === SAVED_SECRET) yield keys;
   else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* markerPlaces(item, [...keys, index]);
-  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) yield* markerPlaces(item, [...keys, key]);
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, item] of Object.entries(value)) yield* markerPlaces(item, [...keys, key]);
 }
 
 function valueAt(root: unknown, keys: Keys): unknown {

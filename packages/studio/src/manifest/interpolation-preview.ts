@@ -1,10 +1,10 @@
 /**
  * The value of a manifest template in the context of a test read, as the runtime would evaluate
  * it: `config` (the saved config), `parameters` (the `$parameters` of the components around the
- * template, inner ones winning), and from the read: the first slice (`stream_slice`,
- * `stream_partition`, `stream_interval`), the first page's response (`response`, `headers`), its
- * records (`record`, `last_record`, `last_page_size`) and the input state. Secrets of the config
- * are masked in the answer.
+ * template, inner ones winning), and from the read: the first slice (`stream_slice`, and so
+ * `stream_partition` and `stream_interval`), the first page's response (`response`, `headers`)
+ * and its records (`record`, `last_record`, `last_page_size`). Secrets of the config are masked
+ * in the answer.
  */
 import type { JsonSchema } from '@tributary/cdk';
 import { SecretMasker, secretFields } from '@tributary/cdk/runtime';

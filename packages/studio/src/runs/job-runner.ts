@@ -54,7 +54,9 @@ export function runJob(project: ProjectTarget, job: Job, options: JobOptions = {
       else if (message.type === 'result') settle(() => resolve({ result: message.result, output }));
       else settle(() => reject(new JobFailure(message.error.message, message.error.stackTrace)));
     });
-    worker.on('error', (error) => settle(() => reject(new JobFailure(`the connector failed outside the run: ${error.message}`, error.stack))));
+    worker.on('error', (error) =>
+      settle(() => reject(new JobFailure(`the connector failed outside the run: ${error.message}`, error.stack))),
+    );
     worker.on('exit', (code) => settle(() => reject(new JobFailure(`the run worker stopped (exit code ${code}) before answering`))));
   });
 }

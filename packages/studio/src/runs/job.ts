@@ -2,16 +2,7 @@
  * What the server asks a run worker to do, and what the worker answers. Each command runs in a
  * worker thread of its own (see `job-runner.ts`), so the connector's code is loaded fresh.
  */
-import type {
-  CheckView,
-  ConfigProblemView,
-  DiscoverView,
-  Json,
-  JsonObject,
-  ReadLimitsView,
-  ReadRunView,
-  SpecView,
-} from '../api/types.js';
+import type { CheckView, ConfigProblemView, DiscoverView, Json, JsonObject, ReadLimitsView, ReadRunView, SpecView } from '../api/types.js';
 
 /** What Studio works on: a connector package folder, or a declarative manifest file. */
 export type ProjectTarget = { kind: 'connector'; dir: string } | { kind: 'manifest'; file: string };

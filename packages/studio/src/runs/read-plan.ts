@@ -48,9 +48,11 @@ function runOf(runs: RunStore, id: string): ReadRunView {
 
 function checkLimits(request: ReadRequest): void {
   if (typeof request.stream !== 'string' || request.stream === '') throw new HttpProblem(400, 'name the stream to read');
-  if (request.syncMode !== 'full_refresh' && request.syncMode !== 'incremental') throw new HttpProblem(400, 'syncMode is full_refresh or incremental');
+  if (request.syncMode !== 'full_refresh' && request.syncMode !== 'incremental')
+    throw new HttpProblem(400, 'syncMode is full_refresh or incremental');
   for (const name of ['records', 'pages', 'slices'] as const) {
     const value = request.limits?.[name];
-    if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT) throw new HttpProblem(400, `limits.${name} must be an integer from 1 to ${MAX_LIMIT}`);
+    if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT)
+      throw new HttpProblem(400, `limits.${name} must be an integer from 1 to ${MAX_LIMIT}`);
   }
 }

@@ -58,10 +58,10 @@ function describe(error: ErrorObject): { field: string; message: string; at: str
   let at = error.instancePath;
   let message = error.message ?? 'is invalid';
   if (error.keyword === 'required') {
-    at = `${at}/${escape(String(error.params.missingProperty))}`;
+    at = `${at}/${escapePointer(String(error.params.missingProperty))}`;
     message = 'is required but missing';
   } else if (error.keyword === 'additionalProperties') {
-    at = `${at}/${escape(String(error.params.additionalProperty))}`;
+    at = `${at}/${escapePointer(String(error.params.additionalProperty))}`;
     message = 'is not in the schema (additionalProperties is false)';
   } else if (error.keyword === 'enum') {
     message = `must be one of ${JSON.stringify(error.params.allowedValues)}`;
@@ -79,6 +79,6 @@ function valueAt(root: unknown, pointer: string): unknown {
   return current;
 }
 
-function escape(key: string): string {
+function escapePointer(key: string): string {
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }

@@ -55,11 +55,16 @@ export class RequestGuard {
     const header = request.headers['x-studio-token'];
     const cookie = cookieValue(request.headers.cookie, this.cookieName);
     const candidates: (string | undefined)[] =
-      kind === 'api' ? [typeof header === 'string' ? header : undefined] : kind === 'events' ? [query ?? undefined] : [query ?? undefined, cookie];
+      kind === 'api'
+        ? [typeof header === 'string' ? header : undefined]
+        : kind === 'events'
+          ? [query ?? undefined]
+          : [query ?? undefined, cookie];
     if (candidates.some((candidate) => candidate !== undefined && this.matches(candidate))) {
       return { allowed: true, tokenInQuery: query !== null && this.matches(query) };
     }
-    const where = kind === 'api' ? 'the X-Studio-Token header' : kind === 'events' ? 'the token query parameter' : 'the link with its token';
+    const where =
+      kind === 'api' ? 'the X-Studio-Token header' : kind === 'events' ? 'the token query parameter' : 'the link with its token';
     return { allowed: false, status: 401, reason: `a valid token is required (${where}); open the URL tributary studio printed` };
   }
 

@@ -35,7 +35,11 @@ const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: /^\/api\/spec$/, handle: ({ session }) => session.spec() },
   { method: 'GET', pattern: /^\/api\/config$/, handle: ({ session }) => session.configView() },
   { method: 'PUT', pattern: /^\/api\/config$/, handle: async ({ session, body }) => session.saveConfig(configOf(await body())) },
-  { method: 'POST', pattern: /^\/api\/config\/validate$/, handle: async ({ session, body }) => ({ problems: await session.validateConfig(configOf(await body())) }) },
+  {
+    method: 'POST',
+    pattern: /^\/api\/config\/validate$/,
+    handle: async ({ session, body }) => ({ problems: await session.validateConfig(configOf(await body())) }),
+  },
   { method: 'POST', pattern: /^\/api\/check$/, handle: ({ session }) => session.check() },
   { method: 'POST', pattern: /^\/api\/discover$/, handle: ({ session }) => session.discover() },
   { method: 'POST', pattern: /^\/api\/read$/, handle: async ({ session, body }) => session.read(objectOf<ReadRequest>(await body())) },
@@ -49,13 +53,22 @@ const ROUTES: readonly Route[] = [
   {
     method: 'PUT',
     pattern: /^\/api\/schemas\/([^/]+)$/,
-    handle: async ({ session, params, body }) => session.writeSchema(decodeURIComponent(params[0]!), objectOf<WriteSchemaRequest>(await body()).schema),
+    handle: async ({ session, params, body }) =>
+      session.writeSchema(decodeURIComponent(params[0]!), objectOf<WriteSchemaRequest>(await body()).schema),
   },
   { method: 'GET', pattern: /^\/api\/files$/, handle: ({ session, query }) => session.file(query.get('path') ?? '') },
   { method: 'GET', pattern: /^\/api\/manifest$/, handle: ({ session }) => session.manifest() },
-  { method: 'POST', pattern: /^\/api\/manifest\/validate$/, handle: async ({ session, body }) => session.validateManifest(textOf(await body())) },
+  {
+    method: 'POST',
+    pattern: /^\/api\/manifest\/validate$/,
+    handle: async ({ session, body }) => session.validateManifest(textOf(await body())),
+  },
   { method: 'PUT', pattern: /^\/api\/manifest$/, handle: async ({ session, body }) => session.saveManifest(textOf(await body())) },
-  { method: 'POST', pattern: /^\/api\/interpolate$/, handle: async ({ session, body }) => session.interpolate(objectOf<InterpolateRequest>(await body())) },
+  {
+    method: 'POST',
+    pattern: /^\/api\/interpolate$/,
+    handle: async ({ session, body }) => session.interpolate(objectOf<InterpolateRequest>(await body())),
+  },
 ];
 
 /** The route for a method and path, with the path's parameters; undefined when there is none. */

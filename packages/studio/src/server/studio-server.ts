@@ -41,15 +41,18 @@ async function handle(parts: ServerParts, guard: RequestGuard, request: Incoming
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const kind = kindOf(url.pathname);
   const decision = guard.check(request, url, kind);
-  if (!decision.allowed) return sendError(response, decision.status, decision.reason);
+  if (!decision.allowed) {
+    sendError(response, decision.status, decision.reason);
+    return;
+  }
   try {
-    if (kind === 'page') return sendPage(parts, guard, response, decision.tokenInQuery, url);
-    if (kind === 'asset') return sendAsset(parts, response, url.pathname);
-    if (kind === 'events') return parts.events.attach(response);
-    await answerApi(parts, request, response, url);
+    if (kind === 'page') sendPage(parts, guard, response, decision.tokenInQuery, url);
+    else if (kind === 'asset') sendAsset(parts, response, url.pathname);
+    else if (kind === 'events') parts.events.attach(response);
+    else await answerApi(parts, request, response, url);
   } catch (error) {
-    if (error instanceof HttpProblem) return sendError(response, error.status, error.message);
-    sendError(response, 500, `Studio failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof HttpProblem) sendError(response, error.status, error.message);
+    else sendError(response, 500, `Studio failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -61,7 +64,10 @@ function kindOf(path: string): RequestKind {
 }
 
 function sendPage(parts: ServerParts, guard: RequestGuard, response: ServerResponse, tokenInQuery: boolean, url: URL): void {
-  if (url.pathname !== '/' && url.pathname !== '/index.html') return sendError(response, 404, `no page ${url.pathname}`);
+  if (url.pathname !== '/' && url.pathname !== '/index.html') {
+    sendError(response, 404, `no page ${url.pathname}`);
+    return;
+  }
   // The token leaves the address bar (and the history) once the cookie holds it.
   if (tokenInQuery) {
     response.writeHead(303, { ...COMMON_HEADERS, location: '/', 'set-cookie': guard.cookieHeader });
@@ -75,14 +81,20 @@ function sendPage(parts: ServerParts, guard: RequestGuard, response: ServerRespo
 
 function sendAsset(parts: ServerParts, response: ServerResponse, path: string): void {
   const asset = parts.assets.asset(path);
-  if (asset === undefined) return sendError(response, 404, `no asset ${path}`);
+  if (asset === undefined) {
+    sendError(response, 404, `no asset ${path}`);
+    return;
+  }
   response.writeHead(200, { ...COMMON_HEADERS, 'content-type': asset.type, 'content-length': asset.body.length });
   response.end(asset.body);
 }
 
 async function answerApi(parts: ServerParts, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
   const found = findRoute(request.method ?? 'GET', url.pathname);
-  if (found === undefined) return sendError(response, 404, `no API route ${url.pathname}`);
+  if (found === undefined) {
+    sendError(response, 404, `no API route ${url.pathname}`);
+    return;
+  }
   const answer = await found.route.handle({
     session: parts.session,
     params: found.params,

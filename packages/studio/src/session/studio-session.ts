@@ -116,7 +116,8 @@ export class StudioSession {
         onProgress: (counts) => this.events.send({ type: 'run-progress', run: id, ...counts }),
       });
     } catch (error) {
-      if (error instanceof JobFailure && error.cancelled) throw new HttpProblem(409, 'the read was stopped (another read started, or it was cancelled)');
+      if (error instanceof JobFailure && error.cancelled)
+        throw new HttpProblem(409, 'the read was stopped (another read started, or it was cancelled)');
       throw error;
     } finally {
       if (this.currentRead === controller) this.currentRead = undefined;
@@ -148,8 +149,10 @@ export class StudioSession {
 
   /** Writes `schemas/<stream>.json` of a connector package. */
   writeSchema(stream: string, schema: JsonObject): { path: string } {
-    if (this.project.kind !== 'connector') throw new HttpProblem(400, 'schemas are written for connector packages; copy it into the manifest');
-    if (!/^[\w.-]+$/.test(stream) || stream.startsWith('.')) throw new HttpProblem(400, `'${stream}' is not a stream name a schema file can have`);
+    if (this.project.kind !== 'connector')
+      throw new HttpProblem(400, 'schemas are written for connector packages; copy it into the manifest');
+    if (!/^[\w.-]+$/.test(stream) || stream.startsWith('.'))
+      throw new HttpProblem(400, `'${stream}' is not a stream name a schema file can have`);
     const path = `schemas/${stream}.json`;
     writeFileSync(writablePath(this.project.folder, path), `${JSON.stringify(schema, null, 2)}\n`);
     return { path };
@@ -214,6 +217,7 @@ export class StudioSession {
 }
 
 function failureView(error: unknown) {
-  if (error instanceof JobFailure) return { message: error.message, failureType: 'system_error', ...(error.stackTrace ? { stackTrace: error.stackTrace } : {}) };
+  if (error instanceof JobFailure)
+    return { message: error.message, failureType: 'system_error', ...(error.stackTrace ? { stackTrace: error.stackTrace } : {}) };
   return { message: error instanceof Error ? error.message : String(error), failureType: 'system_error' };
 }

@@ -50,7 +50,11 @@ export function exchangeView(exchange: Exchange, masking: Masking, store: BodySt
   if (response !== undefined) {
     const contentType = response.headers['content-type'];
     const text = masking.text(response.body.toString('utf8'));
-    view.response = { status: response.status, headers: masking.headers(response.headers), body: bodyView(text, contentType, response.body.length, store) };
+    view.response = {
+      status: response.status,
+      headers: masking.headers(response.headers),
+      body: bodyView(text, contentType, response.body.length, store),
+    };
   }
   if (exchange.error !== undefined) view.error = masking.text(exchange.error);
   return view;

@@ -1,15 +1,18 @@
 /** The commands a run worker carries out, through the project's own test kit. */
-import type { AirbyteState, Source } from '@tributary/cdk';
+import type { Source } from '@tributary/cdk';
 import type { CheckView, DiscoverView, JsonObject, SpecView, StreamView } from '../api/types.js';
 import type { JobResult, ReadJob } from '../runs/job.js';
 import type { ConnectorKit } from './connector-kit.js';
 import { logsAndErrors, thrownErrorView } from './message-views.js';
-import { runRead } from './read-job.js';
+import { type ProgressCounts, runRead } from './read-job.js';
 
 export async function runSpec(kit: ConnectorKit): Promise<JobResult> {
   const result = await kit.testing.spec(kit.createSource());
   const found = result.messagesOfType('SPEC')[0]?.spec;
-  const view: SpecView = { schema: (found?.connectionSpecification as JsonObject | undefined) ?? null, errors: logsAndErrors(result.messages).errors };
+  const view: SpecView = {
+    schema: (found?.connectionSpecification as JsonObject | undefined) ?? null,
+    errors: logsAndErrors(result.messages).errors,
+  };
   if (found?.documentationUrl !== undefined) view.documentationUrl = found.documentationUrl;
   return { command: 'spec', view };
 }
@@ -53,19 +56,20 @@ export async function runReadJob(kit: ConnectorKit, job: ReadJob, progress: (cou
   const discovered = await kit.testing.discover(kit.createSource(), { config: job.config });
   if (discovered.exitCode !== 0 || discovered.messagesOfType('CATALOG').length === 0) {
     const { logs, errors } = logsAndErrors(discovered.messages);
-    return { command: 'read', outcome: failedBeforeRead(job, logs, errors.length > 0 ? errors : [thrownErrorView(new Error('discover failed'), String)]) };
+    return {
+      command: 'read',
+      outcome: failedBeforeRead(job, logs, errors.length > 0 ? errors : [thrownErrorView(new Error('discover failed'), String)]),
+    };
   }
   const outcome = await runRead(kit, source, job, discovered.catalog, progress);
   return { command: 'read', outcome };
 }
 
-export interface ProgressCounts {
-  records: number;
-  requests: number;
-  slices: number;
-}
-
-function failedBeforeRead(job: ReadJob, logs: ReturnType<typeof logsAndErrors>['logs'], errors: ReturnType<typeof logsAndErrors>['errors']) {
+function failedBeforeRead(
+  job: ReadJob,
+  logs: ReturnType<typeof logsAndErrors>['logs'],
+  errors: ReturnType<typeof logsAndErrors>['errors'],
+) {
   return {
     stream: job.stream,
     syncMode: job.syncMode,
@@ -84,9 +88,4 @@ function failedBeforeRead(job: ReadJob, logs: ReturnType<typeof logsAndErrors>['
     bodies: {},
     declaredSchema: null,
   };
-}
-
-/** The input state of a read, as the test kit takes it. */
-export function inputState(job: ReadJob): AirbyteState[] | undefined {
-  return job.state === null ? undefined : (job.state as unknown as AirbyteState[]);
 }

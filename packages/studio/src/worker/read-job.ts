@@ -3,16 +3,27 @@
  * every slice, page, request, record, state, log and error reported to a `ReadTimeline`. Slices
  * are read one at a time (`_concurrency: 1`), so each request and record belongs to one page.
  */
-import type { AirbyteCatalog, Source } from '@tributary/cdk';
+import type { AirbyteCatalog, AirbyteState, Source } from '@tributary/cdk';
 import type { ReadLimits } from '@tributary/cdk/runtime';
 import type { Json, JsonObject, ReadLimitsView } from '../api/types.js';
 import type { ReadJob, ReadOutcome } from '../runs/job.js';
 import type { ConnectorKit } from './connector-kit.js';
 import { BodyStore, exchangeView, type Masking } from './exchange-view.js';
-import { inputState, type ProgressCounts } from './jobs.js';
 import { ReadTimeline, type TimelineView } from './read-timeline.js';
 
 const PROGRESS_INTERVAL_MS = 250;
+
+/** How far a read is, sent to the page while it runs. */
+export interface ProgressCounts {
+  records: number;
+  requests: number;
+  slices: number;
+}
+
+/** The input state of a read, as the test kit takes it. */
+function inputState(job: ReadJob): AirbyteState[] | undefined {
+  return job.state === null ? undefined : (job.state as unknown as AirbyteState[]);
+}
 
 export async function runRead(
   kit: ConnectorKit,
@@ -26,7 +37,11 @@ export async function runRead(
   const store = new BodyStore();
   const masking = maskingOf(kit);
   const recorder = kit.testing.recordHttp((exchange) => timeline.exchange(exchangeView(exchange, masking, store)));
-  const counts = (): ProgressCounts => ({ records: timeline.view.records.length, requests: timeline.view.requestCount, slices: timeline.view.slices.length });
+  const counts = (): ProgressCounts => ({
+    records: timeline.view.records.length,
+    requests: timeline.view.requestCount,
+    slices: timeline.view.slices.length,
+  });
   const ticker = setInterval(() => progress(counts()), PROGRESS_INTERVAL_MS);
   try {
     const result = await kit.testing.read(source, {

@@ -24,12 +24,23 @@ export interface TimelineView {
 }
 
 export class ReadTimeline {
-  readonly view: TimelineView = { slices: [], otherRequests: [], records: [], logs: [], errors: [], statuses: [], states: [], requestCount: 0 };
+  readonly view: TimelineView = {
+    slices: [],
+    otherRequests: [],
+    records: [],
+    logs: [],
+    errors: [],
+    statuses: [],
+    states: [],
+    requestCount: 0,
+  };
   private slice: SliceView | undefined;
   private pending: ExchangeView[] = [];
 
   sliceStarted(event: SliceEvent): void {
-    this.slice = { index: event.index, slice: (event.slice ?? null) as Json, outcome: 'running', pages: [], states: [] };
+    // As JSON (a slice class may say how, with toJSON: a declarative StreamSlice does).
+    const slice = event.slice === undefined ? null : (JSON.parse(JSON.stringify(event.slice)) as Json);
+    this.slice = { index: event.index, slice, outcome: 'running', pages: [], states: [] };
     this.view.slices.push(this.slice);
   }
 
@@ -69,7 +80,8 @@ export class ReadTimeline {
         break;
       case 'TRACE':
         if (message.trace.type === 'ERROR' && message.trace.error) this.view.errors.push(errorView(message.trace.error));
-        else if (message.trace.type === 'STREAM_STATUS' && message.trace.stream_status) this.view.statuses.push(message.trace.stream_status.status);
+        else if (message.trace.type === 'STREAM_STATUS' && message.trace.stream_status)
+          this.view.statuses.push(message.trace.stream_status.status);
         break;
     }
   }

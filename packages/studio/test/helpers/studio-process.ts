@@ -22,7 +22,10 @@ export class StudioProcess {
   ) {}
 
   static async start(target: string, args: readonly string[] = []): Promise<StudioProcess> {
-    const child = spawn(process.execPath, [CLI, 'studio', target, '--no-open', ...args], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'studio', target, '--no-open', ...args], {
+      env: childEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const output = { text: '' };
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output.text += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output.text += chunk));

@@ -38,7 +38,8 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   });
   const type = response.headers.get('content-type') ?? '';
   const answer = type.includes('json') ? await response.json() : await response.text();
-  if (!response.ok) throw new ApiFailure(response.status, typeof answer === 'object' && answer !== null ? String(answer.error) : String(answer));
+  if (!response.ok)
+    throw new ApiFailure(response.status, typeof answer === 'object' && answer !== null ? String(answer.error) : String(answer));
   return answer as T;
 }
 
@@ -53,7 +54,8 @@ export const api = {
   read: (request: ReadRequest) => call<ReadRunView>('POST', '/api/read', request),
   cancelRead: () => call<{ cancelled: boolean }>('POST', '/api/read/cancel'),
   body: (run: string, body: string) => call<string>('GET', `/api/runs/${run}/bodies/${body}`),
-  writeSchema: (stream: string, schema: JsonObject) => call<{ path: string }>('PUT', `/api/schemas/${encodeURIComponent(stream)}`, { schema }),
+  writeSchema: (stream: string, schema: JsonObject) =>
+    call<{ path: string }>('PUT', `/api/schemas/${encodeURIComponent(stream)}`, { schema }),
   file: (path: string) => call<FileView>('GET', `/api/files?path=${encodeURIComponent(path)}`),
   manifest: () => call<ManifestView>('GET', '/api/manifest'),
   validateManifest: (text: string) => call<ManifestValidation>('POST', '/api/manifest/validate', { text }),

@@ -1,6 +1,15 @@
 /** Studio's page: the project, its tabs (config, connection, test read, schema, manifest) and the server's events. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiFailure, api, type DiscoverView, onStudioEvent, type ProjectView, type ReadRequest, type ReadRunView, type SpecView } from '../api/client.js';
+import {
+  ApiFailure,
+  api,
+  type DiscoverView,
+  onStudioEvent,
+  type ProjectView,
+  type ReadRequest,
+  type ReadRunView,
+  type SpecView,
+} from '../api/client.js';
 import { setProjectFolder } from '../common/project-folder.js';
 import { ConfigPanel } from '../config/ConfigPanel.js';
 import { ConnectionPanel } from '../connection/ConnectionPanel.js';
@@ -55,10 +64,13 @@ export function App() {
   useEffect(
     () =>
       onStudioEvent((event) => {
-        if (event.type === 'run-progress') setProgress(`${event.records} records · ${event.requests} requests · ${event.slices} slices so far`);
+        if (event.type === 'run-progress')
+          setProgress(`${event.records} records · ${event.requests} requests · ${event.slices} slices so far`);
         if (event.type === 'manifest-changed') setManifestChanges((count) => count + 1);
         if (event.type === 'code-changed') {
-          setBanner(`dist/ changed (${event.files.slice(0, 3).join(', ')}${event.files.length > 3 ? ', …' : ''}): ${lastRequest.current ? 'reading again' : 'the next run uses the new code'}`);
+          setBanner(
+            `dist/ changed (${event.files.slice(0, 3).join(', ')}${event.files.length > 3 ? ', …' : ''}): ${lastRequest.current ? 'reading again' : 'the next run uses the new code'}`,
+          );
           api.spec().then(setSpec);
           readAgain();
         }
@@ -67,7 +79,11 @@ export function App() {
   );
 
   useEffect(() => {
-    if (discovered !== undefined && !discovered.streams.some((stream) => stream.name === choice.stream) && discovered.streams[0] !== undefined) {
+    if (
+      discovered !== undefined &&
+      !discovered.streams.some((stream) => stream.name === choice.stream) &&
+      discovered.streams[0] !== undefined
+    ) {
       setChoice({ ...choice, stream: discovered.streams[0].name });
     }
   }, [discovered]);
@@ -98,13 +114,20 @@ export function App() {
           </button>
         </p>
       )}
-      <nav class="tabs main-tabs" role="tablist">
+      <div class="tabs main-tabs" role="tablist">
         {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} class={tab === id ? 'active' : ''} onClick={() => setTab(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            class={tab === id ? 'active' : ''}
+            onClick={() => setTab(id)}
+          >
             {label}
           </button>
         ))}
-      </nav>
+      </div>
       <main>
         {project.kind === 'manifest' && (
           <div hidden={tab !== 'manifest'}>
@@ -124,7 +147,11 @@ export function App() {
             discovered={discovered}
             onDiscovered={setDiscovered}
             onTestRead={(stream) => {
-              setChoice({ ...choice, stream: stream.name, syncMode: stream.syncModes.includes('incremental') ? 'incremental' : 'full_refresh' });
+              setChoice({
+                ...choice,
+                stream: stream.name,
+                syncMode: stream.syncModes.includes('incremental') ? 'incremental' : 'full_refresh',
+              });
               setTab('read');
             }}
           />

@@ -1,5 +1,5 @@
 /** A list of simple values (strings, numbers, choices): one input per item, add and remove. */
-import { type FieldProps, FieldProblems } from './field-parts.js';
+import { FieldProblems, type FieldProps } from './field-parts.js';
 import { mainType } from './schema-fields.js';
 
 export function ArrayField(props: FieldProps) {

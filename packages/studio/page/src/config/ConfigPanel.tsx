@@ -25,7 +25,10 @@ export function ConfigPanel(props: { spec: SpecView | undefined; configFile: str
     setStatus('');
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      api.validateConfig(next as JsonObject).then((answer) => setProblems(answer.problems), () => undefined);
+      api.validateConfig(next as JsonObject).then(
+        (answer) => setProblems(answer.problems),
+        () => undefined,
+      );
     }, VALIDATE_AFTER_MS);
   };
 
@@ -35,7 +38,11 @@ export function ConfigPanel(props: { spec: SpecView | undefined; configFile: str
       const answer = await api.saveConfig(value as JsonObject);
       setProblems(answer.problems);
       setValue(answer.view.config as ValueObject);
-      setStatus(answer.problems.length === 0 ? `Saved to ${props.configFile}` : `Saved to ${props.configFile}, with ${answer.problems.length} problem(s)`);
+      setStatus(
+        answer.problems.length === 0
+          ? `Saved to ${props.configFile}`
+          : `Saved to ${props.configFile}, with ${answer.problems.length} problem(s)`,
+      );
       props.onSaved();
     } catch (error) {
       setStatus(error instanceof ApiFailure ? `Not saved: ${error.message}` : String(error));

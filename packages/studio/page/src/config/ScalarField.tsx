@@ -1,6 +1,6 @@
 /** One field of a value: text, password (secrets), number, checkbox, a list of choices, or JSON for what has no form. */
 import { useState } from 'preact/hooks';
-import { type FieldProps, FieldProblems, isSavedSecret } from './field-parts.js';
+import { FieldProblems, type FieldProps, isSavedSecret } from './field-parts.js';
 import { mainType } from './schema-fields.js';
 
 export function ScalarField(props: FieldProps) {
@@ -27,7 +27,11 @@ function Input(props: FieldProps & { id: string }) {
   const set = (next: unknown) => onChange(path, next);
   if (schema.enum !== undefined) {
     return (
-      <select id={id} value={value === undefined ? '' : String(value)} onChange={(event) => set(enumValue(schema.enum!, (event.target as HTMLSelectElement).value))}>
+      <select
+        id={id}
+        value={value === undefined ? '' : String(value)}
+        onChange={(event) => set(enumValue(schema.enum!, (event.target as HTMLSelectElement).value))}
+      >
         <option value="">(none)</option>
         {schema.enum.map((option) => (
           <option key={String(option)} value={String(option)}>
@@ -37,14 +41,20 @@ function Input(props: FieldProps & { id: string }) {
       </select>
     );
   }
-  if (type === 'boolean') return <input id={id} type="checkbox" checked={value === true} onChange={(event) => set((event.target as HTMLInputElement).checked)} />;
+  if (type === 'boolean')
+    return <input id={id} type="checkbox" checked={value === true} onChange={(event) => set((event.target as HTMLInputElement).checked)} />;
   if (type === 'integer' || type === 'number') return <NumberInput {...props} />;
   if (schema.airbyte_secret) return <SecretInput {...props} />;
   if (type === 'string' || type === undefined) {
     const placeholder = schema.examples?.[0] !== undefined ? String(schema.examples[0]) : (schema.pattern_descriptor ?? '');
     const text = typeof value === 'string' ? value : '';
-    const onInput = (event: Event) => set((event.target as HTMLInputElement).value === '' ? undefined : (event.target as HTMLInputElement).value);
-    return schema.multiline ? <textarea id={id} value={text} onInput={onInput} /> : <input id={id} type="text" value={text} placeholder={placeholder} onInput={onInput} />;
+    const onInput = (event: Event) =>
+      set((event.target as HTMLInputElement).value === '' ? undefined : (event.target as HTMLInputElement).value);
+    return schema.multiline ? (
+      <textarea id={id} value={text} onInput={onInput} />
+    ) : (
+      <input id={id} type="text" value={text} placeholder={placeholder} onInput={onInput} />
+    );
   }
   return <JsonInput {...props} />;
 }

@@ -1,6 +1,6 @@
 /** A config form generated from the spec's JSON Schema, with the CDK's problems beside their fields. */
 import { ArrayField } from './ArrayField.js';
-import { type FieldProps, FieldProblems } from './field-parts.js';
+import { FieldProblems, type FieldProps } from './field-parts.js';
 import { ScalarField } from './ScalarField.js';
 import {
   choicesOf,
@@ -15,7 +15,12 @@ import {
   type ValueObject,
 } from './schema-fields.js';
 
-export function SchemaForm(props: { schema: FieldSchema; value: ValueObject; problems: ReadonlyMap<string, string[]>; onChange: (value: ValueObject) => void }) {
+export function SchemaForm(props: {
+  schema: FieldSchema;
+  value: ValueObject;
+  problems: ReadonlyMap<string, string[]>;
+  onChange: (value: ValueObject) => void;
+}) {
   const change = (path: string[], value: Value) => props.onChange(setIn(props.value, path, value) as ValueObject);
   return (
     <div class="schema-form">

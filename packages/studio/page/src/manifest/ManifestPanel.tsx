@@ -102,7 +102,11 @@ export function ManifestPanel(props: { externalChange: number; onSaved: () => vo
             <ul class="problems manifest-problems">
               {issues.map((issue, index) => (
                 <li key={index}>
-                  <button type="button" class="link" onClick={() => issue.line !== undefined && editor.current?.goTo(issue.line, issue.column)}>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => issue.line !== undefined && editor.current?.goTo(issue.line, issue.column)}
+                  >
                     {issue.line !== undefined ? `line ${issue.line}${issue.column !== undefined ? `:${issue.column}` : ''}` : 'manifest'}
                   </button>{' '}
                   {issue.path && <span class="mono">{issue.path}: </span>}
@@ -121,7 +125,8 @@ export function ManifestPanel(props: { externalChange: number; onSaved: () => vo
 
 function TemplatePreview(props: { preview: { scalar: ScalarAtCursor; view?: InterpolateView } | undefined }) {
   const { preview } = props;
-  if (preview === undefined) return <p class="muted">Put the cursor on a value with {'{{ … }}'} to see what it evaluates to in the latest test read.</p>;
+  if (preview === undefined)
+    return <p class="muted">Put the cursor on a value with {'{{ … }}'} to see what it evaluates to in the latest test read.</p>;
   return (
     <div class="template-preview" data-testid="template-preview">
       <pre class="mono template-text">{preview.scalar.text}</pre>
@@ -131,11 +136,9 @@ function TemplatePreview(props: { preview: { scalar: ScalarAtCursor; view?: Inte
       ) : preview.view.error !== undefined ? (
         <p class="error-text">{preview.view.error}</p>
       ) : (
-        <>
-          <p>
-            = <code class="template-value">{preview.view.repr}</code> <span class="badge">{preview.view.type}</span>
-          </p>
-        </>
+        <p>
+          = <code class="template-value">{preview.view.repr}</code> <span class="badge">{preview.view.type}</span>
+        </p>
       )}
       {preview.view !== undefined && <p class="muted">Context: {preview.view.context.join(', ')}</p>}
     </div>

@@ -50,7 +50,20 @@ export function createManifestEditor(parent: HTMLElement, text: string, hooks: E
         yaml(),
         lintGutter(),
         linter(async (editor) => diagnostics(editor.state.doc, await hooks.validate(editor.state.doc.toString())), { delay: 400 }),
-        keymap.of([{ key: 'Mod-s', preventDefault: true, run: (editor) => (hooks.save(editor.state.doc.toString()), true) }, indentWithTab, ...defaultKeymap, ...historyKeymap, ...searchKeymap]),
+        keymap.of([
+          {
+            key: 'Mod-s',
+            preventDefault: true,
+            run: (editor) => {
+              hooks.save(editor.state.doc.toString());
+              return true;
+            },
+          },
+          indentWithTab,
+          ...defaultKeymap,
+          ...historyKeymap,
+          ...searchKeymap,
+        ]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) hooks.changed(update.state.doc.toString());
           if (update.selectionSet || update.docChanged) hooks.cursor(scalarAt(update.state, update.state.selection.main.head));

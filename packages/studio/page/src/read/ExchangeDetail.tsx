@@ -64,7 +64,11 @@ function Body(props: { title: string; body: BodyView; run: string }) {
         <p class="truncated">
           Cut at {formatBytes(body.text.length)}.{' '}
           {body.id !== undefined ? (
-            <button type="button" class="small" onClick={() => api.body(props.run, body.id!).then(setWhole, (error: Error) => setProblem(error.message))}>
+            <button
+              type="button"
+              class="small"
+              onClick={() => api.body(props.run, body.id!).then(setWhole, (error: Error) => setProblem(error.message))}
+            >
               Show all
             </button>
           ) : (

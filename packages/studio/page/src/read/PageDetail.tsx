@@ -37,7 +37,14 @@ export function PageDetail(props: { run: ReadRunView; slice: SliceView; page: Pa
       </header>
       <div class="tabs" role="tablist">
         {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} class={tab === id ? 'active' : ''} onClick={() => setTab(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            class={tab === id ? 'active' : ''}
+            onClick={() => setTab(id)}
+          >
             {label}
           </button>
         ))}
@@ -48,7 +55,12 @@ export function PageDetail(props: { run: ReadRunView; slice: SliceView; page: Pa
           <p class="muted">No HTTP request for this page (the stream reads without HTTP).</p>
         ) : (
           requests.map((exchange, index) => (
-            <ExchangeDetail key={index} exchange={exchange} run={run.id} label={requests.length > 1 ? `Request ${index + 1} of ${requests.length}` : undefined} />
+            <ExchangeDetail
+              key={index}
+              exchange={exchange}
+              run={run.id}
+              label={requests.length > 1 ? `Request ${index + 1} of ${requests.length}` : undefined}
+            />
           ))
         ))}
       {tab === 'state' && <SliceState slice={slice} />}
@@ -63,7 +75,11 @@ function SliceState(props: { slice: SliceView }) {
       <h4>Slice</h4>
       <JsonTree value={slice.slice} name="slice" open={true} />
       <h4>State after the slice</h4>
-      {slice.states.length === 0 ? <p class="muted">No STATE during this slice.</p> : <pre class="mono state-json">{JSON.stringify(slice.states.at(-1), null, 2)}</pre>}
+      {slice.states.length === 0 ? (
+        <p class="muted">No STATE during this slice.</p>
+      ) : (
+        <pre class="mono state-json">{JSON.stringify(slice.states.at(-1), null, 2)}</pre>
+      )}
       {slice.states.length > 1 && <p class="muted">{slice.states.length} STATE messages during the slice; the last is shown.</p>}
     </div>
   );

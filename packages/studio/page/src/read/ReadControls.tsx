@@ -9,11 +9,7 @@ export interface ReadChoice {
 
 export const DEFAULT_LIMITS: ReadLimitsView = { records: 1000, pages: 5, slices: 5 };
 
-export function ReadControls(props: {
-  streams: readonly StreamView[];
-  choice: ReadChoice;
-  onChange: (choice: ReadChoice) => void;
-}) {
+export function ReadControls(props: { streams: readonly StreamView[]; choice: ReadChoice; onChange: (choice: ReadChoice) => void }) {
   const { choice } = props;
   const stream = props.streams.find((candidate) => candidate.name === choice.stream);
   const modes = stream?.syncModes ?? ['full_refresh'];
@@ -55,7 +51,11 @@ export function ReadControls(props: {
       </label>
       <label class="inline-field">
         Sync mode
-        <select name="sync-mode" value={choice.syncMode} onChange={(event) => props.onChange({ ...choice, syncMode: (event.target as HTMLSelectElement).value as ReadChoice['syncMode'] })}>
+        <select
+          name="sync-mode"
+          value={choice.syncMode}
+          onChange={(event) => props.onChange({ ...choice, syncMode: (event.target as HTMLSelectElement).value as ReadChoice['syncMode'] })}
+        >
           {modes.map((mode) => (
             <option key={mode} value={mode}>
               {mode}

@@ -27,7 +27,12 @@ export function ReadPanel(props: {
           <button type="button" class="primary" disabled={props.busy || choice.stream === ''} onClick={read}>
             {props.busy ? 'Reading…' : 'Read'}
           </button>
-          <button type="button" disabled={props.busy || run === undefined || run.syncMode !== 'incremental'} onClick={next} title="Read again from the final state: what the next sync would get">
+          <button
+            type="button"
+            disabled={props.busy || run === undefined || run.syncMode !== 'incremental'}
+            onClick={next}
+            title="Read again from the final state: what the next sync would get"
+          >
             Next sync from final state
           </button>
           {props.busy && (
@@ -37,11 +42,25 @@ export function ReadPanel(props: {
           )}
         </div>
       </header>
-      {props.streams.length === 0 ? <p class="muted">{hint}</p> : <ReadControls streams={props.streams} choice={choice} onChange={props.onChoice} />}
+      {props.streams.length === 0 ? (
+        <p class="muted">{hint}</p>
+      ) : (
+        <ReadControls streams={props.streams} choice={choice} onChange={props.onChoice} />
+      )}
       {props.busy && props.progress && <p class="muted progress">{props.progress}</p>}
       {props.problem && <p class="error-text">{props.problem}</p>}
       {run !== undefined && (
-        <RunView run={run} onReplay={(slice, page) => props.onRead({ stream: run.stream, syncMode: run.syncMode as ReadChoice['syncMode'], limits: run.limits, replay: { run: run.id, slice, page } })} />
+        <RunView
+          run={run}
+          onReplay={(slice, page) =>
+            props.onRead({
+              stream: run.stream,
+              syncMode: run.syncMode as ReadChoice['syncMode'],
+              limits: run.limits,
+              replay: { run: run.id, slice, page },
+            })
+          }
+        />
       )}
     </section>
   );

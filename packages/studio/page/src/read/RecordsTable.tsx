@@ -22,11 +22,17 @@ export function RecordsTable(props: { records: readonly JsonObject[]; firstIndex
   const template = `4.5rem repeat(${columns.length}, minmax(8rem, 1fr))`;
   return (
     <div class="records">
-      <div class="records-scroll" style={{ height: `${Math.min(VIEW_HEIGHT, (props.records.length + 1) * ROW_HEIGHT + 2)}px` }} onScroll={(event) => setScrollTop((event.target as HTMLElement).scrollTop)} role="table" aria-label="records" aria-rowcount={props.records.length}>
-        <div class="records-row records-header" style={{ gridTemplateColumns: template }} role="row">
-          <span role="columnheader">#</span>
+      <div
+        class="records-scroll"
+        style={{ height: `${Math.min(VIEW_HEIGHT, (props.records.length + 1) * ROW_HEIGHT + 2)}px` }}
+        onScroll={(event) => setScrollTop((event.target as HTMLElement).scrollTop)}
+        data-testid="records"
+        data-rowcount={props.records.length}
+      >
+        <div class="records-row records-header" style={{ gridTemplateColumns: template }}>
+          <span>#</span>
           {columns.map((column) => (
-            <span key={column} role="columnheader" title={column}>
+            <span key={column} title={column}>
               {column}
             </span>
           ))}
@@ -35,7 +41,11 @@ export function RecordsTable(props: { records: readonly JsonObject[]; firstIndex
           {props.records.slice(first, last).map((record, offset) => {
             const row = first + offset;
             return (
-              <div key={row} class="records-row" role="row" style={{ gridTemplateColumns: template, position: 'absolute', top: `${row * ROW_HEIGHT}px`, left: 0, right: 0 }}>
+              <div
+                key={row}
+                class="records-row"
+                style={{ gridTemplateColumns: template, position: 'absolute', top: `${row * ROW_HEIGHT}px`, left: 0, right: 0 }}
+              >
                 <span class="muted">{props.firstIndex + row + 1}</span>
                 {columns.map((column) => (
                   <Cell key={column} value={record[column]} onOpen={() => setOpened({ row, column })} />
@@ -65,7 +75,7 @@ function Cell(props: { value: unknown; onOpen: () => void }) {
   if (typeof value === 'object' && value !== null) {
     const size = Array.isArray(value) ? `[${value.length}]` : `{${Object.keys(value).length}}`;
     return (
-      <span role="cell">
+      <span>
         <button type="button" class="nested" onClick={props.onOpen} title="open">
           {size}
         </button>
@@ -74,7 +84,7 @@ function Cell(props: { value: unknown; onOpen: () => void }) {
   }
   const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   return (
-    <span role="cell" class={value === null ? 'json-null' : ''} title={text}>
+    <span class={value === null ? 'json-null' : ''} title={text}>
       {value === null ? 'null' : text}
     </span>
   );

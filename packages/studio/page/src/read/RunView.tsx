@@ -19,7 +19,11 @@ export function RunView(props: { run: ReadRunView; onReplay: (slice: number, pag
           {run.slices.length === 0 && <p class="muted">No slice was read.</p>}
           {run.slices.map((item, sliceAt) => (
             <div key={item.index} class={`slice outcome-${item.outcome}`}>
-              <button type="button" class={sliceAt === selected.slice ? 'slice-head active' : 'slice-head'} onClick={() => setSelected({ slice: sliceAt, page: 0 })}>
+              <button
+                type="button"
+                class={sliceAt === selected.slice ? 'slice-head active' : 'slice-head'}
+                onClick={() => setSelected({ slice: sliceAt, page: 0 })}
+              >
                 Slice {item.index} <span class="muted">{sliceSummary(item.slice)}</span>
               </button>
               <ul>
@@ -38,7 +42,9 @@ export function RunView(props: { run: ReadRunView; onReplay: (slice: number, pag
             </div>
           ))}
         </nav>
-        {slice !== undefined && <PageDetail run={run} slice={slice} page={slice.pages[selected.page]} onReplay={(page) => props.onReplay(slice.index, page)} />}
+        {slice !== undefined && (
+          <PageDetail run={run} slice={slice} page={slice.pages[selected.page]} onReplay={(page) => props.onReplay(slice.index, page)} />
+        )}
       </div>
       {run.otherRequests.length > 0 && (
         <details class="other-requests">
@@ -60,13 +66,21 @@ export function RunView(props: { run: ReadRunView; onReplay: (slice: number, pag
 
 function Summary(props: { run: ReadRunView }) {
   const { run } = props;
-  const requests = run.slices.reduce((sum, slice) => sum + slice.pages.reduce((inner, page) => inner + page.requests.length, 0), run.otherRequests.length);
+  const requests = run.slices.reduce(
+    (sum, slice) => sum + slice.pages.reduce((inner, page) => inner + page.requests.length, 0),
+    run.otherRequests.length,
+  );
   return (
     <p class={`run-summary outcome-${run.outcome}`} data-testid="run-summary">
       <strong>{run.outcome === 'succeeded' ? 'Read succeeded' : run.outcome === 'failed' ? 'Read failed' : 'Read stopped'}</strong>
       {` · ${run.stream} (${run.syncMode}) · ${run.records.length} records · ${run.slices.length} slices · ${requests} requests · ${run.durationMs} ms`}
       {run.inputState !== null && <span class="badge">from a state</span>}
-      {run.replay !== undefined && <span class="badge">replay of slice {run.replay.slice}{run.replay.page !== undefined ? `, page ${run.replay.page}` : ''}</span>}
+      {run.replay !== undefined && (
+        <span class="badge">
+          replay of slice {run.replay.slice}
+          {run.replay.page !== undefined ? `, page ${run.replay.page}` : ''}
+        </span>
+      )}
       {run.limitsReached.length > 0 && <span class="badge warn">limit reached: {run.limitsReached.join(', ')}</span>}
     </p>
   );

@@ -6,7 +6,13 @@ import { JsonTree } from '../common/JsonTree.js';
 export function SchemaPanel(props: { run: ReadRunView | undefined; writesSchemas: boolean; onWritten: () => void }) {
   const [status, setStatus] = useState<string>('');
   const { run } = props;
-  if (run === undefined) return <section class="panel"><h2>Schema</h2><p class="muted">Test-read a stream to check its records against its schema.</p></section>;
+  if (run === undefined)
+    return (
+      <section class="panel">
+        <h2>Schema</h2>
+        <p class="muted">Test-read a stream to check its records against its schema.</p>
+      </section>
+    );
   const { schema } = run;
   const proposed = JSON.stringify(schema.proposed, null, 2);
   const write = async () => {
@@ -18,7 +24,11 @@ export function SchemaPanel(props: { run: ReadRunView | undefined; writesSchemas
       setStatus(error instanceof ApiFailure ? error.message : String(error));
     }
   };
-  const copy = () => navigator.clipboard.writeText(proposed).then(() => setStatus('Copied the proposed schema'), () => setStatus('The browser refused to copy'));
+  const copy = () =>
+    navigator.clipboard.writeText(proposed).then(
+      () => setStatus('Copied the proposed schema'),
+      () => setStatus('The browser refused to copy'),
+    );
   return (
     <section class="panel schema-panel">
       <header class="panel-head">
@@ -47,7 +57,9 @@ export function SchemaPanel(props: { run: ReadRunView | undefined; writesSchemas
                 <td class="mono">{mismatch.field}</td>
                 <td>{mismatch.message}</td>
                 <td>{mismatch.count}</td>
-                <td class="mono">{mismatch.examples.map((example) => `#${example.record + 1}: ${JSON.stringify(example.value)}`).join('  ')}</td>
+                <td class="mono">
+                  {mismatch.examples.map((example) => `#${example.record + 1}: ${JSON.stringify(example.value)}`).join('  ')}
+                </td>
               </tr>
             ))}
           </tbody>

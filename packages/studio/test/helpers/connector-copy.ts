@@ -3,6 +3,7 @@
  * included, with `node_modules` linked to the repository's: Studio may write its config and
  * schemas there, and a test may change its schemas or its dist/, without touching the repository.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@tributary/test-support/run-cli';
@@ -40,4 +41,17 @@ export class ConnectorCopy {
   remove(): void {
     this.dir.removeSync();
   }
+}
+
+/** Compiles the copy's src/ into its dist/ as `npm run build` does (tsc, with source maps). */
+export function buildCopy(copy: ConnectorCopy): void {
+  writeFileSync(
+    copy.file('tsconfig.json'),
+    JSON.stringify({
+      extends: join(REPO_ROOT, 'tsconfig.base.json'),
+      compilerOptions: { rootDir: 'src', outDir: 'dist', composite: false, incremental: false, declaration: false, declarationMap: false },
+      include: ['src'],
+    }),
+  );
+  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', copy.file('tsconfig.json')], { stdio: 'pipe' });
 }

@@ -34,12 +34,13 @@ export function App() {
   const [manifestChanges, setManifestChanges] = useState(0);
   const lastRequest = useRef<ReadRequest | undefined>(undefined);
 
-  const read = async (request: ReadRequest) => {
+  /** Reads; `again` (a re-run after a change) stays on the tab the user is on. */
+  const read = async (request: ReadRequest, again = false) => {
     if (request.replay === undefined && request.stateFromRun === undefined) lastRequest.current = request;
     setReading(true);
     setReadProblem(undefined);
     setProgress('Starting…');
-    setTab('read');
+    if (!again) setTab('read');
     try {
       setRun(await api.read(request));
     } catch (error) {
@@ -49,7 +50,7 @@ export function App() {
       setProgress(undefined);
     }
   };
-  const readAgain = () => lastRequest.current && void read(lastRequest.current);
+  const readAgain = () => lastRequest.current && void read(lastRequest.current, true);
   const discoverAgain = () => api.discover().then(setDiscovered, () => undefined);
 
   useEffect(() => {

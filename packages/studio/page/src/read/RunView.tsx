@@ -24,7 +24,10 @@ export function RunView(props: { run: ReadRunView; onReplay: (slice: number, pag
                 class={sliceAt === selected.slice ? 'slice-head active' : 'slice-head'}
                 onClick={() => setSelected({ slice: sliceAt, page: 0 })}
               >
-                Slice {item.index} <span class="muted">{sliceSummary(item.slice)}</span>
+                Slice {item.index}{' '}
+                <span class="muted" title={JSON.stringify(item.slice)}>
+                  {sliceSummary(item.slice)}
+                </span>
               </button>
               <ul>
                 {item.pages.map((page, pageAt) => (
@@ -89,5 +92,5 @@ function Summary(props: { run: ReadRunView }) {
 function sliceSummary(slice: unknown): string {
   if (slice === null || slice === undefined) return '';
   const text = JSON.stringify(slice);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 }

@@ -6,6 +6,7 @@ import { register as registerInferSchema } from './commands/infer-schema.js';
 import { register as registerManifest } from './commands/manifest-validate.js';
 import { register as registerNew } from './commands/new-connector.js';
 import { sqlCommand } from './commands/sql.js';
+import { register as registerStudio } from './commands/studio.js';
 import { syncCommand } from './commands/sync.js';
 import { register as registerTest } from './commands/test-connector.js';
 import { STOP_GRACE_MS } from './connectors/process-group.js';
@@ -102,6 +103,7 @@ Examples:
   registerInferSchema(program);
   registerBuildImage(program);
   registerManifest(program, output, setExitCode);
+  registerStudio(program, output, setExitCode);
   return program;
 }
 

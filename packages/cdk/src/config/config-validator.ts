@@ -4,8 +4,18 @@ import type { JsonSchema } from '../protocol/json-schema.js';
 
 export interface ValidationResult {
   valid: boolean;
-  /** One line per problem, each naming the field (`/credentials/api_key must be string`). */
+  /** One line per problem, each naming the field (`config.credentials.api_key must be string`). */
   problems: string[];
+  /** The same problems with the field each concerns, for a form to show them beside it. */
+  issues: ValidationIssue[];
+}
+
+/** One problem and its field. */
+export interface ValidationIssue {
+  /** The field concerned, as keys from the root (`['credentials', 'api_key']`); empty for the value as a whole. */
+  field: string[];
+  /** The sentence, as in `problems`. */
+  message: string;
 }
 
 export interface SchemaValidationOptions {
@@ -39,8 +49,9 @@ export async function validateAgainstSchema(
       `The ${rootName} schema is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  if (validate(value)) return { valid: true, problems: [] };
-  return { valid: false, problems: (validate.errors ?? []).map((error) => describeProblem(error, rootName)) };
+  if (validate(value)) return { valid: true, problems: [], issues: [] };
+  const issues = (validate.errors ?? []).map((error) => describeProblem(error, rootName));
+  return { valid: false, problems: issues.map((issue) => issue.message), issues };
 }
 
 /** A `$schema` that ajv does not know is dropped, so the schema is read as draft-07 (as Python reads it with its default). */
@@ -66,22 +77,29 @@ const lenientRegExp: RegExpEngine = Object.assign(
   { code: 'new RegExp' },
 );
 
-function describeProblem(error: ErrorObject, rootName: string): string {
+function describeProblem(error: ErrorObject, rootName: string): ValidationIssue {
   const path = error.instancePath || '';
+  const keys =
+    path === ''
+      ? []
+      : path
+          .slice(1)
+          .split('/')
+          .map((key) => key.replaceAll('~1', '/').replaceAll('~0', '~'));
   const field = path === '' ? rootName : `${rootName}${path.replace(/\//g, '.')}`;
   if (error.keyword === 'required') {
     const missing = (error.params as { missingProperty: string }).missingProperty;
-    return `${field === rootName ? rootName : field}.${missing} is required`;
+    return { field: [...keys, missing], message: `${field === rootName ? rootName : field}.${missing} is required` };
   }
   if (error.keyword === 'additionalProperties') {
     const extra = (error.params as { additionalProperty: string }).additionalProperty;
-    return `${field}.${extra} is not allowed`;
+    return { field: [...keys, extra], message: `${field}.${extra} is not allowed` };
   }
   if (error.keyword === 'enum') {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
-    return `${field} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+    return { field: keys, message: `${field} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` };
   }
-  return `${field} ${error.message ?? 'is invalid'}`;
+  return { field: keys, message: `${field} ${error.message ?? 'is invalid'}` };
 }
 
 interface AjvModules {

@@ -4,6 +4,8 @@ import type { JsonSchema } from '../protocol/json-schema.js';
 /** A value found at a spec path marked `airbyte_secret`, and where: `credentials.client_secret`, `tokens[1]`. */
 export interface SecretField {
   path: string;
+  /** The same place as keys and list indexes from the root (`['credentials', 'client_secret']`). */
+  keys: (string | number)[];
   value: unknown;
 }
 
@@ -19,37 +21,40 @@ export function collectSecrets(spec: JsonSchema, config: unknown): unknown[] {
 /** Like `collectSecrets`, with the path of each value in the config. */
 export function secretFields(spec: JsonSchema, config: unknown): SecretField[] {
   const found: SecretField[] = [];
-  walk(spec, config, '', found);
+  walk(spec, config, [], found);
   return found;
 }
 
-function walk(schema: JsonSchema | undefined, value: unknown, path: string, found: SecretField[]): void {
+function walk(schema: JsonSchema | undefined, value: unknown, keys: (string | number)[], found: SecretField[]): void {
   if (!schema || typeof schema !== 'object' || value === undefined || value === null) return;
   if (schema.airbyte_secret === true) {
-    collectLeaves(value, path, found);
+    collectLeaves(value, keys, found);
     return;
   }
   for (const branch of [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])]) {
-    walk(branch, value, path, found);
+    walk(branch, value, keys, found);
   }
   if (Array.isArray(value)) {
     const items = schema.items;
-    if (items && !Array.isArray(items)) for (const [index, item] of value.entries()) walk(items, item, `${path}[${index}]`, found);
+    if (items && !Array.isArray(items)) for (const [index, item] of value.entries()) walk(items, item, [...keys, index], found);
     return;
   }
   if (typeof value === 'object' && schema.properties) {
     const record = value as object;
-    for (const [key, child] of Object.entries(schema.properties)) walk(child, ownValue(record, key), join(path, key), found);
+    for (const [key, child] of Object.entries(schema.properties)) walk(child, ownValue(record, key), [...keys, key], found);
   }
 }
 
-function collectLeaves(value: unknown, path: string, found: SecretField[]): void {
-  if (Array.isArray(value)) for (const [index, item] of value.entries()) collectLeaves(item, `${path}[${index}]`, found);
+function collectLeaves(value: unknown, keys: (string | number)[], found: SecretField[]): void {
+  if (Array.isArray(value)) for (const [index, item] of value.entries()) collectLeaves(item, [...keys, index], found);
   else if (typeof value === 'object' && value !== null)
-    for (const [key, item] of Object.entries(value)) collectLeaves(item, join(path, key), found);
-  else found.push({ path, value });
+    for (const [key, item] of Object.entries(value)) collectLeaves(item, [...keys, key], found);
+  else found.push({ path: dotted(keys), keys, value });
 }
 
-function join(path: string, key: string): string {
-  return path === '' ? key : `${path}.${key}`;
+/** `credentials.client_secret`, `tokens[1]`. */
+function dotted(keys: readonly (string | number)[]): string {
+  let path = '';
+  for (const key of keys) path = typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+  return path;
 }

@@ -1,6 +1,5 @@
 import { maskConfigSecrets } from '../config/config-secrets.js';
-import { validateAgainstSchema } from '../config/config-validator.js';
-import { type InternalConfig, splitInternalConfig } from '../config/internal-config-keys.js';
+import type { InternalConfig } from '../config/internal-config-keys.js';
 import { ConnectorError, describeError } from '../errors/connector-error.js';
 import { assertUsableJsonInput } from '../json/json-input.js';
 import { observeConfig } from '../output/config-updates.js';
@@ -8,20 +7,24 @@ import type { Logger } from '../output/logger.js';
 import type { MessageSink } from '../output/message-sink.js';
 import type { SecretMasker } from '../output/secret-masker.js';
 import { connectionStatusMessage } from '../protocol/messages.js';
-import type { ConnectorSpecification } from '../protocol/types.js';
 import { SchemaError } from '../schema/schema-error.js';
 import { discoverEntry } from '../sources/discover-entry.js';
+import type { ReadLimits, ReadObserver } from '../sources/read/read-observer.js';
 import { DEFAULT_CONCURRENCY, readSource } from '../sources/read/read-source.js';
 import type { Source } from '../sources/source.js';
 import { sourceStreams } from '../sources/source-streams.js';
 import { parseInputState } from '../state/input-state.js';
 import type { CommandRequest } from './command-request.js';
+import { loadSpec, specIssues } from './config-problems.js';
 
 export interface CommandContext {
   writer: MessageSink;
   logger: Logger;
   masker: SecretMasker;
   signal: AbortSignal;
+  /** A read's observer and limits (in-process callers: see `InvokeOptions`). */
+  observer?: ReadObserver;
+  limits?: ReadLimits;
 }
 
 /** Runs one command; resolves to the exit code, or throws an error to report as a TRACE. */
@@ -48,7 +51,8 @@ export async function runCommand<Config>(source: Source<Config>, request: Comman
         request.state === undefined ? { streams: new Map() } : parseInputState(await request.state(), context.logger, request.stateLabel);
       const streams = await sourceStreams(source, config);
       const concurrency = internal.concurrency ?? source.concurrency ?? DEFAULT_CONCURRENCY;
-      await readSource(streams, catalog, { writer, logger: context.logger, signal: context.signal, internal, inputState }, concurrency);
+      const { logger, signal, observer, limits } = context;
+      await readSource(streams, catalog, { writer, logger, signal, internal, inputState, observer, limits }, concurrency);
       return 0;
     }
   }
@@ -82,19 +86,6 @@ async function check<Config>(
   return 0;
 }
 
-async function loadSpec<Config>(source: Source<Config>): Promise<ConnectorSpecification> {
-  const spec = await source.spec();
-  if (
-    typeof spec !== 'object' ||
-    spec === null ||
-    typeof spec.connectionSpecification !== 'object' ||
-    spec.connectionSpecification === null
-  ) {
-    throw new ConnectorError('The connector spec must be an object with a "connectionSpecification" JSON Schema');
-  }
-  return spec;
-}
-
 /**
  * Refuses a config too deeply nested or holding a non-finite number, registers its secrets for
  * masking before anything can print them, takes out the CDK's own `_` keys and validates the
@@ -109,13 +100,9 @@ async function validateConfig<Config>(
   assertUsableJsonInput(raw, label);
   const spec = await loadSpec(source);
   maskConfigSecrets(spec.connectionSpecification, raw, context.masker, (message) => context.logger.warn(message));
-  const { config, internal, problems } = splitInternalConfig(raw);
-  const result = await validateAgainstSchema(spec.connectionSpecification, config, 'config', {
-    formats: source.validateConfigFormats !== false,
-  });
-  problems.push(...result.problems);
-  if (problems.length > 0) {
-    throw ConnectorError.config(`Config validation error: ${problems.join('; ')}`);
+  const { config, internal, issues } = await specIssues(source, spec, raw);
+  if (issues.length > 0) {
+    throw ConnectorError.config(`Config validation error: ${issues.map((issue) => issue.message).join('; ')}`);
   }
   observeConfig(raw, (message) => context.writer.writeMessage(message));
   return { config: config as Config, internal };

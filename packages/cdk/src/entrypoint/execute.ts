@@ -4,6 +4,7 @@ import type { Logger } from '../output/logger.js';
 import type { MessageSink } from '../output/message-sink.js';
 import { secretMasker } from '../output/secret-masker.js';
 import { errorTraceMessage } from '../protocol/messages.js';
+import type { ReadLimits, ReadObserver } from '../sources/read/read-observer.js';
 import type { Source } from '../sources/source.js';
 import type { CommandRequest } from './command-request.js';
 import { runCommand } from './commands.js';
@@ -18,9 +19,10 @@ export async function execute<Config>(
   sink: MessageSink,
   logger: Logger,
   signal: AbortSignal,
+  read: { observer?: ReadObserver; limits?: ReadLimits } = {},
 ): Promise<number> {
   try {
-    return await runCommand(source, request, { writer: sink, logger, masker: secretMasker, signal });
+    return await runCommand(source, request, { writer: sink, logger, masker: secretMasker, signal, ...read });
   } catch (error) {
     sink.writeMessage(errorTraceMessage(errorTraceFor(error)));
     return 1;

@@ -2,6 +2,7 @@ import { MessageLogger } from '../output/logger.js';
 import { MaskingSink } from '../output/masking-sink.js';
 import type { MessageSink } from '../output/message-sink.js';
 import { secretMasker } from '../output/secret-masker.js';
+import type { ReadLimits, ReadObserver } from '../sources/read/read-observer.js';
 import type { Source } from '../sources/source.js';
 import type { CommandRequest } from './command-request.js';
 import { execute } from './execute.js';
@@ -19,6 +20,10 @@ export interface InvokeOptions {
   debug?: boolean;
   /** Stops a read early. */
   signal?: AbortSignal;
+  /** Told of each slice and page of a read as it goes (a tool showing the read, Tributary Studio). */
+  observer?: ReadObserver;
+  /** Limits of a preview read: records, slices, pages per slice, the slices to read. */
+  limits?: ReadLimits;
 }
 
 /**
@@ -34,7 +39,8 @@ export function invoke<Config>(
 ): Promise<number> {
   const masked = new MaskingSink(sink, secretMasker);
   const logger = new MessageLogger(masked, options.debug === true);
-  return execute(source, toCommandRequest(request), masked, logger, options.signal ?? new AbortController().signal);
+  const signal = options.signal ?? new AbortController().signal;
+  return execute(source, toCommandRequest(request), masked, logger, signal, { observer: options.observer, limits: options.limits });
 }
 
 function toCommandRequest(request: InvokeRequest): CommandRequest {

@@ -33,6 +33,13 @@ export interface ReadOptions {
   checkpoint?: (state: StreamState) => void;
   /** Tells the platform the stream is waiting on a rate limit (a `RUNNING` status with reason `RATE_LIMITED`). */
   reportRateLimited?: (event: { quotaResetAt?: number }) => void;
+  /**
+   * Tells the runner a page of this slice was received, before its records are yielded
+   * (`HttpStream` calls it after each response; a stream that pages by itself may too). Returns
+   * true when the runner wants no more pages of the slice (a preview's page limit): the stream
+   * then ends the slice after this page's records, as if it were the last.
+   */
+  reportPage?: (page: { number: number }) => boolean;
 }
 
 /** What `readRecords()` may return: arrays, generators and async generators all work. */

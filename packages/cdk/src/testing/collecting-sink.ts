@@ -16,9 +16,12 @@ export class CollectingSink implements MessageSink {
   readonly messages: AirbyteMessage[] = [];
   readonly isClosed = false;
 
+  /** `onMessage` sees each message as it is kept (a tool showing a read as it goes). */
+  constructor(private readonly onMessage?: (message: AirbyteMessage) => void) {}
+
   writeMessage(message: AirbyteMessage): void {
     const copy = jsonCopy(message);
-    this.messages.push(MASKED_TYPES.has(copy.type) ? secretMasker.maskDeep(copy) : copy);
+    this.keep(MASKED_TYPES.has(copy.type) ? secretMasker.maskDeep(copy) : copy);
   }
 
   recordWriter(stream: StreamDescriptor): RecordWriter {
@@ -28,9 +31,14 @@ export class CollectingSink implements MessageSink {
         namespace === undefined
           ? { stream: name, data: jsonCopy(data) as Record<string, unknown>, emitted_at: Date.now() }
           : { stream: name, namespace, data: jsonCopy(data) as Record<string, unknown>, emitted_at: Date.now() };
-      this.messages.push({ type: 'RECORD', record });
+      this.keep({ type: 'RECORD', record });
       return false;
     };
+  }
+
+  private keep(message: AirbyteMessage): void {
+    this.messages.push(message);
+    this.onMessage?.(message);
   }
 
   drain(): Promise<void> {

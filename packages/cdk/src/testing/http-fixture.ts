@@ -6,7 +6,7 @@ import { Agent, type Dispatcher } from 'undici';
 import { registerSecret } from '../index.js';
 import { describeRequest, type SeenRequest } from './http-request.js';
 import { claimDefaultDispatcher, MockTransport, refusal, type TransportReply } from './mock-transport.js';
-import { type Exchange, RecordingDispatcher } from './recording-dispatcher.js';
+import { type Exchange, type RecordedResponse, RecordingDispatcher } from './recording-dispatcher.js';
 import { redactBody, redactHeaders, redactRequestUrl } from './redaction.js';
 
 /** One recorded request and its response, secrets redacted. */
@@ -78,7 +78,10 @@ export class HttpFixture {
     for (const secret of options.secrets ?? []) registerSecret(secret);
     if (this.mode === 'record') {
       const agent = new Agent();
-      const recorder = new RecordingDispatcher(agent, (exchange) => this.exchanges.push(exchange));
+      // Requests that got no complete response (a refused connection) have nothing to replay.
+      const recorder = new RecordingDispatcher(agent, (exchange) => {
+        if (exchange.response !== undefined) this.exchanges.push(exchange);
+      });
       const release = claimDefaultDispatcher(recorder as Dispatcher);
       this.close = async () => {
         release();
@@ -178,7 +181,8 @@ const NOISE_HEADERS = new Set(['accept', 'accept-encoding', 'accept-language', '
 const TRANSFER_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date']);
 
 function toInteraction(exchange: Exchange): Interaction {
-  const { request } = exchange;
+  const request = exchange.request;
+  const recorded = exchange.response as RecordedResponse;
   const requestHeaders = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !NOISE_HEADERS.has(name)));
   const recordedRequest: Interaction['request'] = {
     method: request.method,
@@ -187,14 +191,14 @@ function toInteraction(exchange: Exchange): Interaction {
   };
   if (request.body !== undefined) Object.assign(recordedRequest, redactBody(request.body, request.headers['content-type']));
   const responseHeaders = redactHeaders(
-    Object.fromEntries(Object.entries(exchange.headers).filter(([name]) => !TRANSFER_HEADERS.has(name))),
+    Object.fromEntries(Object.entries(recorded.headers).filter(([name]) => !TRANSFER_HEADERS.has(name))),
   );
-  const response: Interaction['response'] = { status: exchange.status, headers: responseHeaders };
-  const text = exchange.body.toString('utf8');
-  if (exchange.body.length === 0) {
+  const response: Interaction['response'] = { status: recorded.status, headers: responseHeaders };
+  const text = recorded.body.toString('utf8');
+  if (recorded.body.length === 0) {
     // No body.
-  } else if (Buffer.from(text, 'utf8').equals(exchange.body)) Object.assign(response, redactBody(text, exchange.headers['content-type']));
-  else response.base64 = exchange.body.toString('base64');
+  } else if (Buffer.from(text, 'utf8').equals(recorded.body)) Object.assign(response, redactBody(text, recorded.headers['content-type']));
+  else response.base64 = recorded.body.toString('base64');
   return { request: recordedRequest, response };
 }
 

@@ -48,6 +48,7 @@ export {
   mockHttp,
   type QueryMatcher,
 } from './http-mock.js';
+export { HttpRecorder, recordHttp } from './http-recorder.js';
 export type { SeenRequest } from './http-request.js';
 export { type InferSchemaOptions, inferSchema } from './infer-schema.js';
 export {
@@ -58,6 +59,8 @@ export {
 } from './json-schema-tools.js';
 export { type LoadedConnector, loadConnector } from './load-connector.js';
 export { AIRBYTE_MESSAGE_SCHEMA, protocolProblems, protocolProblemsOf } from './protocol-schema.js';
+export type { Exchange, RecordedResponse } from './recording-dispatcher.js';
+export { redactHeaders } from './redaction.js';
 export { CheckResult, CommandResult, DiscoverResult, ReadResult, SpecResult, streamKey } from './results.js';
 export {
   type ConfigInput,

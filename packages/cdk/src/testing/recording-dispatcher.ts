@@ -2,18 +2,31 @@ import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'n
 import { Dispatcher } from 'undici';
 import { bodyText, type DispatchedRequest, normalizeHeaders, type SeenRequest, seenRequest } from './http-request.js';
 
-/** One request and the response it got, as they went over the wire (bodies decoded). */
-export interface Exchange {
-  request: SeenRequest;
+/** A response as it came over the wire, its body decoded (`content-encoding` undone). */
+export interface RecordedResponse {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
 }
 
+/** One request and what came of it: a complete response, or the error that ended it. */
+export interface Exchange {
+  request: SeenRequest;
+  /** Undefined when no complete response came (`error` says why). */
+  response?: RecordedResponse;
+  /** Why the request failed without a complete response (connection refused, a timeout, an abort). */
+  error?: string;
+  /** When the request was handed to the dispatcher (epoch ms). */
+  startedAt: number;
+  /** From then to the end of the response body (or the failure), in ms. */
+  durationMs: number;
+}
+
 /**
  * A dispatcher that sends every request through `inner` (the network) and reports each
- * complete exchange: the recording half of record/replay. Bodies are kept decompressed, and the
- * `content-encoding` header is dropped accordingly, so a fixture can be read and redacted.
+ * exchange: the recording half of record/replay, and what tools that show requests build on.
+ * Bodies are kept decompressed, and the `content-encoding` header is dropped accordingly, so a
+ * fixture can be read and redacted.
  */
 export class RecordingDispatcher extends Dispatcher {
   constructor(
@@ -34,38 +47,12 @@ export class RecordingDispatcher extends Dispatcher {
         body: tee(body as AsyncIterable<Uint8Array | string>, sentChunks) as unknown as Dispatcher.DispatchOptions['body'],
       };
     }
-    let status = 0;
-    let headers: Record<string, string> = {};
-    const chunks: Buffer[] = [];
-    const onExchange = this.onExchange;
-    const wrapped = new Proxy(handler, {
-      get(target, property, receiver) {
-        if (property === 'onHeaders') {
-          return (statusCode: number, rawHeaders: unknown, resume: () => void, statusText: string) => {
-            status = statusCode;
-            headers = normalizeHeaders(rawHeaders);
-            return target.onHeaders?.(statusCode, rawHeaders as Buffer[], resume, statusText);
-          };
-        }
-        if (property === 'onData') {
-          return (chunk: Buffer) => {
-            chunks.push(Buffer.from(chunk));
-            return target.onData?.(chunk);
-          };
-        }
-        if (property === 'onComplete') {
-          return (trailers: string[] | null) => {
-            if (sentChunks.length > 0) request.body = bodyText(Buffer.concat(sentChunks));
-            const decoded = decode(Buffer.concat(chunks), headers);
-            onExchange({ request, status, headers: decoded.headers, body: decoded.body });
-            return target.onComplete?.(trailers);
-          };
-        }
-        const value = Reflect.get(target, property, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    return this.inner.dispatch(forwarded, wrapped);
+    const startedAt = Date.now();
+    const report = (outcome: { response: RecordedResponse } | { error: string }) => {
+      if (sentChunks.length > 0) request.body = bodyText(Buffer.concat(sentChunks));
+      this.onExchange({ request, ...outcome, startedAt, durationMs: Date.now() - startedAt });
+    };
+    return this.inner.dispatch(forwarded, recordingHandler(handler, report));
   }
 
   close(): Promise<void> {
@@ -75,6 +62,53 @@ export class RecordingDispatcher extends Dispatcher {
   destroy(): Promise<void> {
     return this.inner.destroy();
   }
+}
+
+/** `handler`, seeing the response (status, headers, body) go by and reporting it once complete, or the error that ended it. */
+function recordingHandler(
+  handler: Dispatcher.DispatchHandlers,
+  report: (outcome: { response: RecordedResponse } | { error: string }) => void,
+): Dispatcher.DispatchHandlers {
+  let status = 0;
+  let headers: Record<string, string> = {};
+  const chunks: Buffer[] = [];
+  let reported = false;
+  const once = (outcome: { response: RecordedResponse } | { error: string }) => {
+    if (reported) return;
+    reported = true;
+    report(outcome);
+  };
+  return new Proxy(handler, {
+    get(target, property, receiver) {
+      if (property === 'onHeaders') {
+        return (statusCode: number, rawHeaders: unknown, resume: () => void, statusText: string) => {
+          status = statusCode;
+          headers = normalizeHeaders(rawHeaders);
+          return target.onHeaders?.(statusCode, rawHeaders as Buffer[], resume, statusText);
+        };
+      }
+      if (property === 'onData') {
+        return (chunk: Buffer) => {
+          chunks.push(Buffer.from(chunk));
+          return target.onData?.(chunk);
+        };
+      }
+      if (property === 'onComplete') {
+        return (trailers: string[] | null) => {
+          once({ response: { status, ...decode(Buffer.concat(chunks), headers) } });
+          return target.onComplete?.(trailers);
+        };
+      }
+      if (property === 'onError') {
+        return (error: Error) => {
+          once({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+          return target.onError?.(error);
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 async function* tee(source: AsyncIterable<Uint8Array | string>, sink: Buffer[]): AsyncGenerator<Uint8Array | string> {

@@ -1,5 +1,5 @@
-import type { AirbyteState, ConfiguredAirbyteCatalog, Source, SyncMode } from '../index.js';
-import { type InvokeRequest, invoke } from '../runtime.js';
+import type { AirbyteMessage, AirbyteState, ConfiguredAirbyteCatalog, Source, SyncMode } from '../index.js';
+import { type InvokeRequest, invoke, type ReadLimits, type ReadObserver } from '../runtime.js';
 import { configuredCatalog, type StreamSelection } from './catalog-builder.js';
 import { CollectingSink } from './collecting-sink.js';
 import { CheckResult, DiscoverResult, ReadResult, SpecResult } from './results.js';
@@ -20,6 +20,8 @@ export interface RunOptions {
   debug?: boolean;
   /** Stops the command early. */
   signal?: AbortSignal;
+  /** Sees each message as the command writes it (the result has them all at the end). */
+  onMessage?: (message: AirbyteMessage) => void;
 }
 
 /** What `check` and `discover` take: the config, typed like the source's. */
@@ -42,6 +44,10 @@ export interface ReadInput<Config> extends ConfigInput<Config> {
   syncMode?: SyncMode;
   /** The input state: STATE payloads (a `StateBuilder`'s, or a previous result's `finalState`), or any JSON a `--state` file could hold. */
   state?: readonly AirbyteState[] | { build(): AirbyteState[] } | unknown;
+  /** A preview read: records, slices and pages per slice, or the slices to read (`ReadLimits`). */
+  limits?: ReadLimits;
+  /** Told of each slice and page as it is read, in order with `onMessage` (`ReadObserver`). */
+  observer?: ReadObserver;
 }
 
 /** Runs `spec` in this process, through the same code as the command line. */
@@ -72,7 +78,7 @@ export async function read<Config>(source: Source<Config>, input: ReadInput<Conf
   const request: InvokeRequest = { command: 'read', config: input.config as Record<string, unknown>, catalog };
   const state = buildable(input.state);
   if (state !== undefined) request.state = state;
-  const { exitCode, messages } = await run(source, request, input);
+  const { exitCode, messages } = await run(source, request, input, { observer: input.observer, limits: input.limits });
   return new ReadResult(exitCode, messages);
 }
 
@@ -81,7 +87,7 @@ async function catalogFor<Config>(source: Source<Config>, input: ReadInput<Confi
     if (input.streams !== undefined) throw new Error('read() takes a catalog or streams, not both');
     return buildable(input.catalog) as ConfiguredAirbyteCatalog;
   }
-  const discovered = await discover(source, input);
+  const discovered = await discover(source, { config: input.config, debug: input.debug, signal: input.signal });
   if (discovered.exitCode !== 0) throw new Error(`discover failed before the read (${discovered.describeErrors()})`);
   return configuredCatalog(discovered.catalog, input.streams, { syncMode: input.syncMode });
 }
@@ -93,8 +99,13 @@ function buildable(value: unknown): unknown {
   return value;
 }
 
-async function run<Config>(source: Source<Config>, request: InvokeRequest, options: RunOptions) {
-  const sink = new CollectingSink();
-  const exitCode = await invoke(source, request, sink, { debug: options.debug, signal: options.signal });
+async function run<Config>(
+  source: Source<Config>,
+  request: InvokeRequest,
+  options: RunOptions,
+  read: { observer?: ReadObserver; limits?: ReadLimits } = {},
+) {
+  const sink = new CollectingSink(options.onMessage);
+  const exitCode = await invoke(source, request, sink, { debug: options.debug, signal: options.signal, ...read });
   return { exitCode, messages: sink.messages };
 }

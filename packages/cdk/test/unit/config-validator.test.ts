@@ -23,12 +23,16 @@ const spec: JsonSchema = {
 
 test('a valid config has no problems (unknown keywords like airbyte_secret and order are allowed)', async () => {
   const result = await validateAgainstSchema(spec, { api_key: 'k', count: 3, mode: 'fast', start_date: '2024-01-01T00:00:00Z' }, 'config');
-  assert.deepEqual(result, { valid: true, problems: [] });
+  assert.deepEqual(result, { valid: true, problems: [], issues: [] });
 });
 
 test('a wrong type names the field', async () => {
   const result = await validateAgainstSchema(spec, { api_key: 'k', count: 2.5 }, 'config');
-  assert.deepEqual(result, { valid: false, problems: ['config.count must be integer'] });
+  assert.deepEqual(result, {
+    valid: false,
+    problems: ['config.count must be integer'],
+    issues: [{ field: ['count'], message: 'config.count must be integer' }],
+  });
 });
 
 test('missing required fields are named, all of them', async () => {

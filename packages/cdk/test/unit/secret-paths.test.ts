@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { collectSecrets } from '../../src/config/secret-paths.js';
+import { collectSecrets, secretFields } from '../../src/config/secret-paths.js';
 import type { JsonSchema } from '../../src/protocol/json-schema.js';
 
 test('finds top-level and nested secrets by their spec path', () => {
@@ -60,6 +60,13 @@ test('follows array items', () => {
   };
   const config = { accounts: [{ name: 'one', token: 't1' }, { name: 'two' }, { name: 'three', token: 't3' }] };
   assert.deepEqual(collectSecrets(spec, config), ['t1', 't3']);
+  assert.deepEqual(
+    secretFields(spec, config).map(({ path, keys }) => ({ path, keys })),
+    [
+      { path: 'accounts[0].token', keys: ['accounts', 0, 'token'] },
+      { path: 'accounts[2].token', keys: ['accounts', 2, 'token'] },
+    ],
+  );
 });
 
 test('a secret that is an array or object contributes all of its leaves', () => {

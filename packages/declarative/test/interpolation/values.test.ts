@@ -76,6 +76,13 @@ describe('repr', () => {
     assert.equal(pythonRepr(new StreamSlice({ p: 1 }, { start: 'a' }, { e: 2 })), "{'p': 1, 'start': 'a'}");
     assert.equal(pythonRepr(new CaseInsensitiveDict([['Content-Type', 'x']])), "{'Content-Type': 'x'}");
     assert.equal(pythonStr(new StreamSlice({}, {})), '{}');
+    // As JSON: its parts, as the corpus's contexts write it (and contextFromJson reads it back).
+    assert.equal(JSON.stringify(new StreamSlice({ p: 1 }, { start: 'a' })), '{"partition":{"p":1},"cursor_slice":{"start":"a"}}');
+    assert.deepEqual(JSON.parse(JSON.stringify(new StreamSlice({}, {}, { e: 2 }))), {
+      partition: {},
+      cursor_slice: {},
+      extra_fields: { e: 2 },
+    });
   });
 });
 

@@ -10,6 +10,7 @@ import type { ReadOptions, SliceOptions } from '../../streams/read-options.js';
 import type { Stream } from '../../streams/stream.js';
 import { streamSchema } from '../../streams/stream-schema.js';
 import type { ReadContext } from './read-context.js';
+import type { SliceOutcome } from './read-observer.js';
 import { planStreamRead, type ReadPlan } from './read-plan.js';
 import { ReadState } from './read-state.js';
 import { closeRecords, openRecords, pumpRecords, type RecordSink } from './record-pump.js';
@@ -40,7 +41,9 @@ export type StreamReadPhase = 'waiting' | 'started' | 'running' | 'finished';
  * - slices read concurrently: only `sliceState(slice)` of the last slice of a completed prefix
  *   (every slice before it is done), never a state from inside a slice;
  * - a plain full refresh ends with `__ab_no_cursor_state_message`, a resumable one with
- *   `__ab_full_refresh_sync_complete`.
+ *   `__ab_full_refresh_sync_complete`;
+ * - a stream that defines `finalState()` writes its own: its checkpoints, then its final state
+ *   (after a failure too).
  */
 export class StreamRead {
   /** Streams of one group never have slices in flight at the same time (see `Stream.concurrencyGroup`). */
@@ -52,8 +55,10 @@ export class StreamRead {
   private readonly slices = new SliceFeed();
   private readonly completed = new CompletedPrefix();
   private readonly controller = new AbortController();
-  /** The stream stops after this many records (the `_limit` config key). */
+  /** The stream stops after this many records (the `_limit` config key, or the preview's limit). */
   private readonly limit: number;
+  /** Slices handed out so far (skipped ones not counted). */
+  private slicesTaken = 0;
   private sink: RecordSink | undefined;
   private error: unknown;
 
@@ -67,7 +72,7 @@ export class StreamRead {
     this.plan = planStreamRead(stream, configured);
     this.group = this.plan.group;
     this.state = new ReadState(stream, this.plan, inputState, new StreamCheckpointer(context.writer, descriptor));
-    this.limit = context.internal.limit ?? Number.POSITIVE_INFINITY;
+    this.limit = Math.min(context.internal.limit ?? Number.POSITIVE_INFINITY, context.limits?.records ?? Number.POSITIVE_INFINITY);
     const abortOnStop = () => this.controller.abort(context.signal.reason);
     if (context.signal.aborted) abortOnStop();
     else context.signal.addEventListener('abort', abortOnStop, { once: true });
@@ -103,12 +108,18 @@ export class StreamRead {
     this.slices.fetching = true;
     try {
       if (this.phase === 'waiting') await this.start();
-      if (this.sink !== undefined && this.sink.counts.total >= this.limit) {
+      if (
+        (this.sink !== undefined && this.sink.counts.total >= this.limit) ||
+        this.slicesTaken >= (this.context.limits?.slices ?? Number.POSITIVE_INFINITY)
+      ) {
         this.slices.stop(false);
         return undefined;
       }
-      const task = await this.slices.next();
-      if (task !== undefined) this.inFlight++;
+      const task = await this.nextSelectedSlice();
+      if (task !== undefined) {
+        this.inFlight++;
+        this.slicesTaken++;
+      }
       return task;
     } catch (error) {
       this.fail(error);
@@ -120,14 +131,31 @@ export class StreamRead {
 
   /** Reads one slice to its end; a failure marks the whole stream failed (and stops its other slices). */
   async readSlice(task: SliceTask): Promise<void> {
+    const observer = this.context.observer;
+    const event = { stream: this.descriptor, index: task.index, slice: task.slice };
+    observer?.sliceStarted?.(event);
+    let outcome: SliceOutcome = 'stopped';
     try {
       await this.pumpSlice(task);
-      if (!this.stopped) this.sliceCompleted(task);
+      if (!this.stopped) {
+        this.sliceCompleted(task);
+        if (this.slices.status !== 'stopped-mid-slice') outcome = 'completed';
+      }
     } catch (error) {
       this.fail(error);
+      outcome = 'failed';
     } finally {
       this.inFlight--;
+      observer?.sliceFinished?.({ ...event, outcome });
     }
+  }
+
+  /** The next slice `limits.selectSlice` accepts (every slice without it). */
+  private async nextSelectedSlice(): Promise<SliceTask | undefined> {
+    const select = this.context.limits?.selectSlice;
+    let task = await this.slices.next();
+    while (task !== undefined && select !== undefined && !select(task.slice, task.index)) task = await this.slices.next();
+    return task;
   }
 
   /** Writes the stream's final state and its terminal status. Called once, when `isDone`. */
@@ -140,6 +168,7 @@ export class StreamRead {
     if (!started && this.error === undefined) return;
     if (!writer.isClosed) this.state.flushPending();
     if (this.error !== undefined) {
+      if (this.plan.ownsCheckpoints && !writer.isClosed) this.writeOwnFinalState();
       writer.writeMessage(streamStatusMessage(this.descriptor, 'INCOMPLETE'));
       writer.writeMessage(errorTraceMessage(errorTraceFor(this.error, this.descriptor)));
       return;
@@ -159,7 +188,8 @@ export class StreamRead {
     const { writer } = this.context;
     writer.writeMessage(streamStatusMessage(this.descriptor, 'STARTED'));
     const { cursorField } = this.plan;
-    if (cursorField !== undefined && Object.keys(this.state.start).length > 0) {
+    // A stream that writes its own states reads them itself; the CDK checks only the states it wrote.
+    if (cursorField !== undefined && !this.plan.ownsCheckpoints && Object.keys(this.state.start).length > 0) {
       const schema = await streamSchema(this.stream).catch(() => undefined);
       if (schema !== undefined) assertStateCursorsParse(this.descriptor.name, this.state.start, cursorField, schema);
     }
@@ -211,6 +241,7 @@ export class StreamRead {
         this.state.track(state);
         this.state.checkpoint(state);
       },
+      reportPage: (page) => this.pageReceived(task, page.number),
     };
     if (task.slice !== undefined) options.slice = task.slice;
     const records = openRecords(await this.stream.readRecords(options), this.descriptor.name);
@@ -235,6 +266,12 @@ export class StreamRead {
     } finally {
       await closeRecords(records);
     }
+  }
+
+  /** Tells the observer; true once the slice has as many pages as the preview allows. */
+  private pageReceived(task: SliceTask, number: number): boolean {
+    this.context.observer?.pageReceived?.({ stream: this.descriptor, sliceIndex: task.index, number });
+    return number >= (this.context.limits?.pagesPerSlice ?? Number.POSITIVE_INFINITY);
   }
 
   private sliceCompleted(task: SliceTask): void {
@@ -262,9 +299,16 @@ export class StreamRead {
   private writeFinalState(): void {
     const { plan, state } = this;
     const midSlice = this.slices.status === 'stopped-mid-slice';
-    if (plan.resumable && !midSlice) state.checkpointer.emit({ [FULL_REFRESH_COMPLETE_KEY]: true });
+    if (plan.ownsCheckpoints) this.writeOwnFinalState();
+    else if (plan.resumable && !midSlice) state.checkpointer.emit({ [FULL_REFRESH_COMPLETE_KEY]: true });
     else if (!plan.perSliceState && !plan.resumable) state.checkpointer.emit({ [NO_CURSOR_STATE_KEY]: true });
     else if (state.checkpointer.stateCount === 0) state.checkpointer.emit(midSlice ? state.start : state.current());
+  }
+
+  /** The last STATE of a stream that writes its own. */
+  private writeOwnFinalState(): void {
+    const final = this.stream.finalState?.();
+    if (final !== undefined) this.state.checkpoint(final, true);
   }
 
   private fail(error: unknown): void {

@@ -205,7 +205,8 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
    * Reads the slice page by page: request, records, next token, until a falsy token. In a
    * resumable full refresh it starts from the page token in `options.state` and checkpoints
    * `{ next_page_token }` after each page whose records were all handed over; a guard stops
-   * repeated pages, token loops and more than `maxPages` pages.
+   * repeated pages, token loops and more than `maxPages` pages. Each page is reported to the
+   * runner (`options.reportPage`), which may end the slice there (a preview's page limit).
    */
   async *readRecords(options: ReadOptions): AsyncGenerator<R> {
     const progress = this[sliceProgress](options);
@@ -226,8 +227,10 @@ export abstract class HttpStream<R = Record<string, unknown>, T = unknown> exten
       const response = await client.send(request, sendOptions);
       if (wasIgnored(response)) break;
       if (guard.checksPages) guard.checkPage(number, request, await response.text());
+      const lastWanted = options.reportPage?.({ number }) === true;
       const recordCount = yield* this.pageRecords(response, pageOptions, progress.observe);
       guard.pageRead(recordCount);
+      if (lastWanted) break;
       const next = await this.nextPageToken(response, pageOptions, { number, recordCount });
       if (!next) break;
       // A link is saved (and so compared) without the authenticator's parameters, as a resumed read gets it back.

@@ -48,6 +48,16 @@ export class StreamSlice extends PyMapping {
   repr(recur: ReprFn): string {
     return dictRepr([...this.merged.entries()], recur);
   }
+  /**
+   * What `JSON.stringify` writes: the parts as the corpus's JSON contexts write a StreamSlice
+   * (`partition`, `cursor_slice`, and `extra_fields` when there are any), for tools that show
+   * slices (Studio) and hand them back to `contextFromJson`.
+   */
+  toJSON(): Record<string, unknown> {
+    const parts: Record<string, unknown> = { partition: plainMapping(this.partition), cursor_slice: plainMapping(this.cursorSlice) };
+    if (mappingSize(this.extraFields) > 0) parts.extra_fields = plainMapping(this.extraFields);
+    return parts;
+  }
   override equals(other: PyValue): boolean | NotImplemented {
     if (other instanceof StreamSlice) {
       return sameEntries(this.partition, other.partition) && sameEntries(this.cursorSlice, other.cursorSlice);
@@ -55,6 +65,10 @@ export class StreamSlice extends PyMapping {
     if (isDict(other)) return sameEntries(this, other);
     return false;
   }
+}
+
+function plainMapping(mapping: Mapping): Record<string, unknown> {
+  return Object.fromEntries(mappingEntries(mapping).map(([key, value]) => [String(key), value]));
 }
 
 function sameEntries(a: Mapping, b: Mapping): boolean {

@@ -26,6 +26,7 @@ export function isSecretHeader(name: string): boolean {
   return SECRET_HEADER.test(name);
 }
 
+/** A copy of the headers: credential-bearing ones (see `isSecretHeader`) masked, the others with secrets masked. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) out[name] = isSecretHeader(name) ? SECRET_MASK : redactText(value);

@@ -15,13 +15,13 @@ const spec: JsonSchema = {
   },
 };
 
-test('secretFields names where each secret is', () => {
+test('secretFields names where each secret is, as a printable path and as keys', () => {
   const config = { host: 'h', pin: '12', tokens: ['tok-one', 'x'], auth: { password: 'hunter22' } };
   assert.deepEqual(secretFields(spec, config), [
-    { path: 'pin', value: '12' },
-    { path: 'tokens[0]', value: 'tok-one' },
-    { path: 'tokens[1]', value: 'x' },
-    { path: 'auth.password', value: 'hunter22' },
+    { path: 'pin', keys: ['pin'], value: '12' },
+    { path: 'tokens[0]', keys: ['tokens', 0], value: 'tok-one' },
+    { path: 'tokens[1]', keys: ['tokens', 1], value: 'x' },
+    { path: 'auth.password', keys: ['auth', 'password'], value: 'hunter22' },
   ]);
 });
 

@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -68,30 +70,6 @@ describe('source-declarative-manifest', () => {
         /source-gong\.yaml:246:9: streams\[4\]\.incremental_sync\.type: 'CustomIncrementalSync' is not a component/,
       );
     });
-
-    test('check and read are not supported yet, and say so instead of pretending', async () => {
-      const check = await runBin(['check', '--config', configFile('source-7shifts'), '--manifest-path', manifestFile('source-7shifts')]);
-      assert.equal(check.code, 0);
-      const status = only(check, 'CONNECTION_STATUS')[0].connectionStatus;
-      assert.equal(status.status, 'FAILED');
-      assert.match(status.message ?? '', /not supported yet/);
-      const catalogFile = join(dir, 'catalog.json');
-      const stream = (expectedMessage('source-7shifts', 'discover', 'CATALOG') as { catalog: { streams: object[] } }).catalog.streams[0];
-      writeFileSync(catalogFile, JSON.stringify({ streams: [{ stream, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' }] }));
-      const read = await runBin([
-        'read',
-        '--config',
-        configFile('source-7shifts'),
-        '--catalog',
-        catalogFile,
-        '--manifest-path',
-        manifestFile('source-7shifts'),
-      ]);
-      assert.equal(read.code, 1);
-      const streamError = only(read, 'TRACE').find((message) => message.trace.error?.stream_descriptor);
-      assert.match(streamError?.trace.error?.message ?? '', /not supported yet/);
-      assert.equal(streamError?.trace.error?.failure_type, 'config_error');
-    });
   });
 
   test('--manifest-path of a file that does not exist is a config error naming the file', async () => {
@@ -101,4 +79,77 @@ describe('source-declarative-manifest', () => {
     assert.equal(error.failure_type, 'config_error');
     assert.match(error.message, /missing\.yaml.*does not exist/);
   });
+
+  test('check and read run a manifest against its API: SUCCEEDED, the records, a final state; a 401 fails check by name', async () => {
+    const server = createServer((request, response) => {
+      const authorised = request.headers.authorization === 'Bearer sdm-test-token';
+      response.writeHead(authorised ? 200 : 401, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(authorised ? { data: [{ id: 1 }, { id: 2 }] } : { error: 'bad token' }));
+    });
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const manifestPath = join(dir, 'items.yaml');
+      writeFileSync(manifestPath, itemsManifest(`http://127.0.0.1:${port}`));
+      const configPath = (token: string) => {
+        const file = join(dir, `config-${token}.json`);
+        writeFileSync(file, JSON.stringify({ api_key: token }));
+        return file;
+      };
+      const check = await runBin(['check', '--config', configPath('sdm-test-token'), '--manifest-path', manifestPath]);
+      assert.equal(only(check, 'CONNECTION_STATUS')[0].connectionStatus.status, 'SUCCEEDED', check.stderr);
+      const denied = await runBin(['check', '--config', configPath('wrong-token'), '--manifest-path', manifestPath]);
+      const status = only(denied, 'CONNECTION_STATUS')[0].connectionStatus;
+      assert.equal(status.status, 'FAILED');
+      assert.match(status.message ?? '', /items/);
+      assert.doesNotMatch(JSON.stringify(denied.messages), /wrong-token/);
+
+      const catalogPath = join(dir, 'items-catalog.json');
+      const stream = { name: 'items', json_schema: {}, supported_sync_modes: ['full_refresh'] };
+      writeFileSync(catalogPath, JSON.stringify({ streams: [{ stream, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' }] }));
+      const read = await runBin([
+        'read',
+        '--config',
+        configPath('sdm-test-token'),
+        '--catalog',
+        catalogPath,
+        '--manifest-path',
+        manifestPath,
+      ]);
+      assert.equal(read.code, 0, read.stderr);
+      assert.deepEqual(
+        only(read, 'RECORD').map((message) => message.record.data),
+        [{ id: 1 }, { id: 2 }],
+      );
+      assert.ok(only(read, 'STATE').length > 0, 'a final state is written');
+    } finally {
+      server.close();
+    }
+  });
 });
+
+function itemsManifest(urlBase: string): string {
+  return `version: 6.0.0
+type: DeclarativeSource
+check: { type: CheckStream, stream_names: [items] }
+spec:
+  type: Spec
+  connection_specification:
+    type: object
+    required: [api_key]
+    properties: { api_key: { type: string, airbyte_secret: true } }
+streams:
+  - type: DeclarativeStream
+    name: items
+    primary_key: [id]
+    schema_loader: { type: InlineSchemaLoader, schema: { type: object, properties: { id: { type: integer } } } }
+    retriever:
+      type: SimpleRetriever
+      requester:
+        type: HttpRequester
+        url_base: ${urlBase}
+        path: /items
+        authenticator: { type: BearerAuthenticator, api_token: "{{ config['api_key'] }}" }
+      record_selector: { type: RecordSelector, extractor: { type: DpathExtractor, field_path: [data] } }
+`;
+}

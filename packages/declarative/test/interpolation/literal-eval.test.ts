@@ -67,6 +67,7 @@ describe('literal_eval', () => {
   test('the CDK keeps the text for complex results and values outside valid_types', () => {
     const eval_ = (text: string, types?: Parameters<typeof cdkLiteralEval>[1]) => pythonRepr(cdkLiteralEval(text, types) as PyValue);
     assert.equal(eval_('1j'), "'1j'");
+    assert.equal(eval_('0J'), "'0J'");
     assert.equal(eval_('[1j]'), '[1j]');
     assert.equal(eval_('5', ['str']), "'5'");
     assert.equal(eval_('5', ['int', 'float']), '5');

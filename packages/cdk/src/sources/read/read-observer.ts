@@ -31,8 +31,11 @@ export interface PageEvent {
  * before its records, `sliceFinished` after the slice's STATE.
  */
 export interface ReadObserver {
+  /** A slice begins: called before its first record. */
   sliceStarted?(event: SliceEvent): void;
+  /** A slice ended, with how: called after its STATE. */
   sliceFinished?(event: SliceEndEvent): void;
+  /** A page of a slice arrived: called after its response, before its records. */
   pageReceived?(event: PageEvent): void;
 }
 

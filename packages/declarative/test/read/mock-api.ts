@@ -37,7 +37,7 @@ function indent(text: string, spaces: number): string {
  * HttpRequester on `config.base_url`, `#/definitions/selector` takes the records under `data`,
  * `#/definitions/schema` is an open schema; `extra` adds top-level sections.
  */
-export function manifest(streams: string, options: { check?: string[]; extra?: string } = {}): string {
+export function manifest(streams: string, options: { check?: string[]; extra?: string; definitions?: string } = {}): string {
   const names = options.check ?? [/name: (\S+)/.exec(streams)?.[1] ?? 'items'];
   return `version: 6.44.0
 type: DeclarativeSource
@@ -59,6 +59,7 @@ definitions:
     schema:
       type: object
       properties: {}
+${indent(options.definitions ?? '', 2)}
 streams:
 ${indent(streams, 2)}
 spec:
@@ -96,6 +97,11 @@ ${indent(parts.requester ?? '', 6)}
 ${indent(parts.selector ?? '$ref: "#/definitions/selector"', 6)}
 ${indent(parts.retriever ?? '', 4)}
 ${indent(parts.stream ?? '', 2)}`;
+}
+
+/** A `stream()` as a named definition (for `#/definitions/<name>`, a parent stream say). */
+export function definition(name: string, streamItem: string): string {
+  return `${name}:\n${streamItem.replace(/^- /, '  ')}`;
 }
 
 /** The API for one test file (started before its tests, its request log cleared before each). */

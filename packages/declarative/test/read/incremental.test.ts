@@ -428,3 +428,114 @@ describe('IncrementingCountCursor', () => {
     assert.deepEqual(resumed.latestState('counted'), { id: 7 });
   });
 });
+
+describe('a failure in the middle of a slice', () => {
+  const retriever = yaml`
+    paginator:
+      type: DefaultPaginator
+      page_token_option: {type: RequestOption, inject_into: request_parameter, field_name: page}
+      pagination_strategy: {type: CursorPagination, cursor_value: "{{ response.next }}", stop_condition: "{{ not response.next }}"}
+  `;
+  const requester =
+    'error_handler: {type: DefaultErrorHandler, max_retries: 1, backoff_strategies: [{type: ConstantBackoffStrategy, backoff_time_in_seconds: 0.01}]}';
+
+  const DAY2 = [
+    { id: 21, updated_at: '2024-01-02T01:00:00Z' },
+    { id: 22, updated_at: '2024-01-02T02:00:00Z' },
+  ];
+
+  /** The events in [since, until], one a page (`page` is the offset); serving event 22 fails while `failing()`. */
+  function flakyApi(failing: () => boolean): Handler {
+    const all = [...EVENTS, ...DAY2].sort((a, b) => a.updated_at.localeCompare(b.updated_at));
+    return ({ res, url }) => {
+      const q = url.searchParams;
+      const inRange = all.filter((event) => event.updated_at >= (q.get('since') ?? '') && event.updated_at <= (q.get('until') ?? ''));
+      const offset = Number(q.get('page') ?? 0);
+      const status = failing() && inRange[offset]?.id === 22 ? 500 : 200;
+      const next = offset + 1 < inRange.length ? String(offset + 1) : null;
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(status === 500 ? { error: 'boom' } : { data: inRange.slice(offset, offset + 1), next }));
+    };
+  }
+
+  test('the stream fails with a TRACE and its state stays at the last complete range; the next read resumes there and loses nothing', async () => {
+    let failing = true;
+    api.server.on(
+      '/events',
+      flakyApi(() => failing),
+    );
+    const text = manifest(stream('events', '/events', { requester, retriever, stream: cursor() }));
+    const failed = await readEvents(text);
+    assert.equal(failed.exitCode, 1);
+    const [streamError, syncError] = failed.errors;
+    assert.equal(streamError.failure_type, 'transient_error');
+    assert.deepEqual(streamError.stream_descriptor, { name: 'events' });
+    assert.match(streamError.message, /HTTP Status Code: 500/);
+    assert.equal(syncError.failure_type, 'config_error');
+    assert.equal(syncError.message, 'During the sync, the following streams did not sync successfully: events');
+    assert.deepEqual(failed.statusesOf('events').at(-1), 'INCOMPLETE');
+    const read = failed.recordsOf('events').map((record) => record.id);
+    // The slices after the failed one are not read (see KNOWN_DIFFERENCES.md); the state does not pass the failed slice either way.
+    assert.deepEqual(read, [1, 2, 21], 'records of the pages read before the failure are kept');
+    assert.deepEqual(failed.statesOf('events'), [{ updated_at: '2024-01-01T10:00:00Z' }, { updated_at: '2024-01-01T10:00:00Z' }]);
+    const day2Page2 = api.server.requests.filter(
+      (request) => queryOf(request).since === '2024-01-02T00:00:00Z' && queryOf(request).page === '1',
+    );
+    assert.equal(day2Page2.length, 2, 'the failing page was retried once (max_retries: 1)');
+
+    failing = false;
+    api.server.requests.length = 0;
+    const resumed = await readEvents(text, { state: failed.latestState('events') });
+    assert.equal(resumed.exitCode, 0, resumed.describeErrors());
+    assert.equal(queryOf(api.server.requests[0]).since, '2024-01-01T10:00:00Z');
+    assert.deepEqual(
+      resumed.recordsOf('events').map((record) => record.id),
+      [2, 21, 22, 3, 4],
+    );
+    assert.deepEqual(resumed.latestState('events'), { updated_at: '2024-01-03T11:00:00Z' });
+  });
+});
+
+describe('full refresh of an incremental stream and the real bin', () => {
+  test("a full refresh reads from the start whatever the state, and still writes the cursor's states", async () => {
+    api.server.on('/events', eventsApi());
+    const result = await readManifest(events(), {
+      config: config(),
+      syncMode: 'full_refresh',
+      state: [streamState('events', { updated_at: '2024-01-03T00:00:00Z' })],
+    });
+    assert.equal(result.exitCode, 0, result.describeErrors());
+    assert.equal(queryOf(api.server.requests[0]).since, '2024-01-01T00:00:00Z');
+    assert.equal(result.recordsOf('events').length, 4);
+    assert.deepEqual(result.latestState('events'), { updated_at: '2024-01-03T11:00:00Z' });
+  });
+
+  test('a stream without a cursor ignores an old resumable-full-refresh state and writes __ab_no_cursor_state_message', async () => {
+    api.server.on(
+      '/plain',
+      page(({ url }) => (url.searchParams.get('page') === null ? [{ id: 1 }] : [])),
+    );
+    const text = manifest(stream('plain', '/plain'));
+    const state = [streamState('plain', { __ab_full_refresh_sync_complete: false, next_page_token: 'abc' })];
+    const result = await readManifest(text, { config: config(), state });
+    assert.equal(result.exitCode, 0, result.describeErrors());
+    assert.deepEqual(requestLines(api.server.requests), ['GET /plain']);
+    assert.deepEqual(result.statesOf('plain'), [{ __ab_no_cursor_state_message: true }]);
+  });
+
+  test('the real bin reads incrementally from a --state file and prints the same states', async () => {
+    api.server.on('/events', eventsApi());
+    const state = [streamState('events', { updated_at: '2024-01-02T06:00:00Z' })];
+    const result = await readWithBin(events(), { config: config(), syncMode: 'incremental', state });
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(
+      binRecords(result).map((record) => record.id),
+      [3, 4],
+    );
+    assert.deepEqual(binStates(result), [
+      { updated_at: '2024-01-03T01:00:00Z' },
+      { updated_at: '2024-01-03T11:00:00Z' },
+      { updated_at: '2024-01-03T11:00:00Z' },
+    ]);
+  });
+});

@@ -41,10 +41,11 @@ export interface RequesterParts {
   readonly budget?: CallBudget;
 }
 
-/** Where a send() runs: its abort signal and logger. */
+/** Where a send() runs: its abort signal, its logger, and how its stream tells the platform it waits on a rate limit. */
 export interface SendContext {
   readonly signal?: AbortSignal;
   readonly logger?: Logger;
+  readonly reportRateLimited?: (event: { quotaResetAt?: number }) => void;
 }
 
 const AUTH_TARGETS: Partial<Record<InjectInto, AuthOptionTarget>> = {
@@ -96,6 +97,7 @@ export class HttpRequester {
         format: 'text',
         signal: context.signal,
         logger: context.logger,
+        onRateLimited: (event) => context.reportRateLimited?.({ quotaResetAt: event.resetAt }),
         budget,
         crossOriginRequests: 'without-credentials',
       });

@@ -88,7 +88,8 @@ export class DeclarativeStream extends Stream<Record<string, unknown>> {
     if (runtime === undefined) throw new ConnectorError(`Stream '${this.name}' was read before its slices were asked for`);
     const slice = options.slice as unknown as StreamSlice;
     const { cursor, retriever } = runtime;
-    for await (const page of retriever.pages(slice, { signal: options.signal, logger: options.logger })) {
+    const context = { signal: options.signal, logger: options.logger, reportRateLimited: options.reportRateLimited };
+    for await (const page of retriever.pages(slice, context)) {
       for (const record of page.records) {
         cursor.observe(record, slice);
         yield withoutNullMembers(record);

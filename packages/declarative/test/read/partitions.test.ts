@@ -144,7 +144,7 @@ describe('SubstreamPartitionRouter', () => {
       parent_key: owner/login
       partition_field: owner
       request_option: {type: RequestOption, inject_into: request_parameter, field_name: owner}
-      extra_fields: [[name], [missing]]
+      extra_fields: [[name], [owner, login], [missing]]
     `;
     const transformations = yaml`
       transformations:
@@ -152,11 +152,12 @@ describe('SubstreamPartitionRouter', () => {
           fields:
             - {type: AddedFieldDefinition, path: [parent_name], value: "{{ stream_slice.extra_fields['name'] }}"}
             - {type: AddedFieldDefinition, path: [partition], value: "{{ stream_partition.owner }}"}
+            - {type: AddedFieldDefinition, path: [login], value: "{{ stream_slice.extra_fields['owner.login'] }}"}
     `;
     const result = await readManifest(children(parentConfig, '/children', transformations), { config: config(), streams: ['children'] });
     assert.equal(result.exitCode, 0, result.describeErrors());
     assert.equal(result.recordsOf('children').length, 25);
-    assert.deepEqual(result.recordsOf('children')[24], { id: 'u25', parent_name: 'p25', partition: 'u25' });
+    assert.deepEqual(result.recordsOf('children')[24], { id: 'u25', parent_name: 'p25', partition: 'u25', login: 'u25' });
     assert.deepEqual(
       requestLines(api.server.requests).filter((line) => line.startsWith('GET /children')),
       parents.map((parent) => `GET /children?owner=${parent.owner.login}`),

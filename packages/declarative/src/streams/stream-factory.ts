@@ -1,20 +1,21 @@
 import { ConnectorError } from '@tributary/cdk';
+import { createApiBudget } from '../budget/create-api-budget.js';
 import type { DeclarativeStream as DeclarativeStreamModel } from '../components/component-types.js';
 import { findCustomComponents } from '../components/custom-components.js';
 import { requestOptionProblems } from '../components/request-option-checks.js';
+import { componentEnvironment } from '../interpolated/evaluation-context.js';
 import { isMapping, isTruthy, type JsonMapping } from '../manifest/json-values.js';
 import type { LoadedManifest } from '../manifest/load-manifest.js';
 import { ManifestError } from '../manifest/manifest-error.js';
 import { formatRawPath } from '../manifest/references.js';
+import { catalogStreamUsesCache, parentStreamNames } from '../read/parent-cache-rules.js';
+import type { ReadEnvironment } from '../read/read-environment.js';
+import { ResponseCache } from '../requesters/response-cache.js';
 import { createSchemaLoader } from '../schema-loaders/create-schema-loader.js';
 import { locateIssue } from '../validation/validate-manifest.js';
 import { DeclarativeStream, type StreamDefinition } from './declarative-stream.js';
 import { evaluateString } from './evaluate-string.js';
 import { declarativePrimaryKey } from './primary-key.js';
-import { componentEnvironment } from '../interpolated/evaluation-context.js';
-import { catalogStreamUsesCache, parentStreamNames } from '../read/parent-cache-rules.js';
-import type { ReadEnvironment } from '../read/read-environment.js';
-import { ResponseCache } from '../requesters/response-cache.js';
 import { type StreamModel, streamModels } from './stream-models.js';
 
 type Path = Array<string | number>;
@@ -34,13 +35,15 @@ export function buildStreams(manifest: LoadedManifest, config: Record<string, un
 
 /** What the streams of one read share: the clock, the parent-response cache, which streams are parents. */
 function readEnvironment(manifest: LoadedManifest, config: Record<string, unknown>, models: readonly StreamModel[]): ReadEnvironment {
+  const env = componentEnvironment(config);
   return {
     manifest,
     config,
-    env: componentEnvironment(config),
+    env,
     cache: new ResponseCache(),
     parentNames: parentStreamNames(models.map(({ model }) => model as JsonMapping)),
     now: () => Date.now() / 1000,
+    budget: createApiBudget(manifest.resolved.api_budget, env),
   };
 }
 

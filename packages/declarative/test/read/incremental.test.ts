@@ -61,7 +61,7 @@ function cursor(extra = ''): string {
       cursor_granularity: PT1S
       start_time_option: {type: RequestOption, inject_into: request_parameter, field_name: since}
       end_time_option: {type: RequestOption, inject_into: request_parameter, field_name: until}
-  `.concat(extra.replace(/^/gm, '  '));
+  `.concat(extra === '' ? '' : extra.replace(/^/gm, '  '));
 }
 
 const events = (cursorYaml = cursor()) => manifest(stream('events', '/events', { stream: cursorYaml }));
@@ -223,7 +223,41 @@ describe('DatetimeBasedCursor', () => {
     const result = await readEvents(text, { state: { updated_at: '2024-01-05T12:00:00Z' } });
     assert.equal(result.exitCode, 0, result.describeErrors());
     assert.deepEqual(requestLines(api.server.requests), ['GET /events', 'GET /events?page=2']);
+    assert.deepEqual(
+      result.recordsOf('events').map((record) => record.id),
+      [9, 8, 7, 6, 5, 4],
+      'the pages read are emitted whole',
+    );
     assert.deepEqual(result.latestState('events'), { updated_at: '2024-01-09T00:00:00Z' });
+  });
+});
+
+describe('DatetimeBasedCursor in request bodies and templates', () => {
+  test("start/end time options into a JSON body; partition_field_start/end name the slice's keys for templates", async () => {
+    api.server.on(
+      '/search',
+      page(() => []),
+    );
+    const text = manifest(
+      stream('events', '/search', {
+        requester: 'http_method: POST\nrequest_parameters: {from: "{{ stream_interval.begin }}", to: "{{ stream_slice[\'finish\'] }}"}',
+        stream: cursor()
+          .replace(
+            '{type: RequestOption, inject_into: request_parameter, field_name: since}',
+            '{type: RequestOption, inject_into: body_json, field_path: [range, gte]}',
+          )
+          .replace(
+            '{type: RequestOption, inject_into: request_parameter, field_name: until}',
+            '{type: RequestOption, inject_into: body_json, field_path: [range, lte]}',
+          )
+          .concat('  partition_field_start: begin\n  partition_field_end: finish\n'),
+      }),
+    );
+    const result = await readEvents(text, { config: config({ end: '2024-01-01T12:00:00Z' }) });
+    assert.equal(result.exitCode, 0, result.describeErrors());
+    const [request] = api.server.requests;
+    assert.deepEqual(JSON.parse(request.body), { range: { gte: '2024-01-01T00:00:00Z', lte: '2024-01-01T12:00:00Z' } });
+    assert.deepEqual(queryOf(request), { from: '2024-01-01T00:00:00Z', to: '2024-01-01T12:00:00Z' });
   });
 });
 

@@ -201,6 +201,54 @@ describe('CursorPagination', () => {
   });
 });
 
+describe('the retriever around the paginator', () => {
+  test('ignore_stream_slicer_parameters_on_paginated_requests: later pages carry only the token', async () => {
+    api.server.on('/items', pagedApi(4));
+    const result = await readManifest(
+      manifest(
+        stream('items', '/items', {
+          retriever: `${paginator('type: OffsetIncrement\npage_size: 4', 'page_token_option: {type: RequestOption, inject_into: request_parameter, field_name: offset}')}
+ignore_stream_slicer_parameters_on_paginated_requests: true
+partition_router: {type: ListPartitionRouter, cursor_field: region, values: [eu], request_option: {type: RequestOption, inject_into: request_parameter, field_name: region}}`,
+        }),
+      ),
+      { config: config() },
+    );
+    assert.equal(result.exitCode, 0, result.describeErrors());
+    assert.deepEqual(requestLines(api.server.requests), ['GET /items?region=eu', 'GET /items?offset=4', 'GET /items?offset=8']);
+  });
+
+  test('RESET_PAGINATION (a response filter): the slice is read again from its first page', async () => {
+    let resets = 0;
+    api.server.on('/items', ({ res, url }) => {
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      if (offset === 8 && resets++ === 0) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end('{"error": "cursor expired"}');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: items(10).slice(offset, offset + 4) }));
+    });
+    const result = await readItems(
+      paginator(
+        'type: OffsetIncrement\npage_size: 4',
+        'page_token_option: {type: RequestOption, inject_into: request_parameter, field_name: offset}',
+      ),
+      'error_handler: {type: DefaultErrorHandler, response_filters: [{type: HttpResponseFilter, action: RESET_PAGINATION, error_message_contains: "cursor expired"}]}',
+    );
+    assert.deepEqual(requestLines(api.server.requests), [
+      'GET /items',
+      'GET /items?offset=4',
+      'GET /items?offset=8',
+      'GET /items',
+      'GET /items?offset=4',
+      'GET /items?offset=8',
+    ]);
+    assert.equal(result.recordsOf('items').length, 18, 'the records of the pages read before the reset are already out');
+  });
+});
+
 describe('NoPagination', () => {
   test('one request, however full the page', async () => {
     api.server.on(

@@ -195,6 +195,37 @@ describe('transformations through a read', () => {
     assert.deepEqual(moved, { id: 1, a: 1, b: { c: 2 } });
   });
 
+  test('AddFields and RemoveFields with conditions', async () => {
+    const record = await transform(yaml`
+      - type: AddFields
+        condition: "{{ record.id == 1 }}"
+        fields: [{type: AddedFieldDefinition, path: [first], value: "yes"}]
+      - type: AddFields
+        condition: "{{ record.id == 2 }}"
+        fields: [{type: AddedFieldDefinition, path: [second], value: "yes"}]
+      - type: RemoveFields
+        field_pointers: [[meta], [tags], [Last Name], [FirstName]]
+      - type: RemoveFields
+        field_pointers: [["*"]]
+        condition: "{{ property == 's' }}"
+    `);
+    assert.deepEqual(record, { id: 1, Name: 'Ann', first: 'yes' });
+  });
+
+  test('transform_before_filtering: the filter sees the transformed record', async () => {
+    api.server.on('/records', body(JSON.stringify({ data: [{ id: 1 }, { id: 2 }] }), 'application/json'));
+    const transformations =
+      'transformations:\n  - {type: AddFields, fields: [{type: AddedFieldDefinition, path: [double], value: "{{ record.id * 2 }}"}]}';
+    const filter = 'record_filter: {type: RecordFilter, condition: "{{ record.double == 4 }}"}';
+    const after = await readRecords({
+      selector: selector('[data]', `${filter}\ntransform_before_filtering: true`),
+      stream: transformations,
+    });
+    assert.deepEqual(after, [{ id: 2, double: 4 }]);
+    const before = await readRecords({ selector: selector('[data]', filter), stream: transformations });
+    assert.deepEqual(before, [], 'without it the filter runs first, on records that have no `double`');
+  });
+
   test('the real bin applies the same selector and transformations', async () => {
     api.server.on('/records', body(JSON.stringify(data), 'application/json'));
     const text = manifest(

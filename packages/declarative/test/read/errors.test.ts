@@ -213,7 +213,9 @@ describe('backoff strategies', () => {
     const soon = () => ({ 'x-reset': String(Date.now() / 1000 + 0.05) });
     api.server.on(
       '/items',
-      ({ res }) => res.writeHead(429, soon()).end('{}'),
+      ({ res }) => {
+        res.writeHead(429, soon()).end('{}');
+      },
       page(() => [{ id: 1 }]),
     );
     const strategy = '{type: WaitUntilTimeFromHeader, header: X-Reset, min_wait: 0.01, max_waiting_time_in_seconds: 10}';

@@ -78,7 +78,7 @@ describe('HTTPAPIBudget', () => {
       page(({ url }) => [{ id: url.searchParams.get('part') }]),
     );
     const budget = policies(
-      '{type: UnlimitedCallRatePolicy, matchers: [{type: HttpRequestRegexMatcher, url_path_pattern: "^/fr", url_base: "' + api.url + '"}]}',
+      `{type: UnlimitedCallRatePolicy, matchers: [{type: HttpRequestRegexMatcher, url_path_pattern: "^/fr", url_base: "${api.url}"}]}`,
       `{${ONE_A_DAY}, matchers: []}`,
     );
     const result = await readManifest(partitioned(budget, '/free', 5), { config: config() });

@@ -134,6 +134,25 @@ describe('SubstreamPartitionRouter', () => {
     assert.deepEqual(result.statesOf('children'), [NO_CURSOR_STATE]);
   });
 
+  test('two child streams of one parent share its cached responses', async () => {
+    parentApi();
+    api.server.on(
+      '/children',
+      page(({ url }) => [{ id: url.searchParams.get('p') }]),
+    );
+    const child = (name: string) =>
+      stream(name, '/children', {
+        retriever: `partition_router:\n  type: SubstreamPartitionRouter\n  parent_stream_configs:\n    - {type: ParentStreamConfig, stream: {$ref: "#/definitions/parents_stream"}, parent_key: id, partition_field: p, request_option: {type: RequestOption, inject_into: request_parameter, field_name: p}}`,
+      });
+    const text = manifest(`${child('first')}\n${child('second')}`, { definitions: parentDefinition });
+    const result = await readManifest(text, { config: config() });
+    assert.equal(result.exitCode, 0, result.describeErrors());
+    assert.equal(result.recordsOf('first').length, 25);
+    assert.equal(result.recordsOf('second').length, 25);
+    assert.equal(api.server.requestsTo('/parents').length, 3);
+    assert.equal(api.server.requestsTo('/children').length, 50, 'children are not cached');
+  });
+
   test('a nested parent_key, request_option into the query, extra_fields in templates (stream_slice.extra_fields)', async () => {
     parentApi();
     api.server.on(
@@ -183,6 +202,7 @@ describe('SubstreamPartitionRouter', () => {
       parents.map((parent) => parent.id * 100),
     );
     assert.deepEqual(binStates(result), [NO_CURSOR_STATE, NO_CURSOR_STATE]);
+    assert.equal(api.server.requestsTo('/parents').length, 3, "the parent's pages are read once: the child gets them from the cache");
   });
 });
 

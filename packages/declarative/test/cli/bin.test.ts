@@ -68,30 +68,6 @@ describe('source-declarative-manifest', () => {
         /source-gong\.yaml:246:9: streams\[4\]\.incremental_sync\.type: 'CustomIncrementalSync' is not a component/,
       );
     });
-
-    test('check and read are not supported yet, and say so instead of pretending', async () => {
-      const check = await runBin(['check', '--config', configFile('source-7shifts'), '--manifest-path', manifestFile('source-7shifts')]);
-      assert.equal(check.code, 0);
-      const status = only(check, 'CONNECTION_STATUS')[0].connectionStatus;
-      assert.equal(status.status, 'FAILED');
-      assert.match(status.message ?? '', /not supported yet/);
-      const catalogFile = join(dir, 'catalog.json');
-      const stream = (expectedMessage('source-7shifts', 'discover', 'CATALOG') as { catalog: { streams: object[] } }).catalog.streams[0];
-      writeFileSync(catalogFile, JSON.stringify({ streams: [{ stream, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' }] }));
-      const read = await runBin([
-        'read',
-        '--config',
-        configFile('source-7shifts'),
-        '--catalog',
-        catalogFile,
-        '--manifest-path',
-        manifestFile('source-7shifts'),
-      ]);
-      assert.equal(read.code, 1);
-      const streamError = only(read, 'TRACE').find((message) => message.trace.error?.stream_descriptor);
-      assert.match(streamError?.trace.error?.message ?? '', /not supported yet/);
-      assert.equal(streamError?.trace.error?.failure_type, 'config_error');
-    });
   });
 
   test('--manifest-path of a file that does not exist is a config error naming the file', async () => {

@@ -6,10 +6,10 @@
 import { ConnectorError, HttpClient } from '@tributary/cdk';
 import { createAuthenticator } from '../auth/create-authenticator.js';
 import type {
-  DeclarativeStream as DeclarativeStreamModel,
-  DatetimeBasedCursor as DatetimeModel,
-  HttpRequester as HttpRequesterModel,
   IncrementingCountCursor as CountModel,
+  DatetimeBasedCursor as DatetimeModel,
+  DeclarativeStream as DeclarativeStreamModel,
+  HttpRequester as HttpRequesterModel,
   SimpleRetriever as SimpleRetrieverModel,
 } from '../components/component-types.js';
 import { createDecoder } from '../decoders/create-decoder.js';
@@ -73,12 +73,19 @@ function simpleRetrieverOf(model: DeclarativeStreamModel, name: string): SimpleR
   const retriever = model.retriever as ComponentModel;
   if (retriever.type === 'SimpleRetriever') return retriever as unknown as SimpleRetrieverModel;
   if (retriever.type === 'CustomRetriever') {
-    throw ConnectorError.config(`Stream '${name}' has the custom Python retriever ${String(retriever.class_name)}, which Tributary does not run`);
+    throw ConnectorError.config(
+      `Stream '${name}' has the custom Python retriever ${String(retriever.class_name)}, which Tributary does not run`,
+    );
   }
   throw ConnectorError.config(`Stream '${name}': the ${retriever.type} is not supported by Tributary yet`);
 }
 
-function buildRouter(model: DeclarativeStreamModel, retriever: SimpleRetrieverModel, site: StreamSite, read: ReadEnvironment): PartitionRouter {
+function buildRouter(
+  model: DeclarativeStreamModel,
+  retriever: SimpleRetrieverModel,
+  site: StreamSite,
+  read: ReadEnvironment,
+): PartitionRouter {
   const direct = new Set(site.depth === 0 ? parentConfigsOf(model as JsonMapping) : []);
   return createPartitionRouter(retriever.partition_router as ComponentModel | ComponentModel[] | undefined, read.env, (config) => {
     const parent = config.stream as unknown as DeclarativeStreamModel;

@@ -19,6 +19,7 @@ import {
   queryOf,
   readManifest,
   readWithBin,
+  reply,
   requestLines,
   stream,
   useApi,
@@ -344,6 +345,28 @@ describe('per-partition cursors', () => {
     );
     assert.deepEqual(
       result.recordsOf('events').map((record) => record.id),
+      ['eu2', 'us1'],
+    );
+  });
+
+  test('a partition that fails keeps no progress: the next read resumes the others from their cursors and it from the start', async () => {
+    regionsApi();
+    api.server.on('/regions/us/events', reply.status(404));
+    const failed = await readEvents(partitioned());
+    assert.equal(failed.exitCode, 1);
+    const state = failed.latestState('events') as { states: Array<{ partition: unknown; cursor: unknown }>; state?: unknown };
+    assert.deepEqual(state.states[0], { partition: { region: 'eu' }, cursor: { updated_at: '2024-01-02T05:00:00Z' } });
+    assert.equal(state.state, undefined, 'no global cursor while a partition is unfinished');
+    regionsApi();
+    api.server.requests.length = 0;
+    const resumed = await readEvents(partitioned(), { state });
+    assert.equal(resumed.exitCode, 0, resumed.describeErrors());
+    assert.deepEqual(
+      api.server.requests.map((request) => `${request.path} ${queryOf(request).since}`),
+      ['/regions/eu/events 2024-01-02T05:00:00Z', '/regions/us/events 2024-01-01T00:00:00Z'],
+    );
+    assert.deepEqual(
+      resumed.recordsOf('events').map((record) => record.id),
       ['eu2', 'us1'],
     );
   });

@@ -1,6 +1,7 @@
 // What every stream of one read shares: the manifest and config, the clock, the parent-response
 // cache, the call budget, where warnings go, and which streams' responses are cached.
-import type { CallBudget, Logger } from '@tributary/cdk';
+import type { Logger } from '@tributary/cdk';
+import type { HttpApiBudget } from '../budget/http-api-budget.js';
 import type { ComponentEnvironment } from '../interpolated/evaluation-context.js';
 import type { LoadedManifest } from '../manifest/load-manifest.js';
 import type { ResponseCache } from '../requesters/response-cache.js';
@@ -12,7 +13,8 @@ export interface ReadEnvironment {
   readonly cache: ResponseCache;
   /** Names of the streams other streams read as parents: their requesters use the cache too. */
   readonly parentNames: ReadonlySet<string>;
-  readonly budget?: CallBudget;
+  /** The manifest's `api_budget`, shared by every requester of the read. */
+  readonly budget?: HttpApiBudget;
   readonly logger?: Logger;
   /** Wall-clock seconds (the per-partition cursor's state throttling and lookback timer). */
   readonly now: () => number;

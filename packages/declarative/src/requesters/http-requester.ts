@@ -3,8 +3,9 @@
 // retriever adds (paginator, partition router, cursor), all evaluated with the page's
 // `stream_slice` and `next_page_token`; then sent through the CDK's HttpClient (timeouts,
 // bounded bodies, credential scope, retries) with the requester's error handler deciding.
-import { type CallBudget, type HttpClient, HttpError, type HttpRequest, type HttpResponse, type Logger } from '@tributary/cdk';
+import { type HttpClient, HttpError, type HttpRequest, type HttpResponse, type Logger, type SendOptions } from '@tributary/cdk';
 import type { AuthOptionTarget, DeclarativeAuthenticator } from '../auth/declarative-authenticator.js';
+import type { HttpApiBudget } from '../budget/http-api-budget.js';
 import type { HttpRequester as HttpRequesterModel } from '../components/component-types.js';
 import { type ComponentEnvironment, parametersOf, type TemplateValues } from '../interpolated/evaluation-context.js';
 import { InterpolatedString } from '../interpolated/interpolated-string.js';
@@ -38,13 +39,14 @@ export interface RequesterParts {
   readonly client: HttpClient;
   /** The shared cache of parent responses, when this requester's stream is read as (or like) a parent. */
   readonly cache: ResponseCache | null;
-  readonly budget?: CallBudget;
+  readonly budget?: HttpApiBudget;
 }
 
-/** Where a send() runs: its abort signal and logger. */
+/** Where a send() runs: its abort signal, its logger, and how its stream tells the platform it waits on a rate limit. */
 export interface SendContext {
   readonly signal?: AbortSignal;
   readonly logger?: Logger;
+  readonly reportRateLimited?: (event: { quotaResetAt?: number }) => void;
 }
 
 const AUTH_TARGETS: Partial<Record<InjectInto, AuthOptionTarget>> = {
@@ -92,11 +94,12 @@ export class HttpRequester {
     try {
       response = await client.send(request, {
         ...errors.sendOptions,
+        ...budgetOptions(budget, request, errors),
         authenticator,
         format: 'text',
         signal: context.signal,
         logger: context.logger,
-        budget,
+        onRateLimited: (event) => context.reportRateLimited?.({ quotaResetAt: event.resetAt }),
         crossOriginRequests: 'without-credentials',
       });
     } catch (error) {
@@ -136,6 +139,20 @@ export class HttpRequester {
       bodyData: await part('body_data', this.options.bodyData(request)),
     };
   }
+}
+
+/** The call budget of one request, and its responses told to it (before the error handler judges them). */
+function budgetOptions(budget: HttpApiBudget | undefined, request: HttpRequest, errors: ErrorPolicy): Partial<SendOptions> {
+  if (budget === undefined) return {};
+  const headers = request.headers ?? {};
+  const resolve = errors.sendOptions.resolveResponse!;
+  return {
+    budget: budget.forRequest(request.method ?? 'GET', headers),
+    resolveResponse: (response) => {
+      budget.update({ method: request.method ?? 'GET', url: new URL(request.url), headers }, response);
+      return resolve(response);
+    },
+  };
 }
 
 /** What URL templates see: the slice, the page token and the slice's extra fields. */

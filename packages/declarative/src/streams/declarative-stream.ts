@@ -88,8 +88,9 @@ export class DeclarativeStream extends Stream<Record<string, unknown>> {
     if (runtime === undefined) throw new ConnectorError(`Stream '${this.name}' was read before its slices were asked for`);
     const slice = options.slice as unknown as StreamSlice;
     const { cursor, retriever } = runtime;
+    const context = { signal: options.signal, logger: options.logger, reportRateLimited: options.reportRateLimited };
     let number = 0;
-    for await (const page of retriever.pages(slice, { signal: options.signal, logger: options.logger })) {
+    for await (const page of retriever.pages(slice, context)) {
       // A runner that shows the read page by page is told of each page; it may end the slice there (a preview's page limit).
       const lastWanted = options.reportPage?.({ number: ++number }) === true;
       for (const record of page.records) {

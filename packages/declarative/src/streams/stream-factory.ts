@@ -1,4 +1,5 @@
 import { ConnectorError } from '@tributary/cdk';
+import { createApiBudget } from '../budget/create-api-budget.js';
 import type { DeclarativeStream as DeclarativeStreamModel } from '../components/component-types.js';
 import { findCustomComponents } from '../components/custom-components.js';
 import { requestOptionProblems } from '../components/request-option-checks.js';
@@ -34,13 +35,15 @@ export function buildStreams(manifest: LoadedManifest, config: Record<string, un
 
 /** What the streams of one read share: the clock, the parent-response cache, which streams are parents. */
 function readEnvironment(manifest: LoadedManifest, config: Record<string, unknown>, models: readonly StreamModel[]): ReadEnvironment {
+  const env = componentEnvironment(config);
   return {
     manifest,
     config,
-    env: componentEnvironment(config),
+    env,
     cache: new ResponseCache(),
     parentNames: parentStreamNames(models.map(({ model }) => model as JsonMapping)),
     now: () => Date.now() / 1000,
+    budget: createApiBudget(manifest.resolved.api_budget, env),
   };
 }
 

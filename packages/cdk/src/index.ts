@@ -23,7 +23,7 @@ export type { CrossOriginPolicy } from './http/credential-scope.js';
 export { DEFAULT_ERROR_MAPPING, type ErrorResolution, type ErrorRule, type ResponseAction } from './http/error-mapping.js';
 export { HttpClient, type HttpClientOptions } from './http/http-client.js';
 export { HttpError } from './http/http-error.js';
-export type { HttpMethod, HttpRequest, RateLimitEvent, SendOptions } from './http/http-request.js';
+export type { HttpMethod, HttpRequest, RateLimitEvent, RetryEvent, SendOptions } from './http/http-request.js';
 export { HttpResponse, type HttpResponseInit, type ResponseFormat } from './http/http-response.js';
 export type { RetryPolicyOptions } from './http/retry-policy.js';
 export { joinUrl, type QueryParams, type QueryValue } from './http/url.js';

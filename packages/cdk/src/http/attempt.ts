@@ -1,9 +1,9 @@
-import type { Dispatcher, Response as UndiciResponse } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { Logger } from '../output/logger.js';
 import type { AuthContext } from './authenticator.js';
 import { readBoundedBody } from './bounded-body.js';
 import { authorize, type CredentialScope, type OutgoingRequest, type RequestBody } from './credential-scope.js';
-import { fetchHop } from './dispatcher.js';
+import { type HopResponse, sendHop } from './dispatcher.js';
 import type { SendOptions } from './http-request.js';
 import { HttpResponse } from './http-response.js';
 import { describeNetworkError, RequestTimeoutError } from './network-errors.js';
@@ -73,14 +73,14 @@ async function followRedirects(
   exchange: Exchange,
   signal: AbortSignal,
   dispatcher: Dispatcher | undefined,
-): Promise<UndiciResponse> {
+): Promise<HopResponse> {
   const chain = new RedirectChain(exchange.original);
   const { logger, authenticator } = exchange.options;
   for (;;) {
-    const raw = await fetchHop(hop.sent, signal, dispatcher);
+    const raw = await sendHop(hop.sent, signal, dispatcher);
     const location = redirectLocation(raw.status, raw.headers);
     if (location === undefined) return raw;
-    await raw.body?.cancel().catch(() => undefined);
+    raw.body?.destroy();
     const next = chain.next(hop.sent, raw.status, location);
     if (logger?.isDebugEnabled) {
       logger.debug(`HTTP ${hop.sent.method} ${redactUrl(hop.sent.url)} → ${raw.status}, redirected to ${redactUrl(next.request.url)}`);
@@ -95,7 +95,7 @@ async function followRedirects(
 }
 
 /** The final answer of an attempt, its body read. */
-function responseOf(raw: UndiciResponse, body: Uint8Array, sent: OutgoingRequest, options: SendOptions, started: number): HttpResponse {
+function responseOf(raw: HopResponse, body: Uint8Array, sent: OutgoingRequest, options: SendOptions, started: number): HttpResponse {
   const durationMs = Math.round(performance.now() - started);
   if (options.logger?.isDebugEnabled) {
     options.logger.debug(
@@ -105,7 +105,8 @@ function responseOf(raw: UndiciResponse, body: Uint8Array, sent: OutgoingRequest
   return new HttpResponse({
     status: raw.status,
     statusText: raw.statusText,
-    headers: new Headers([...raw.headers]),
+    headers: raw.headers,
+    rawHeaders: raw.rawHeaders,
     url: sent.url.toString(),
     method: sent.method,
     body,

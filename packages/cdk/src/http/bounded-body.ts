@@ -25,15 +25,20 @@ export class ResponseTooLargeError extends ConnectorError {
   }
 }
 
-/** The part of a fetch `Response` the reader needs. */
+/** A body as it arrives: chunks, and a way to stop reading (which aborts the request). */
+export interface BodyStream extends AsyncIterable<Uint8Array> {
+  destroy(error?: Error): void;
+}
+
+/** The part of a response the reader needs. */
 export interface StreamedResponse {
   readonly headers: { get(name: string): string | null };
-  readonly body: ReadableStream<Uint8Array> | null;
+  readonly body: BodyStream | null;
 }
 
 /**
  * Reads a response body as it streams in, decompressed, and stops as soon as it passes `limit`
- * bytes: the stream is cancelled (which aborts the request) and `ResponseTooLargeError` thrown.
+ * bytes: the stream is destroyed (which aborts the request) and `ResponseTooLargeError` thrown.
  * An endless body or a gzip bomb so costs at most `limit` bytes of memory.
  */
 export async function readBoundedBody(response: StreamedResponse, limit: number, method: string, url: URL): Promise<Uint8Array> {
@@ -42,24 +47,25 @@ export async function readBoundedBody(response: StreamedResponse, limit: number,
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   const encoding = response.headers.get('content-encoding')?.trim().toLowerCase() ?? 'identity';
   if (declared > limit && (encoding === 'identity' || encoding === '')) {
-    await body.cancel().catch(() => undefined);
+    body.destroy();
     throw new ResponseTooLargeError(limit, method, url, declared);
   }
-  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    for await (const value of body) {
       size += value.byteLength;
       if (size > limit) throw new ResponseTooLargeError(limit, method, url);
       chunks.push(value);
     }
   } catch (error) {
-    await reader.cancel(error).catch(() => undefined);
+    body.destroy();
     throw error;
   }
+  return concatenated(chunks, size);
+}
+
+function concatenated(chunks: Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(size);
   let offset = 0;

@@ -1,5 +1,6 @@
 import type { Attempt } from './attempt.js';
-import { type ErrorResolution, type ErrorRule, resolveResponse } from './error-mapping.js';
+import { type ErrorResolution, resolveResponse } from './error-mapping.js';
+import type { SendOptions } from './http-request.js';
 import { InvalidBodyError } from './http-response.js';
 import { isRetryableNetworkError } from './network-errors.js';
 
@@ -9,12 +10,16 @@ export interface ClassifiedAttempt extends Attempt {
 }
 
 /**
- * What to do after an attempt: a response goes through the error rules and the default mapping,
+ * What to do after an attempt: a response goes through the `resolveResponse` hook, the error
+ * rules and the default mapping,
  * and a 2xx JSON body is parsed now, so a body cut off or not the JSON it claims is retried
  * like a 5xx (its `InvalidBodyError` becomes the attempt's error); a network error is retried
  * when it may pass (reset, refused, DNS, timeout), anything else fails.
  */
-export async function classifyAttempt(attempt: Attempt, rules: readonly ErrorRule[] | undefined): Promise<ClassifiedAttempt> {
+export async function classifyAttempt(
+  attempt: Attempt,
+  options: Pick<SendOptions, 'errorRules' | 'resolveResponse'> = {},
+): Promise<ClassifiedAttempt> {
   const { response } = attempt;
   if (response === undefined) {
     const resolution: ErrorResolution = isRetryableNetworkError(attempt.error)
@@ -22,7 +27,8 @@ export async function classifyAttempt(attempt: Attempt, rules: readonly ErrorRul
       : { action: 'fail', failureType: 'system_error', message: 'The request could not be sent' };
     return { ...attempt, resolution };
   }
-  const resolution = await resolveResponse(response, rules);
+  const decided = options.resolveResponse === undefined ? undefined : await options.resolveResponse(response);
+  const resolution = decided ?? (await resolveResponse(response, options.errorRules));
   if (resolution.action !== 'success' || !response.ok) return { ...attempt, resolution };
   try {
     response.parseEagerly();

@@ -1,9 +1,12 @@
-import type { Agent, Dispatcher, Response } from 'undici';
-import type { OutgoingRequest } from './credential-scope.js';
+import { STATUS_CODES } from 'node:http';
+import type { Readable } from 'node:stream';
+import type { Agent, Dispatcher } from 'undici';
+import type { BodyStream } from './bounded-body.js';
+import type { OutgoingRequest, RequestBody } from './credential-scope.js';
+import { decompressedBody } from './decompress.js';
 
 interface UndiciParts {
   Agent: typeof Agent;
-  fetch: typeof import('undici').fetch;
 }
 
 let undiciModule: Promise<UndiciParts> | undefined;
@@ -12,7 +15,7 @@ let defaultDispatcher: Dispatcher | undefined;
 
 /** undici is loaded on the first request, so connectors start fast and `spec` never pays for it. */
 function loadUndici(): Promise<UndiciParts> {
-  undiciModule ??= import('undici').then(({ Agent, fetch }) => ({ Agent, fetch }));
+  undiciModule ??= import('undici').then(({ Agent }) => ({ Agent }));
   return undiciModule;
 }
 
@@ -34,19 +37,89 @@ export function setDefaultDispatcher(dispatcher: Dispatcher | undefined): void {
   defaultDispatcher = dispatcher;
 }
 
+/** The answer to one hop: its status and headers, and its body (decompressed) as it arrives. */
+export interface HopResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  /** The headers as received: original case, in order. */
+  readonly rawHeaders: readonly (readonly [string, string])[];
+  readonly body: BodyStream | null;
+}
+
+/**
+ * undici reads `responseHeaders: 'raw'` (header names in their original case, as a flat list);
+ * its type declarations spell the option `responseHeader`.
+ */
+interface RawHeadersOption {
+  responseHeaders: 'raw';
+}
+
+/** Sent unless the request sets its own: what any HTTP client sends (Python's requests sends the same). */
+const DEFAULT_HEADERS: Readonly<Record<string, string>> = { accept: '*/*', 'accept-encoding': 'gzip, deflate, br' };
+
 /**
  * Sends one hop as it is, through the client's own dispatcher, else the process default, else
- * the shared pool. Redirects are answers here: the client follows them itself.
+ * the shared pool. Redirects are answers here: the client follows them itself. The request goes
+ * with exactly its own headers (plus `accept` and `accept-encoding` when it has none): no
+ * browser headers (`accept-language`, `sec-fetch-mode`), which some APIs act upon, and no
+ * `content-type` the request did not ask for, except `application/x-www-form-urlencoded` for a
+ * form body.
  */
-export async function fetchHop(request: OutgoingRequest, signal: AbortSignal, own: Dispatcher | undefined): Promise<Response> {
-  const { fetch } = await loadUndici();
+export async function sendHop(request: OutgoingRequest, signal: AbortSignal, own: Dispatcher | undefined): Promise<HopResponse> {
   const dispatcher = own ?? defaultDispatcher ?? (await sharedDispatcher());
-  return fetch(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body ?? undefined,
+  const headers: Record<string, string> = { ...DEFAULT_HEADERS, ...request.headers };
+  const body = wireBody(request.body, headers);
+  const options: Dispatcher.RequestOptions & RawHeadersOption = {
+    origin: request.url.origin,
+    path: `${request.url.pathname}${request.url.search}`,
+    method: request.method as Dispatcher.HttpMethod,
+    headers,
+    body,
     signal,
-    redirect: 'manual',
-    dispatcher,
-  });
+    responseHeaders: 'raw',
+  };
+  const answer = await dispatcher.request(options);
+  // Errors reach the reader through iteration; destroying a body not read to its end (a redirect,
+  // a body over the size limit) emits one too, which must not become an uncaught exception.
+  answer.body.on('error', ignore);
+  const rawHeaders = rawPairs(answer.headers as unknown as readonly string[]);
+  const responseHeaders = headersOf(rawHeaders);
+  const hasBody = answer.statusCode !== 204 && answer.statusCode !== 304 && request.method !== 'HEAD';
+  return {
+    status: answer.statusCode,
+    statusText: STATUS_CODES[answer.statusCode] ?? '',
+    headers: responseHeaders,
+    rawHeaders,
+    body: hasBody ? decompressedBody(answer.body, responseHeaders.get('content-encoding')) : discard(answer.body),
+  };
 }
+
+function wireBody(body: RequestBody | undefined, headers: Record<string, string>): string | Uint8Array | undefined {
+  if (body instanceof URLSearchParams) {
+    headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8';
+    return body.toString();
+  }
+  return body;
+}
+
+/** `[name, value, name, value, ...]` as undici gives raw headers, as pairs. */
+function rawPairs(raw: readonly string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let index = 0; index + 1 < raw.length; index += 2) pairs.push([String(raw[index]), String(raw[index + 1])]);
+  return pairs;
+}
+
+function headersOf(pairs: readonly (readonly [string, string])[]): Headers {
+  const headers = new Headers();
+  for (const [name, value] of pairs) headers.append(name, value);
+  return headers;
+}
+
+/** A body that is not read (HEAD, 204, 304) still has to be consumed for the connection to be reused. */
+function discard(body: Readable): null {
+  body.resume();
+  return null;
+}
+
+function ignore(): void {}

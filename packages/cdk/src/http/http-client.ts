@@ -126,8 +126,9 @@ export class HttpClient {
   private exchangeFor(request: HttpRequest, options: SendOptions): Exchange {
     const method = (request.method ?? 'GET').toUpperCase();
     const url = typeof request.url === 'string' ? parseHttpUrl(request.url) : request.url;
-    if (request.body !== undefined && (method === 'GET' || method === 'HEAD')) {
-      throw new ConnectorError(`A ${method} request cannot carry a body (${method} ${redactUrl(url)}); use POST or drop the body`);
+    // A GET may carry a body (search APIs take one; Python's requests sends it); a HEAD cannot.
+    if (request.body !== undefined && method === 'HEAD') {
+      throw new ConnectorError(`A HEAD request cannot carry a body (HEAD ${redactUrl(url)}); use GET or POST, or drop the body`);
     }
     checkedByteLimit(options.maxResponseBytes);
     const original: OutgoingRequest = { method, url, headers: lowerCaseHeaders(request.headers), ...bodyOf(request.body) };
@@ -170,7 +171,7 @@ export class HttpClient {
     if (signal?.aborted) throw signal.reason;
     // A body over the limit, a redirect refused or looping, credentials that failed: no retry helps.
     if (outcome.error instanceof ConnectorError) throw outcome.error;
-    return { attempt, started, prepared, limiter, outcome: await classifyAttempt(outcome, exchange.options.errorRules) };
+    return { attempt, started, prepared, limiter, outcome: await classifyAttempt(outcome, exchange.options) };
   }
 
   /** An ignored response is handed back as it is (the stream takes no records from it); no response cannot be ignored. */
@@ -199,7 +200,8 @@ export class HttpClient {
     const { response } = outcome;
     const rateLimited = outcome.resolution.action === 'rate_limited';
     const elapsedMs = Date.now() - run.started;
-    const decision = decideRetry({ attempt, elapsedMs, policy: this.policy, response, rateLimited, random: this.random });
+    const requestedDelayMs = options.retryDelayMs?.({ attempt, response, error: outcome.error });
+    const decision = decideRetry({ attempt, elapsedMs, policy: this.policy, response, rateLimited, random: this.random, requestedDelayMs });
     if (decision.kind !== 'wait') throw await this.failure(run, decision);
     const { waitMs, asked } = decision;
     const reason = response === undefined ? describeNetworkError(outcome.error) : `HTTP ${response.status}`;

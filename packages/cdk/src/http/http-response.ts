@@ -9,6 +9,8 @@ export interface HttpResponseInit {
   status: number;
   statusText?: string;
   headers?: Headers | Record<string, string>;
+  /** The headers as received, names in their original case, in order (default: from `headers`). */
+  rawHeaders?: readonly (readonly [string, string])[];
   url: string;
   method?: string;
   /** The whole body, already read. */
@@ -56,11 +58,17 @@ export class HttpResponse {
   readonly status: number;
   readonly statusText: string;
   readonly headers: Headers;
+  /**
+   * The headers as they came over the wire: names in their original case and order, a header
+   * sent twice listed twice. For code that must see what the server wrote (`Link` vs `link` in
+   * a template); `headers` is the case-insensitive view.
+   */
+  readonly rawHeaders: readonly (readonly [string, string])[];
   /** The URL the response came from (after redirects). */
   readonly url: string;
   readonly method: string;
   readonly durationMs: number;
-  private readonly bytes: Uint8Array;
+  private readonly content: Uint8Array;
   private readonly declaredFormat: ResponseFormat;
   private textValue: string | undefined;
   private jsonValue: { value: unknown } | undefined;
@@ -70,10 +78,11 @@ export class HttpResponse {
     this.status = init.status;
     this.statusText = init.statusText ?? '';
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.rawHeaders = init.rawHeaders ?? [...this.headers];
     this.url = init.url;
     this.method = (init.method ?? 'GET').toUpperCase();
     this.durationMs = init.durationMs ?? 0;
-    this.bytes = typeof init.body === 'string' ? new TextEncoder().encode(init.body) : (init.body ?? new Uint8Array());
+    this.content = typeof init.body === 'string' ? new TextEncoder().encode(init.body) : (init.body ?? new Uint8Array());
     this.declaredFormat = init.format ?? 'auto';
   }
 
@@ -84,12 +93,17 @@ export class HttpResponse {
 
   /** The body's size in bytes (after decompression). */
   get size(): number {
-    return this.bytes.byteLength;
+    return this.content.byteLength;
   }
 
   /** How the body is parsed: the declared format, or the one the `Content-Type` names. */
   get format(): 'json' | 'jsonl' | 'text' {
     return this.declaredFormat === 'auto' ? formatOfContentType(this.headers.get('content-type')) : this.declaredFormat;
+  }
+
+  /** The body's bytes, as received (after decompression); the same array on every call, not to be changed. */
+  bytes(): Uint8Array {
+    return this.content;
   }
 
   /** The body as UTF-8 text. */
@@ -128,7 +142,7 @@ export class HttpResponse {
   }
 
   private textSync(): string {
-    this.textValue ??= decoder.decode(this.bytes);
+    this.textValue ??= decoder.decode(this.content);
     return this.textValue;
   }
 

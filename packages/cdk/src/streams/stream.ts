@@ -90,6 +90,14 @@ export interface Stream<R = Record<string, unknown>> {
    * then only writes states that are safe to resume from.
    */
   sliceState?(slice: StreamSlice): StreamState;
+  /**
+   * For a stream that decides every STATE itself (its own cursor logic, as the declarative
+   * runtime's cursors): the state written when its read ends, after its last slice and also after
+   * a failure, so it must hold only progress that is complete. With it, the CDK writes no state of
+   * its own for the stream, in any sync mode: the stream's intermediate STATEs are its
+   * `options.checkpoint(state)` calls, and this is the last one (none when it returns undefined).
+   */
+  finalState?(): StreamState | undefined;
   /** Marker for `R`, so record types flow from stream to consumers; never set at run time. */
   readonly __recordType?: R;
 }

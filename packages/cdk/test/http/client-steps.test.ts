@@ -40,7 +40,7 @@ test('classifyAttempt: statuses through the rules, then the default mapping', as
     failureType: 'system_error',
     message: 'The API has no such resource',
   });
-  assert.equal((await classifyAttempt(missing, [{ status: 404, action: 'ignore' }])).resolution.action, 'ignore');
+  assert.equal((await classifyAttempt(missing, { errorRules: [{ status: 404, action: 'ignore' }] })).resolution.action, 'ignore');
   assert.equal((await classifyAttempt(attemptWith({ response: response({ status: 429 }) }), undefined)).resolution.action, 'rate_limited');
 });
 

@@ -4,8 +4,24 @@
 import { ConnectorError } from '@tributary/cdk';
 import type { RequestValues } from './request-option.js';
 
+/** A mapping of request values (a plain object); engine values such as floats or dates are leaves. */
 function isObject(value: unknown): value is RequestValues {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** A copy of the nested mappings and lists of a value (Python's deepcopy of what merging may change). */
+function copyOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyOf);
+  if (!isObject(value)) return value;
+  const out: RequestValues = {};
+  for (const key of Object.keys(value)) define(out, key, copyOf(value[key]));
+  return out;
+}
+
+function define(target: RequestValues, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 function merge(target: RequestValues, source: RequestValues, path: string[], allowSameValue: boolean): void {
@@ -13,7 +29,7 @@ function merge(target: RequestValues, source: RequestValues, path: string[], all
     const currentPath = [...path, key];
     const value = source[key];
     if (!Object.hasOwn(target, key)) {
-      Object.defineProperty(target, key, { value: structuredClone(value), writable: true, enumerable: true, configurable: true });
+      define(target, key, copyOf(value));
       continue;
     }
     const existing = target[key];

@@ -1,8 +1,10 @@
-import { ConnectorError, type ConnectorSpecification, Source, type Stream } from '@tributary/cdk';
+import { type ConnectorSpecification, type Logger, Source, type Stream } from '@tributary/cdk';
+import { runCheck } from '../check/check-stream.js';
 import type { JsonMapping } from '../manifest/json-values.js';
 import { type LoadedManifest, type LoadManifestOptions, loadManifestFile, loadManifestObject } from '../manifest/load-manifest.js';
 import { manifestSpec } from '../spec/manifest-spec.js';
 import { buildStreams } from '../streams/stream-factory.js';
+import { concurrencyOf } from './concurrency.js';
 
 /** A manifest: a file path, a manifest object, one already loaded, or a function giving one (loaded on first use). */
 export type ManifestInput = string | JsonMapping | LoadedManifest | (() => LoadedManifest);
@@ -37,14 +39,25 @@ export class DeclarativeSource extends Source<Record<string, unknown>> {
     return manifestSpec(this.manifest.resolved);
   }
 
+  private lastConfig: Record<string, unknown> | undefined;
+
+  /**
+   * Slices read at the same time: the manifest's `concurrency_level` (its `default_concurrency`,
+   * capped by `max_concurrency`); without one, 1, so that streams are read one after another in
+   * catalog order, as the Python CDK reads them with one worker.
+   */
+  get concurrency(): number {
+    return concurrencyOf(this.manifest.resolved.concurrency_level, this.lastConfig ?? {});
+  }
+
   streams(config: Record<string, unknown>): Stream<object>[] {
+    this.lastConfig = config;
     return buildStreams(this.manifest, config);
   }
 
-  checkConnection(): never {
-    throw ConnectorError.config(
-      'check is not supported yet for declarative manifests by Tributary (spec and discover are); it comes with the declarative read runtime',
-    );
+  /** The manifest's `check` (CheckStream): the first record of each stream it names must be readable. */
+  async checkConnection(config: Record<string, unknown>, logger: Logger): Promise<void> {
+    await runCheck(this.manifest.resolved.check, buildStreams(this.manifest, config), config, logger);
   }
 
   private load(): LoadedManifest {

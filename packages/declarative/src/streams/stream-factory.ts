@@ -11,7 +11,11 @@ import { locateIssue } from '../validation/validate-manifest.js';
 import { DeclarativeStream, type StreamDefinition } from './declarative-stream.js';
 import { evaluateString } from './evaluate-string.js';
 import { declarativePrimaryKey } from './primary-key.js';
-import { streamModels } from './stream-models.js';
+import { componentEnvironment } from '../interpolated/evaluation-context.js';
+import { catalogStreamUsesCache, parentStreamNames } from '../read/parent-cache-rules.js';
+import type { ReadEnvironment } from '../read/read-environment.js';
+import { ResponseCache } from '../requesters/response-cache.js';
+import { type StreamModel, streamModels } from './stream-models.js';
 
 type Path = Array<string | number>;
 
@@ -23,15 +27,25 @@ type Path = Array<string | number>;
  * CDK (request options, cursor options) fail the same way, naming the component.
  */
 export function buildStreams(manifest: LoadedManifest, config: Record<string, unknown>): DeclarativeStream[] {
-  return streamModels(manifest, config).map(({ model, path }) => new DeclarativeStream(streamDefinition(manifest, model, path, config)));
+  const models = streamModels(manifest, config);
+  const read = readEnvironment(manifest, config, models);
+  return models.map(({ model, path }) => new DeclarativeStream(streamDefinition(manifest, model, path, read)));
 }
 
-function streamDefinition(
-  manifest: LoadedManifest,
-  model: DeclarativeStreamModel,
-  path: Path,
-  config: Record<string, unknown>,
-): StreamDefinition {
+/** What the streams of one read share: the clock, the parent-response cache, which streams are parents. */
+function readEnvironment(manifest: LoadedManifest, config: Record<string, unknown>, models: readonly StreamModel[]): ReadEnvironment {
+  return {
+    manifest,
+    config,
+    env: componentEnvironment(config),
+    cache: new ResponseCache(),
+    parentNames: parentStreamNames(models.map(({ model }) => model as JsonMapping)),
+    now: () => Date.now() / 1000,
+  };
+}
+
+function streamDefinition(manifest: LoadedManifest, model: DeclarativeStreamModel, path: Path, read: ReadEnvironment): StreamDefinition {
+  const { config } = read;
   const name = typeof model.name === 'string' ? model.name : '';
   const fail = (at: Path, message: string): never => {
     throw new ManifestError(`Stream '${name}' cannot be built`, [{ message, ...locateIssue(at, manifest.source) }]);
@@ -44,6 +58,10 @@ function streamDefinition(
     primaryKey: declarativePrimaryKey(model.primary_key, name),
     schemaLoader: createSchemaLoader(manifest, model, path, config),
     fileBased: isTruthy(model.file_uploader),
+    model,
+    path,
+    usesCache: catalogStreamUsesCache(model as JsonMapping, read.parentNames),
+    read,
   };
   const cursorField = cursorFieldOf(model, [...path, 'incremental_sync'], config, fail);
   if (cursorField) definition.cursorField = cursorField;

@@ -16,6 +16,8 @@ export interface ReadPlan {
   keepsState: boolean;
   /** The stream's `getUpdatedState`, bound: its state computed record by record. */
   updater: ((current: StreamState, latest: object) => StreamState) | undefined;
+  /** The stream writes its own STATEs (`Stream.finalState`): the CDK writes none for it. */
+  ownsCheckpoints: boolean;
   /** A STATE after each slice; otherwise a plain full refresh, with only the final no-cursor marker. */
   perSliceState: boolean;
   /** Slices of this stream read at the same time: one, unless reading them concurrently keeps every STATE safe. */
@@ -34,13 +36,15 @@ export function planStreamRead(stream: Stream<object>, configured: ConfiguredAir
   const definesSliceState = typeof stream.sliceState === 'function';
   const stateless = !keepsState && updater === undefined && !resumable;
   const group = typeof stream.concurrencyGroup === 'string' ? stream.concurrencyGroup : undefined;
+  const ownsCheckpoints = typeof stream.finalState === 'function';
   return {
     incremental,
     cursorField: incremental ? cursorFieldFor(stream, configured) : undefined,
     resumable,
     keepsState,
     updater,
-    perSliceState: incremental || keepsState || updater !== undefined || definesSliceState,
+    ownsCheckpoints,
+    perSliceState: !ownsCheckpoints && (incremental || keepsState || updater !== undefined || definesSliceState),
     maxParallelSlices:
       stream.concurrent !== false && (stateless || definesSliceState) && group === undefined ? Number.POSITIVE_INFINITY : 1,
     group,

@@ -40,7 +40,9 @@ export type StreamReadPhase = 'waiting' | 'started' | 'running' | 'finished';
  * - slices read concurrently: only `sliceState(slice)` of the last slice of a completed prefix
  *   (every slice before it is done), never a state from inside a slice;
  * - a plain full refresh ends with `__ab_no_cursor_state_message`, a resumable one with
- *   `__ab_full_refresh_sync_complete`.
+ *   `__ab_full_refresh_sync_complete`;
+ * - a stream that defines `finalState()` writes its own: its checkpoints, then its final state
+ *   (after a failure too).
  */
 export class StreamRead {
   /** Streams of one group never have slices in flight at the same time (see `Stream.concurrencyGroup`). */
@@ -140,6 +142,7 @@ export class StreamRead {
     if (!started && this.error === undefined) return;
     if (!writer.isClosed) this.state.flushPending();
     if (this.error !== undefined) {
+      if (this.plan.ownsCheckpoints && !writer.isClosed) this.writeOwnFinalState();
       writer.writeMessage(streamStatusMessage(this.descriptor, 'INCOMPLETE'));
       writer.writeMessage(errorTraceMessage(errorTraceFor(this.error, this.descriptor)));
       return;
@@ -159,7 +162,8 @@ export class StreamRead {
     const { writer } = this.context;
     writer.writeMessage(streamStatusMessage(this.descriptor, 'STARTED'));
     const { cursorField } = this.plan;
-    if (cursorField !== undefined && Object.keys(this.state.start).length > 0) {
+    // A stream that writes its own states reads them itself; the CDK checks only the states it wrote.
+    if (cursorField !== undefined && !this.plan.ownsCheckpoints && Object.keys(this.state.start).length > 0) {
       const schema = await streamSchema(this.stream).catch(() => undefined);
       if (schema !== undefined) assertStateCursorsParse(this.descriptor.name, this.state.start, cursorField, schema);
     }
@@ -262,9 +266,16 @@ export class StreamRead {
   private writeFinalState(): void {
     const { plan, state } = this;
     const midSlice = this.slices.status === 'stopped-mid-slice';
-    if (plan.resumable && !midSlice) state.checkpointer.emit({ [FULL_REFRESH_COMPLETE_KEY]: true });
+    if (plan.ownsCheckpoints) this.writeOwnFinalState();
+    else if (plan.resumable && !midSlice) state.checkpointer.emit({ [FULL_REFRESH_COMPLETE_KEY]: true });
     else if (!plan.perSliceState && !plan.resumable) state.checkpointer.emit({ [NO_CURSOR_STATE_KEY]: true });
     else if (state.checkpointer.stateCount === 0) state.checkpointer.emit(midSlice ? state.start : state.current());
+  }
+
+  /** The last STATE of a stream that writes its own. */
+  private writeOwnFinalState(): void {
+    const final = this.stream.finalState?.();
+    if (final !== undefined) this.state.checkpoint(final, true);
   }
 
   private fail(error: unknown): void {

@@ -11,6 +11,8 @@ import { pyTypeName } from '../values/type-name.js';
 export interface DumpOptions {
   sortKeys?: boolean;
   indent?: number | string | null;
+  /** Python's `separators` (item, key): default `(', ', ': ')`, or `(',', ': ')` with an indent. */
+  separators?: readonly [string, string];
 }
 
 function quote(text: string): string {
@@ -55,7 +57,8 @@ export function jsonDumps(value: PyValue, options: DumpOptions = {}): string {
       : typeof options.indent === 'number'
         ? ' '.repeat(options.indent)
         : options.indent;
-  const itemSeparator = indent === null ? ', ' : ',';
+  const itemSeparator = options.separators?.[0] ?? (indent === null ? ', ' : ',');
+  const keySeparator = options.separators?.[1] ?? ': ';
   const seen: object[] = [];
   const encode = (v: PyValue, level: number): string => {
     if (v === null) return 'null';
@@ -84,7 +87,7 @@ export function jsonDumps(value: PyValue, options: DumpOptions = {}): string {
       out =
         entries.length === 0
           ? '{}'
-          : `{${newline}${entries.map(([k, val]) => `${quote(k)}: ${encode(val, level + 1)}`).join(itemSeparator + newline)}${closing}}`;
+          : `{${newline}${entries.map(([k, val]) => `${quote(k)}${keySeparator}${encode(val, level + 1)}`).join(itemSeparator + newline)}${closing}}`;
     }
     seen.pop();
     return out;

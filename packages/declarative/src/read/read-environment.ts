@@ -1,0 +1,28 @@
+// What every stream of one read shares: the manifest and config, the clock, the parent-response
+// cache, the call budget, where warnings go, and which streams' responses are cached.
+import type { CallBudget, Logger } from '@tributary/cdk';
+import type { ComponentEnvironment } from '../interpolated/evaluation-context.js';
+import type { LoadedManifest } from '../manifest/load-manifest.js';
+import type { ResponseCache } from '../requesters/response-cache.js';
+
+export interface ReadEnvironment {
+  readonly manifest: LoadedManifest;
+  readonly config: Record<string, unknown>;
+  readonly env: ComponentEnvironment;
+  readonly cache: ResponseCache;
+  /** Names of the streams other streams read as parents: their requesters use the cache too. */
+  readonly parentNames: ReadonlySet<string>;
+  readonly budget?: CallBudget;
+  readonly logger?: Logger;
+  /** Wall-clock seconds (the per-partition cursor's state throttling and lookback timer). */
+  readonly now: () => number;
+}
+
+/** Where a stream's runtime is built from: its component, its path in the manifest, and how it is read. */
+export interface StreamSite {
+  readonly path: Array<string | number>;
+  /** 0 for a stream of the catalog, 1 for its parents, 2 for theirs... */
+  readonly depth: number;
+  /** The stream's responses go to (and come from) the shared cache. */
+  readonly useCache: boolean;
+}

@@ -83,7 +83,8 @@ describe('a declarative manifest as the connector', () => {
     assert.equal(await scalar(db, 'SELECT count(*) FROM events'), 30);
     const itemPages = api.requests.filter((line) => line.startsWith('GET /items'));
     assert.equal(itemPages.length, Math.ceil(ITEM_COUNT / 25));
-    assert.ok(itemPages.includes('GET /items?limit=25&cursor=c25'), itemPages.join('\n'));
+    const queries = itemPages.map((line) => Object.fromEntries(new URL(line.slice(4), 'http://x').searchParams));
+    assert.deepEqual(queries.slice(0, 2), [{ limit: '25' }, { limit: '25', cursor: 'c25' }]);
     assert.deepEqual(await storedStreamState(db, 'events'), { updated_at: eventTime(30) });
   });
 
@@ -155,7 +156,7 @@ describe('a declarative manifest as the connector', () => {
     writeFileSync(join(folder, 'secrets/config.json'), JSON.stringify(loopbackConfig(api)));
     const result = await cli(['test', join(folder, 'manifest.yaml'), '--streams', 'items']);
     expectOk(result);
-    assert.match(result.stdout, /read-records/);
+    assert.match(result.stdout, /PASS\s+read: every record conforms to its stream schema/);
   });
 
   test('tributary infer-schema drafts a stream schema from its records, beside the manifest', async () => {

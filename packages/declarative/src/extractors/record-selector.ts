@@ -2,6 +2,11 @@
 // `transform_before_filtering`, the default with client-side incremental sync) → schema
 // normalisation. Returns the page's records and how many the extractor gave before filtering
 // (what record-counting paginators compare with the page size).
+//
+// The Python CDK's paginator reads the response parsed anew, untouched by transformations. When
+// every transformation only changes a record's own keys, each record is transformed as a shallow
+// copy instead, so the decoded response stays as the server sent it and the paginator can read
+// it without parsing the body a second time (`leavesResponseIntact`).
 import { ConnectorError } from '@tributary/cdk';
 import type { DecodedValue } from '../decoders/decoder.js';
 import type { StreamSlice } from '../slices/stream-slice.js';
@@ -26,7 +31,15 @@ export interface SelectedPage {
 }
 
 export class RecordSelector {
-  constructor(private readonly parts: RecordSelectorParts) {}
+  /** True when selecting leaves the decoded response as it was (nothing to transform, or copies transformed). */
+  readonly leavesResponseIntact: boolean;
+  private readonly transformsCopies: boolean;
+
+  constructor(private readonly parts: RecordSelectorParts) {
+    const ownKeysOnly = parts.transformations.every((transformation) => transformation.changesOwnKeysOnly === true);
+    this.leavesResponseIntact = parts.normalizer === null && ownKeysOnly;
+    this.transformsCopies = this.leavesResponseIntact && parts.transformations.length > 0;
+  }
 
   select(items: Iterable<DecodedValue>, context: FilterContext): SelectedPage {
     const { extractor, filter, transformations, transformBeforeFiltering, normalizer } = this.parts;
@@ -34,19 +47,31 @@ export class RecordSelector {
     let extractedCount = 0;
     for (const extracted of extractor.extract(items)) {
       extractedCount++;
-      const record = asRecord(extracted);
-      if (transformBeforeFiltering) this.transform(record, transformations, context.slice);
+      let record = asRecord(extracted);
+      if (transformBeforeFiltering) record = this.transform(record, transformations, context.slice);
       if (filter !== null && !filter.keep(record, context)) continue;
-      if (!transformBeforeFiltering) this.transform(record, transformations, context.slice);
+      if (!transformBeforeFiltering) record = this.transform(record, transformations, context.slice);
       normalizer?.transform(record);
       records.push(record);
     }
     return { records, extractedCount };
   }
 
-  private transform(record: MutableRecord, transformations: readonly RecordTransformation[], slice: StreamSlice | null): void {
-    for (const transformation of transformations) transformation.transform(record, slice);
+  /** The record transformed: itself, or its transformed copy when the response must stay intact. */
+  private transform(record: MutableRecord, transformations: readonly RecordTransformation[], slice: StreamSlice | null): MutableRecord {
+    const target = this.transformsCopies ? shallowCopy(record) : record;
+    for (const transformation of transformations) transformation.transform(target, slice);
+    return target;
   }
+}
+
+/** The record's own keys in a new object (Object.assign: several times cheaper than a spread, or than parsing the body again). */
+function shallowCopy(record: MutableRecord): MutableRecord {
+  if (!Object.hasOwn(record, '__proto__')) return Object.assign({}, record);
+  // Object.assign would call the __proto__ setter instead of copying a key of that name.
+  const copy: MutableRecord = {};
+  for (const key of Object.keys(record)) Object.defineProperty(copy, key, { value: record[key], writable: true, enumerable: true, configurable: true });
+  return copy;
 }
 
 function asRecord(value: unknown): MutableRecord {

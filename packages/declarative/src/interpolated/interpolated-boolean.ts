@@ -1,6 +1,6 @@
 // The CDK's InterpolatedBoolean: a condition that is false when it evaluates to one of Python's
 // FALSE_VALUES (compared with ==, so 0 and 0.0 count as False) and true otherwise, None included.
-import { compileCached } from '../interpolation/compiled-template.js';
+import { compileCached, type EvaluateOptions } from '../interpolation/compiled-template.js';
 import type { CompiledTemplate } from '../interpolation/index.js';
 import { PySet, PyTuple } from '../interpolation/values/containers.js';
 import { isMapping, mappingSize } from '../interpolation/values/dict.js';
@@ -25,6 +25,8 @@ export function isCdkFalse(value: PyValue): boolean {
 
 export class InterpolatedBoolean {
   private readonly compiled: CompiledTemplate | null;
+  /** The evaluation options of the last environment (one per component, so made once). */
+  private options: { env: ComponentEnvironment; value: EvaluateOptions } | null = null;
 
   constructor(
     readonly condition: string | boolean,
@@ -36,7 +38,8 @@ export class InterpolatedBoolean {
   /** True when the condition is empty-free and holds; an empty condition evaluates to its default 'False'. */
   eval(env: ComponentEnvironment, values?: TemplateValues): boolean {
     if (this.compiled === null) return this.condition === true;
-    const result = this.compiled.evaluate(templateContext(env, this.parameters, values), { default: 'False', clock: env.clock });
+    if (this.options?.env !== env) this.options = { env, value: { default: 'False', clock: env.clock } };
+    const result = this.compiled.evaluate(templateContext(env, this.parameters, values), this.options.value);
     return !isCdkFalse(result);
   }
 }

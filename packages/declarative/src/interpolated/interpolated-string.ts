@@ -18,6 +18,8 @@ export class InterpolatedString {
   private readonly compiled: CompiledTemplate | null;
   /** The value of a text without template syntax: constant, so computed once. */
   private readonly constant: PyValue | undefined;
+  /** The evaluation options of the last environment and valid types (the same on every call of a component). */
+  private options: { env: ComponentEnvironment; validTypes: readonly PyTypeName[] | undefined; value: EvaluateOptions } | null = null;
 
   constructor(
     readonly text: string,
@@ -31,9 +33,11 @@ export class InterpolatedString {
   /** Evaluates as `InterpolatedString.eval(config, **values)`; `validTypes` as the CDK's `valid_types`. */
   eval(env: ComponentEnvironment, values?: TemplateValues, validTypes?: readonly PyTypeName[]): PyValue {
     if (this.compiled === null && validTypes === undefined) return this.constant as PyValue;
-    const options: EvaluateOptions = { default: this.fallback ?? this.text, clock: env.clock, validTypes };
+    if (this.options?.env !== env || this.options.validTypes !== validTypes) {
+      this.options = { env, validTypes, value: { default: this.fallback ?? this.text, clock: env.clock, validTypes } };
+    }
     const template = this.compiled ?? compileCached(this.text);
-    return template.evaluate(templateContext(env, this.parameters, values), options);
+    return template.evaluate(templateContext(env, this.parameters, values), this.options.value);
   }
 
   /** The value as text, as the CDK's `str(x.eval(...))`. */

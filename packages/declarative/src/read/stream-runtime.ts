@@ -109,7 +109,7 @@ async function recordParts(
   });
   const paginator = createPaginator(retriever.paginator, read.env, built.dataFeed ? { dataFeedCursor: built.cursor } : {});
   const decoder = createDecoder(retriever.decoder as ComponentModel | undefined, warn);
-  return { decoder, selector, paginator, recordsChanged: transformations.length > 0 || normalizes };
+  return { decoder, selector, paginator, recordsChanged: !selector.leavesResponseIntact };
 }
 
 function buildRequester(name: string, model: HttpRequesterModel, site: StreamSite, read: ReadEnvironment): HttpRequester {

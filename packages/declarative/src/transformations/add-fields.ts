@@ -4,7 +4,7 @@
 // the value is set at the path with dpath.new (paths are literal: the CDK does not interpolate them).
 import { ConnectorError } from '@tributary/cdk';
 import type { AddFields as AddFieldsModel, ValueType } from '../components/component-types.js';
-import { dpathNew } from '../dpath/dpath-new.js';
+import { dpathSetter } from '../dpath/dpath-new.js';
 import { type ComponentEnvironment, parametersOf } from '../interpolated/evaluation-context.js';
 import { InterpolatedBoolean } from '../interpolated/interpolated-boolean.js';
 import { InterpolatedString } from '../interpolated/interpolated-string.js';
@@ -18,6 +18,8 @@ const PYTHON_TYPES: Readonly<Record<ValueType, PyTypeName>> = { string: 'str', n
 
 interface ParsedField {
   readonly path: readonly string[];
+  /** dpath.new at the path, its keys worked out once. */
+  readonly set: (record: MutableRecord, value: unknown) => void;
   readonly pathValue: PyValue;
   readonly value: InterpolatedString;
   readonly validTypes: readonly PyTypeName[] | undefined;
@@ -26,6 +28,8 @@ interface ParsedField {
 export class AddFields implements RecordTransformation {
   private readonly fields: ParsedField[];
   private readonly condition: InterpolatedBoolean | null;
+  /** Fields at top-level paths only set the record's own keys. */
+  readonly changesOwnKeysOnly: boolean;
 
   constructor(
     model: AddFieldsModel,
@@ -40,11 +44,13 @@ export class AddFields implements RecordTransformation {
       const fieldParameters = { ...parameters, ...parametersOf(field) };
       return {
         path: field.path,
+        set: dpathSetter(field.path),
         pathValue: [...field.path],
         value: new InterpolatedString(String(field.value), fieldParameters),
         validTypes: field.value_type ? [PYTHON_TYPES[field.value_type]] : undefined,
       };
     });
+    this.changesOwnKeysOnly = this.fields.every((field) => field.path.length === 1);
   }
 
   transform(record: MutableRecord, slice: StreamSlice | null): void {
@@ -52,7 +58,7 @@ export class AddFields implements RecordTransformation {
     for (const field of this.fields) {
       const value = field.value.eval(this.env, context, field.validTypes);
       if (this.condition !== null && !this.condition.eval(this.env, { ...context, value, path: field.pathValue })) continue;
-      dpathNew(record, field.path, toRecordValue(value));
+      field.set(record, toRecordValue(value));
     }
   }
 }

@@ -6,4 +6,10 @@ export type MutableRecord = Record<string, unknown>;
 
 export interface RecordTransformation {
   transform(record: MutableRecord, slice: StreamSlice | null): void;
+  /**
+   * True when it only adds, replaces, renames or removes the record's own (top-level) keys and
+   * never changes a nested object or list in place: a shallow copy of the record then suffices to
+   * keep the response it came from intact.
+   */
+  readonly changesOwnKeysOnly?: boolean;
 }

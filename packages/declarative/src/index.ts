@@ -1,5 +1,6 @@
 // @tributary/declarative: runs Airbyte's declarative (low-code) YAML manifests on Tributary's CDK.
 
+export type { AsyncJobTiming } from './async-jobs/async-job-timing.js';
 export type * from './components/component-types.js';
 export { type CustomComponentUse, findCustomComponents } from './components/custom-components.js';
 export { createDecoder, createParser, supportsPagination } from './decoders/create-decoder.js';
@@ -48,7 +49,7 @@ export type { ParentRecord, ParentStream } from './partitions/substream-partitio
 export { combineMappings } from './requests/combine-mappings.js';
 export { createRequestOption, type InjectInto, RequestOption, type RequestValues } from './requests/request-option.js';
 export { EMPTY_SLICE, makeSlice, plainOf, sliceValue } from './slices/stream-slice.js';
-export { DeclarativeSource, type ManifestInput } from './source/declarative-source.js';
+export { DeclarativeSource, type DeclarativeSourceOptions, type ManifestInput } from './source/declarative-source.js';
 export { genericDeclarativeSpec, INJECTED_MANIFEST_KEY } from './spec/generic-spec.js';
 export { manifestSpec } from './spec/manifest-spec.js';
 export { createTransformation, createTransformations } from './transformations/create-transformations.js';

@@ -42,19 +42,38 @@ export class RecordSelector {
   }
 
   select(items: Iterable<DecodedValue>, context: FilterContext): SelectedPage {
-    const { extractor, filter, transformations, transformBeforeFiltering, normalizer } = this.parts;
     const records: MutableRecord[] = [];
     let extractedCount = 0;
-    for (const extracted of extractor.extract(items)) {
+    for (const extracted of this.parts.extractor.extract(items)) {
       extractedCount++;
-      let record = asRecord(extracted);
-      if (transformBeforeFiltering) record = this.transform(record, transformations, context.slice);
-      if (filter !== null && !filter.keep(record, context)) continue;
-      if (!transformBeforeFiltering) record = this.transform(record, transformations, context.slice);
-      normalizer?.transform(record);
-      records.push(record);
+      const record = this.kept(asRecord(extracted), context);
+      if (record !== null) records.push(record);
     }
     return { records, extractedCount };
+  }
+
+  /**
+   * The CDK's `filter_and_transform`: records already extracted (an AsyncRetriever's downloads)
+   * filtered, transformed and normalised, without the extractor.
+   */
+  filterAndTransform(extracted: Iterable<unknown>, context: FilterContext): MutableRecord[] {
+    const records: MutableRecord[] = [];
+    for (const value of extracted) {
+      const record = this.kept(asRecord(value), context);
+      if (record !== null) records.push(record);
+    }
+    return records;
+  }
+
+  /** One record through the filter and the transformations (in the configured order) and normalisation; null when filtered out. */
+  private kept(extracted: MutableRecord, context: FilterContext): MutableRecord | null {
+    const { filter, transformations, transformBeforeFiltering, normalizer } = this.parts;
+    let record = extracted;
+    if (transformBeforeFiltering) record = this.transform(record, transformations, context.slice);
+    if (filter !== null && !filter.keep(record, context)) return null;
+    if (!transformBeforeFiltering) record = this.transform(record, transformations, context.slice);
+    normalizer?.transform(record);
+    return record;
   }
 
   /** The record transformed: itself, or its transformed copy when the response must stay intact. */
@@ -70,7 +89,8 @@ function shallowCopy(record: MutableRecord): MutableRecord {
   if (!Object.hasOwn(record, '__proto__')) return Object.assign({}, record);
   // Object.assign would call the __proto__ setter instead of copying a key of that name.
   const copy: MutableRecord = {};
-  for (const key of Object.keys(record)) Object.defineProperty(copy, key, { value: record[key], writable: true, enumerable: true, configurable: true });
+  for (const key of Object.keys(record))
+    Object.defineProperty(copy, key, { value: record[key], writable: true, enumerable: true, configurable: true });
   return copy;
 }
 

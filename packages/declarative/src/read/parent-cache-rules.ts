@@ -23,7 +23,9 @@ export function parentConfigsOf(stream: JsonMapping): JsonMapping[] {
   if (!isMapping(retriever)) return [];
   const router = retriever.partition_router;
   const routers = Array.isArray(router) ? router : [router];
-  return routers.flatMap((item) => (isMapping(item) && Array.isArray(item.parent_stream_configs) ? item.parent_stream_configs.filter(isMapping) : []));
+  return routers.flatMap((item) =>
+    isMapping(item) && Array.isArray(item.parent_stream_configs) ? item.parent_stream_configs.filter(isMapping) : [],
+  );
 }
 
 /** True when the stream's requester asks for the cache itself (`use_cache: true`). */

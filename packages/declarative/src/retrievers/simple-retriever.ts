@@ -7,17 +7,18 @@ import type { HttpResponse } from '@tributary/cdk';
 import type { DecodedValue, Decoder } from '../decoders/decoder.js';
 import { headerLookup } from '../decoders/decoder.js';
 import { decodeForPagination } from '../decoders/pagination-decoder.js';
-import type { RequestOptionsProvider } from '../incremental/datetime-request-options.js';
 import type { RecordSelector } from '../extractors/record-selector.js';
+import type { RequestOptionsProvider } from '../incremental/datetime-request-options.js';
 import type { PageOutcome } from '../pagination/page-outcome.js';
 import { type NextPageToken, type Paginator, tokenOf } from '../pagination/paginator.js';
-import { combineMappings } from '../requests/combine-mappings.js';
-import type { InjectInto, RequestValues } from '../requests/request-option.js';
 import { PaginationResetRequired } from '../requesters/error-policy.js';
 import type { HttpRequester, PageRequest, SendContext } from '../requesters/http-requester.js';
+import { combineMappings } from '../requests/combine-mappings.js';
+import type { InjectInto, RequestValues } from '../requests/request-option.js';
 import type { StreamSlice } from '../slices/stream-slice.js';
 import type { MutableRecord } from '../transformations/transformation.js';
 import type { PaginationReset } from './pagination-reset.js';
+import type { Retriever } from './retriever.js';
 
 export interface RetrieverParts {
   readonly requester: HttpRequester;
@@ -38,8 +39,13 @@ export interface Page {
   readonly response: HttpResponse;
 }
 
-export class SimpleRetriever {
+export class SimpleRetriever implements Retriever {
   constructor(private readonly parts: RetrieverParts) {}
+
+  /** Every slice is read as the cursor gives it. */
+  readySlices(slices: AsyncIterable<StreamSlice>): AsyncIterable<StreamSlice> {
+    return slices;
+  }
 
   /** The pages of `slice`, in order; a pagination reset starts them again as the retriever's reset rules say. */
   async *pages(slice: StreamSlice, context: SendContext = {}): AsyncGenerator<Page> {

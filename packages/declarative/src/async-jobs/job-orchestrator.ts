@@ -87,7 +87,7 @@ export class JobOrchestrator {
       context.logger?.warn(
         `Could not start an async job for stream '${this.parts.streamName}'; it will be retried if attempts remain: ${failure.message}`,
       );
-      const job = new AsyncJob(`job that could not start (${pyRepr(slice)})`, slice, Number.POSITIVE_INFINITY, timing.now);
+      const job = new AsyncJob(`not started (${pyRepr(slice)})`, slice, Number.POSITIVE_INFINITY, timing.now);
       job.updateStatus('failed');
       job.failure = failure;
       tracker.add(job.id);

@@ -62,8 +62,12 @@ class TestClock {
   readonly now = () => this.ms;
 }
 
+/** Reads with the test clock; each wait between polls moves it by the poll interval. */
 async function readWith(api: JobsApi, model: Record<string, unknown>, clock = new TestClock()) {
-  const source = new DeclarativeSource(model, { asyncJobTiming: { pollIntervalMs: 1, now: clock.now } });
+  const wait = async (ms: number) => {
+    clock.ms += ms;
+  };
+  const source = new DeclarativeSource(model, { asyncJobTiming: { pollIntervalMs: 5_000, now: clock.now, wait } });
   return read(source, { config: { base: api.url }, streams: ['report'] });
 }
 
@@ -197,6 +201,45 @@ describe('AsyncRetriever', () => {
       assert.equal(error?.failure_type, 'config_error');
       assert.match(error?.message ?? '', /API status ready is already set/);
       assert.deepEqual(api.lines(), []);
+    });
+  });
+
+  test('a skipped job (no data) gives no records and no retry, and the other partitions are read', async () => {
+    await withApi({ statuses: ['pending', 'nodata'], exportOf: csvExport(false) }, async (api) => {
+      const mapping = { running: ['pending'], completed: ['ready'], failed: ['error'], timeout: [], skipped: ['nodata'] };
+      const result = await readWith(api, manifest({ status_mapping: mapping }));
+      assert.equal(result.exitCode, 0, result.describeErrors());
+      assert.deepEqual(result.recordsOf('report'), []);
+      assert.deepEqual(api.lines().filter((line) => line === 'POST /jobs').length, 2);
+      assert.ok(result.logs.some((log) => /skipped by the API/.test(log.message)));
+    });
+  });
+
+  test('a job whose creation failed (HTTP 500 after the retries) is created again and then read', async () => {
+    const clock = new TestClock();
+    const options = { statuses: ['ready'], exportOf: csvExport(false), creationFailures: [500, 500, 500, 500], now: clock.now };
+    await withApi(options, async (api) => {
+      const error_handler = { type: 'DefaultErrorHandler', max_retries: 1, backoff_strategies: [{ type: 'ConstantBackoffStrategy', backoff_time_in_seconds: 0 }] };
+      const creation = { type: 'HttpRequester', url_base: "{{ config['base'] }}", path: '/jobs', http_method: 'POST', error_handler };
+      const result = await readWith(api, manifest({ creation_requester: creation, partition_router: undefined }), clock);
+      assert.equal(result.exitCode, 0, result.describeErrors());
+      assert.equal(result.recordsOf('report').length, 2);
+      // Two attempts of two requests each failed; the third attempt got through.
+      assert.equal(api.lines().filter((line) => line === 'POST /jobs').length, 5);
+      assert.ok(result.logs.some((log) => /Could not start an async job for stream 'report'/.test(log.message)));
+    });
+  });
+
+  test('failed_retry_wait_time_in_seconds: a job the API reported failed is created again only once the wait is over', async () => {
+    const clock = new TestClock();
+    await withApi({ statuses: ['error', 'ready'], exportOf: csvExport(false), now: clock.now }, async (api) => {
+      const model = manifest({ failed_retry_wait_time_in_seconds: 60, partition_router: undefined });
+      const result = await readWith(api, model, clock);
+      const creations = api.calls.filter((call) => call.method === 'POST' && call.path === '/jobs').map((call) => call.at ?? 0);
+      assert.equal(creations.length, 3);
+      assert.ok(creations[1] - creations[0] >= 60_000, `second creation ${creations[1] - creations[0]} ms after the first`);
+      assert.ok(creations[2] - creations[1] >= 60_000, `third creation ${creations[2] - creations[1]} ms after the second`);
+      assert.equal(result.errors.find((error) => error.stream_descriptor?.name === 'report')?.failure_type, 'config_error');
     });
   });
 });

@@ -7,6 +7,8 @@ export interface SeenCall {
   readonly method: string;
   readonly path: string;
   readonly body: string;
+  /** The test clock's time when the call arrived (when the test has one). */
+  readonly at?: number;
 }
 
 export interface JobsApiOptions {
@@ -16,6 +18,10 @@ export interface JobsApiOptions {
   readonly exportOf: (report: string) => { body: string | Buffer; contentType: string; gzip?: boolean };
   /** Called at each poll (a test's clock moves here). */
   readonly onPoll?: () => void;
+  /** The test's clock, read when a call arrives. */
+  readonly now?: () => number;
+  /** HTTP statuses answered to the first job creations, in order (then 201). */
+  readonly creationFailures?: readonly number[];
 }
 
 export class JobsApi {
@@ -24,12 +30,13 @@ export class JobsApi {
   private readonly polls = new Map<string, number>();
   private readonly reports = new Map<string, string>();
   private created = 0;
+  private failedCreations = 0;
 
   constructor(private readonly options: JobsApiOptions) {
     this.server = createServer((request, response) => {
       void readBody(request).then((body) => {
         const path = request.url ?? '/';
-        this.calls.push({ method: request.method ?? 'GET', path, body });
+        this.calls.push({ method: request.method ?? 'GET', path, body, at: this.options.now?.() });
         const answer = this.answer(request.method ?? 'GET', path, body);
         response.writeHead(answer.status, { 'content-type': answer.contentType });
         response.end(answer.body);
@@ -58,6 +65,11 @@ export class JobsApi {
   private answer(method: string, path: string, body: string): { status: number; body: string | Buffer; contentType: string } {
     const json = (status: number, value: unknown) => ({ status, body: JSON.stringify(value), contentType: 'application/json' });
     if (method === 'POST' && path === '/jobs') {
+      const failure = this.options.creationFailures?.[this.failedCreations];
+      if (failure !== undefined) {
+        this.failedCreations++;
+        return json(failure, { error: 'too many reports' });
+      }
       const id = `job-${++this.created}`;
       this.reports.set(id, (JSON.parse(body || '{}') as { report?: string }).report ?? '');
       return json(201, { id });

@@ -18,6 +18,8 @@ export interface RecordSelectorOptions {
   /** The cursor, when the stream filters incremental records client-side. */
   readonly clientSideRange?: SyncRange;
   readonly warn?: NormalizationWarningSink;
+  /** The paginator reads the records' part of the decoded response: records are transformed as copies. */
+  readonly keepResponse?: boolean;
 }
 
 export function createExtractor(model: RecordSelectorModel['extractor'], env: ComponentEnvironment): DpathExtractor {
@@ -49,5 +51,6 @@ export function createRecordSelector(
     transformations: options.transformations,
     transformBeforeFiltering,
     normalizer: normalize ? new TypeTransformer(options.schema as Record<string, unknown>, options.warn) : null,
+    keepResponse: options.keepResponse ?? false,
   });
 }

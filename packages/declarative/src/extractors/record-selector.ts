@@ -4,9 +4,10 @@
 // (what record-counting paginators compare with the page size).
 //
 // The Python CDK's paginator reads the response parsed anew, untouched by transformations. When
-// every transformation only changes a record's own keys, each record is transformed as a shallow
-// copy instead, so the decoded response stays as the server sent it and the paginator can read
-// it without parsing the body a second time (`leavesResponseIntact`).
+// the paginator reads the records' part of it (`keepResponse`) and every transformation only
+// changes a record's own keys, each record is transformed as a shallow copy instead, so the decoded
+// response stays as the server sent it and the paginator can read it without parsing the body a
+// second time (`leavesResponseIntact`). When it does not, records are transformed in place.
 import { ConnectorError } from '@tributary/cdk';
 import type { DecodedValue } from '../decoders/decoder.js';
 import type { StreamSlice } from '../slices/stream-slice.js';
@@ -22,6 +23,8 @@ export interface RecordSelectorParts {
   readonly transformBeforeFiltering: boolean;
   /** Null for `schema_normalization: None` (the default). */
   readonly normalizer: TypeTransformer | null;
+  /** The decoded response must stay as the server sent it (the paginator reads the records' part of it). */
+  readonly keepResponse?: boolean;
 }
 
 export interface SelectedPage {
@@ -38,7 +41,7 @@ export class RecordSelector {
   constructor(private readonly parts: RecordSelectorParts) {
     const ownKeysOnly = parts.transformations.every((transformation) => transformation.changesOwnKeysOnly === true);
     this.leavesResponseIntact = parts.normalizer === null && ownKeysOnly;
-    this.transformsCopies = this.leavesResponseIntact && parts.transformations.length > 0;
+    this.transformsCopies = parts.keepResponse === true && this.leavesResponseIntact && parts.transformations.length > 0;
   }
 
   select(items: Iterable<DecodedValue>, context: FilterContext): SelectedPage {

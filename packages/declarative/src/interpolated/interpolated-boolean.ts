@@ -42,4 +42,16 @@ export class InterpolatedBoolean {
     const result = this.compiled.evaluate(templateContext(env, this.parameters, values), this.options.value);
     return !isCdkFalse(result);
   }
+
+  /** A context of this condition's `config` and `parameters` and the given values, kept by a caller that evaluates it per record (see `evalIn`). */
+  contextFor(env: ComponentEnvironment, values: TemplateValues): PlainDict {
+    return templateContext(env, this.parameters, values);
+  }
+
+  /** `eval` in a context made by `contextFor`, its values set for this call: no context built per record. */
+  evalIn(env: ComponentEnvironment, context: PlainDict): boolean {
+    if (this.compiled === null) return this.condition === true;
+    if (this.options?.env !== env) this.options = { env, value: { default: 'False', clock: env.clock } };
+    return !isCdkFalse(this.compiled.evaluate(context, this.options.value));
+  }
 }

@@ -40,6 +40,24 @@ export class InterpolatedString {
     return template.evaluate(templateContext(env, this.parameters, values), this.options.value);
   }
 
+  /**
+   * A context of this string's `config` and `parameters` and the given values, for a caller that
+   * evaluates it once per record: it keeps the context, sets the values of each call in it and
+   * calls `evalIn`, so no context is built per record.
+   */
+  contextFor(env: ComponentEnvironment, values: TemplateValues): PlainDict {
+    return templateContext(env, this.parameters, values);
+  }
+
+  /** `eval` in a context made by `contextFor` (its values set for this call). */
+  evalIn(env: ComponentEnvironment, context: PlainDict, validTypes?: readonly PyTypeName[]): PyValue {
+    if (this.compiled === null && validTypes === undefined) return this.constant as PyValue;
+    if (this.options?.env !== env || this.options.validTypes !== validTypes) {
+      this.options = { env, validTypes, value: { default: this.fallback ?? this.text, clock: env.clock, validTypes } };
+    }
+    return (this.compiled ?? compileCached(this.text)).evaluate(context, this.options.value);
+  }
+
   /** The value as text, as the CDK's `str(x.eval(...))`. */
   evalString(env: ComponentEnvironment, values?: TemplateValues): string {
     const value = this.eval(env, values);

@@ -182,9 +182,11 @@ export class CompiledTemplate {
 
   private checkDeclared(context: InterpolationContext): void {
     const hasSlice = Object.hasOwn(context, 'stream_slice');
-    const missing = this.undeclared.filter(
-      (name) => !(Object.hasOwn(context, name) && context[name] !== undefined) && !(hasSlice && SLICE_ALIASES.includes(name)),
-    );
+    // Per-record templates: nothing is allocated (no closure, no list) unless a name is missing.
+    let allDeclared = true;
+    for (const name of this.undeclared) allDeclared &&= isDeclared(context, name, hasSlice);
+    if (allDeclared) return;
+    const missing = this.undeclared.filter((name) => !isDeclared(context, name, hasSlice));
     if (missing.length) {
       const available = Object.keys(context).concat(hasSlice ? SLICE_ALIASES : []);
       throw valueError(
@@ -198,6 +200,10 @@ export class CompiledTemplate {
 function printedAndParsed(value: PyValue, validTypes: readonly PyTypeName[] | undefined): PyValue {
   if (!validTypes?.length || isInstance(value, validTypes)) return value;
   return pyStr(value);
+}
+
+function isDeclared(context: InterpolationContext, name: string, hasSlice: boolean): boolean {
+  return (Object.hasOwn(context, name) && context[name] !== undefined) || (hasSlice && SLICE_ALIASES.includes(name));
 }
 
 function checkAliases(context: InterpolationContext): void {

@@ -1,5 +1,6 @@
 // A stream's RecordSelector as the CDK's factory builds it: the stream's transformations, its
-// schema when the selector normalises, and the cursor's client-side filter when there is one.
+// schema when the selector normalises, the cursor's client-side filter when there is one, and
+// whether the decoded response must stay as it came (the paginator reads the records' part of it).
 import type { DeclarativeStream as DeclarativeStreamModel, RecordSelector as RecordSelectorModel } from '../components/component-types.js';
 import { createRecordSelector } from '../extractors/create-record-selector.js';
 import type { RecordSelector } from '../extractors/record-selector.js';
@@ -16,6 +17,7 @@ export async function buildSelector(
   built: StreamCursor,
   site: StreamSite,
   read: ReadEnvironment,
+  keepResponse = false,
 ): Promise<RecordSelector> {
   const transformations = createTransformations(model.transformations as ComponentModel[] | undefined, read.env);
   const normalizes = selectorModel.schema_normalization === 'Default';
@@ -25,5 +27,6 @@ export async function buildSelector(
     schema: schema as Record<string, unknown> | undefined,
     clientSideRange: built.clientSideIncremental ? built.cursor : undefined,
     warn: (message: string) => read.logger?.warn(message),
+    keepResponse,
   });
 }

@@ -18,6 +18,7 @@ import { createStreamCursor, type StreamCursor } from '../incremental/create-cur
 import type { StreamStateBlob } from '../incremental/cursor.js';
 import type { JsonMapping } from '../manifest/json-values.js';
 import { createPaginator } from '../pagination/create-paginator.js';
+import { paginatorMayReadRecords } from '../pagination/response-reads.js';
 import { createPartitionRouter } from '../partitions/create-partition-router.js';
 import type { PartitionRouter } from '../partitions/partition-router.js';
 import { PaginationReset, type PaginationResetModel } from '../retrievers/pagination-reset.js';
@@ -96,13 +97,15 @@ async function buildSimpleRetriever(
   site: StreamSite,
   read: ReadEnvironment,
 ): Promise<SimpleRetriever> {
-  const selector = await buildSelector(model, retriever.record_selector, built, site, read);
+  const fieldPath = (retriever.record_selector.extractor as { field_path?: unknown[] }).field_path ?? [];
+  const keepResponse = paginatorMayReadRecords(retriever.paginator, fieldPath);
+  const selector = await buildSelector(model, retriever.record_selector, built, site, read, keepResponse);
   const paginator = createPaginator(retriever.paginator, read.env, built.dataFeed ? { dataFeedCursor: built.cursor } : {});
   return new SimpleRetriever({
     decoder: createDecoder(retriever.decoder as ComponentModel | undefined, (message) => read.logger?.warn(message)),
     selector,
     paginator,
-    recordsChanged: !selector.leavesResponseIntact,
+    recordsChanged: keepResponse && !selector.leavesResponseIntact,
     requester: buildRequester(name, retriever.requester as HttpRequesterModel, site, read),
     slicerOptions: built.requestOptions,
     ignoreSlicerOnPaginatedRequests: retriever.ignore_stream_slicer_parameters_on_paginated_requests === true,

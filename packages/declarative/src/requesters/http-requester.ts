@@ -100,7 +100,8 @@ export class HttpRequester {
         crossOriginRequests: 'without-credentials',
       });
     } catch (error) {
-      if (error instanceof HttpError && errors.askedToReset(error.response)) throw new PaginationResetRequired(error.response as HttpResponse);
+      if (error instanceof HttpError && errors.askedToReset(error.response))
+        throw new PaginationResetRequired(error.response as HttpResponse);
       throw error;
     }
     cache?.put(request, response);

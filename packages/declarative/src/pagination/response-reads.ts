@@ -6,7 +6,7 @@
 // wildcard field path) counts as a read of the records.
 import type { DefaultPaginator as DefaultPaginatorModel, NoPagination as NoPaginationModel } from '../components/component-types.js';
 
-const MEMBER = /^\s*(?:\.\s*([A-Za-z_]\w*)\s*(\()?|\[\s*(['"])([^'"\\]*)\3\s*\]|\.get\(\s*(['"])([^'"\\]*)\5)/;
+const MEMBER = /^\s*(?:\.get\(\s*(['"])([^'"\\]*)\1|\.\s*([A-Za-z_]\w*)\s*(\()?|\[\s*(['"])([^'"\\]*)\5\s*\])/;
 const DICT_METHODS = new Set(['keys', 'values', 'items', 'get', 'copy', 'pop', 'setdefault', 'update']);
 
 export function paginatorMayReadRecords(
@@ -29,7 +29,7 @@ function readsMember(template: string, member: string): boolean {
   for (const match of template.matchAll(/\bresponse\b/g)) {
     const access = MEMBER.exec(template.slice((match.index ?? 0) + match[0].length));
     if (access === null) return true;
-    const [, attribute, call, , item, , key] = access;
+    const [, , key, attribute, call, , item] = access;
     if (attribute !== undefined && (call !== undefined || DICT_METHODS.has(attribute))) return true;
     if ((attribute ?? item ?? key) === member) return true;
   }

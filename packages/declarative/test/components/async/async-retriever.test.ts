@@ -219,7 +219,11 @@ describe('AsyncRetriever', () => {
     const clock = new TestClock();
     const options = { statuses: ['ready'], exportOf: csvExport(false), creationFailures: [500, 500, 500, 500], now: clock.now };
     await withApi(options, async (api) => {
-      const error_handler = { type: 'DefaultErrorHandler', max_retries: 1, backoff_strategies: [{ type: 'ConstantBackoffStrategy', backoff_time_in_seconds: 0 }] };
+      const error_handler = {
+        type: 'DefaultErrorHandler',
+        max_retries: 1,
+        backoff_strategies: [{ type: 'ConstantBackoffStrategy', backoff_time_in_seconds: 0 }],
+      };
       const creation = { type: 'HttpRequester', url_base: "{{ config['base'] }}", path: '/jobs', http_method: 'POST', error_handler };
       const result = await readWith(api, manifest({ creation_requester: creation, partition_router: undefined }), clock);
       assert.equal(result.exitCode, 0, result.describeErrors());
@@ -240,6 +244,47 @@ describe('AsyncRetriever', () => {
       assert.ok(creations[1] - creations[0] >= 60_000, `second creation ${creations[1] - creations[0]} ms after the first`);
       assert.ok(creations[2] - creations[1] >= 60_000, `third creation ${creations[2] - creations[1]} ms after the second`);
       assert.equal(result.errors.find((error) => error.stream_descriptor?.name === 'report')?.failure_type, 'config_error');
+    });
+  });
+
+  test('incremental: a job per datetime slice, the records seen by the cursor, its state written', async () => {
+    const exportOf = (day: string) => ({ body: `id,updated_at\n${day},${day}T10:00:00Z\n`, contentType: 'text/csv' });
+    await withApi({ statuses: ['ready'], exportOf }, async (api) => {
+      const model = manifest({
+        partition_router: undefined,
+        creation_requester: {
+          type: 'HttpRequester',
+          url_base: "{{ config['base'] }}",
+          path: '/jobs',
+          http_method: 'POST',
+          request_body_json: { report: '{{ stream_interval.start_time }}' },
+        },
+      });
+      const stream = model.streams[0] as Record<string, unknown>;
+      stream.transformations = [];
+      stream.incremental_sync = {
+        type: 'DatetimeBasedCursor',
+        cursor_field: 'updated_at',
+        datetime_format: '%Y-%m-%d',
+        cursor_datetime_formats: ['%Y-%m-%dT%H:%M:%SZ'],
+        start_datetime: '2024-06-01',
+        end_datetime: '2024-06-03',
+        step: 'P1D',
+        cursor_granularity: 'P1D',
+      };
+      const source = new DeclarativeSource(model, { asyncJobTiming: { pollIntervalMs: 1 } });
+      const result = await read(source, { config: { base: api.url }, streams: [{ name: 'report', syncMode: 'incremental' }] });
+      assert.equal(result.exitCode, 0, result.describeErrors());
+      // One job per slice of the cursor (each its own day), the records of each in slice order.
+      const reports = api.calls.filter((call) => call.path === '/jobs').map((call) => JSON.parse(call.body).report as string);
+      assert.ok(reports.length >= 2, `${reports.length} jobs`);
+      assert.equal(reports[0], '2024-06-01');
+      assert.equal(new Set(reports).size, reports.length);
+      assert.deepEqual(
+        result.recordsOf('report').map((record) => record.updated_at),
+        reports.map((day) => `${day}T10:00:00Z`),
+      );
+      assert.match(String((result.latestState('report') as Record<string, unknown>).updated_at), new RegExp(`^${reports.at(-1)}`));
     });
   });
 });

@@ -57,10 +57,10 @@ function answer(request: IncomingMessage, response: ServerResponse, events: numb
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
   };
-  if (request.headers['x-api-key'] !== LOOPBACK_API_KEY) return send(401, { error: 'invalid API key' });
-  if (url.pathname === '/items') return send(200, itemsPage(url.searchParams));
-  if (url.pathname === '/events') return send(200, eventsSince(url.searchParams.get('since'), events));
-  send(404, { error: `no route ${url.pathname}` });
+  if (request.headers['x-api-key'] !== LOOPBACK_API_KEY) send(401, { error: 'invalid API key' });
+  else if (url.pathname === '/items') send(200, itemsPage(url.searchParams));
+  else if (url.pathname === '/events') send(200, eventsSince(url.searchParams.get('since'), events));
+  else send(404, { error: `no route ${url.pathname}` });
 }
 
 function itemsPage(query: URLSearchParams): { data: object[]; next_cursor: string | null } {

@@ -40,13 +40,14 @@ export class JobOrchestrator {
       for (;;) {
         await this.startJobs(queue, context);
         if (this.running.length === 0 && (await queue.isEmpty())) break;
+        if (this.running.length === 0) throw this.noRoomError();
         await this.parts.repository.updateStatuses(this.runningJobs(), context);
         yield* await this.sortPartitions(context);
         if (this.running.length > 0) await this.parts.timing.wait(this.parts.timing.pollIntervalMs, context.signal);
       }
-    } catch (error) {
+    } finally {
+      // After an error, or when the reader stopped early (a check reads one record): no job is left running.
       await this.abortAll(context);
-      throw error;
     }
     if (this.errors.length > 0) throw this.combinedError();
   }
@@ -154,6 +155,13 @@ export class JobOrchestrator {
   private async abortAll(context: SendContext): Promise<void> {
     for (const partition of this.running) await this.stop(partition, context);
     this.running = [];
+  }
+
+  /** Slices wait while no job of this stream runs and every place is taken (by other streams' jobs). */
+  private noRoomError(): ConnectorError {
+    return new ConnectorError(
+      `Stream '${this.parts.streamName}': no async job can start, all ${this.parts.tracker.limit} places (max_concurrent_async_job_count) are taken by jobs of other streams`,
+    );
   }
 
   private combinedError(): ConnectorError {

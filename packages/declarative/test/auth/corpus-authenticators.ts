@@ -17,7 +17,7 @@ export function requestersOf(manifest: LoadedManifest): RequesterUse[] {
   const found: RequesterUse[] = [];
   const visit = (node: unknown, path: string) => {
     if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, `${path}[${index}]`));
+      for (const [index, item] of node.entries()) visit(item, `${path}[${index}]`);
       return;
     }
     if (!isObject(node)) return;

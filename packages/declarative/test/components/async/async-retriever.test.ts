@@ -5,7 +5,7 @@
 // mapping does not know is a system_error.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { read } from '@tributary/cdk/testing';
+import { check, read } from '@tributary/cdk/testing';
 import { DeclarativeSource } from '../../../src/index.js';
 import { JobsApi, type JobsApiOptions } from './jobs-api.js';
 
@@ -285,6 +285,22 @@ describe('AsyncRetriever', () => {
         reports.map((day) => `${day}T10:00:00Z`),
       );
       assert.match(String((result.latestState('report') as Record<string, unknown>).updated_at), new RegExp(`^${reports.at(-1)}`));
+    });
+  });
+
+  test('check reads the first record, and the job still running when it stops is aborted', async () => {
+    const options = {
+      statuses: ['ready'],
+      statusesOf: (id: string) => (id === 'job-2' ? ['pending'] : undefined),
+      exportOf: csvExport(false),
+    };
+    await withApi(options, async (api) => {
+      const source = new DeclarativeSource(manifest({}, { max_concurrent_async_job_count: 2 }), { asyncJobTiming: { pollIntervalMs: 1 } });
+      const result = await check(source, { config: { base: api.url } });
+      assert.equal(result.connectionStatus.status, 'SUCCEEDED', result.describeErrors());
+      // The check stops taking slices once it has the first (job-2 still running is then aborted) and reads its record.
+      assert.deepEqual(api.lines().slice(0, 4), ['POST /jobs', 'POST /jobs', 'GET /jobs/job-1', 'GET /jobs/job-2']);
+      assert.deepEqual(api.lines().slice(4).sort(), ['GET /files/job-1', 'POST /jobs/job-2/cancel']);
     });
   });
 });

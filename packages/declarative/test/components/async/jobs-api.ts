@@ -14,6 +14,8 @@ export interface SeenCall {
 export interface JobsApiOptions {
   /** The statuses a job reports at each poll (the last one repeats). */
   readonly statuses: readonly string[];
+  /** Statuses of one job instead of `statuses`. */
+  readonly statusesOf?: (jobId: string) => readonly string[] | undefined;
   /** The export of a job, by the `report` its creation asked for. */
   readonly exportOf: (report: string) => { body: string | Buffer; contentType: string; gzip?: boolean };
   /** Called at each poll (a test's clock moves here). */
@@ -91,7 +93,7 @@ export class JobsApi {
     this.options.onPoll?.();
     const count = this.polls.get(id) ?? 0;
     this.polls.set(id, count + 1);
-    const { statuses } = this.options;
+    const statuses = this.options.statusesOf?.(id) ?? this.options.statuses;
     const status = statuses[Math.min(count, statuses.length - 1)];
     return { id, status, urls: status === 'ready' ? [`${this.url}/files/${id}`] : [] };
   }

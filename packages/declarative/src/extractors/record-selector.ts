@@ -45,14 +45,13 @@ export class RecordSelector {
   }
 
   select(items: Iterable<DecodedValue>, context: FilterContext): SelectedPage {
+    const extracted = this.parts.extractor.extractAll(items);
     const records: MutableRecord[] = [];
-    let extractedCount = 0;
-    for (const extracted of this.parts.extractor.extract(items)) {
-      extractedCount++;
-      const record = this.kept(asRecord(extracted), context);
+    for (let i = 0; i < extracted.length; i++) {
+      const record = this.kept(asRecord(extracted[i]), context);
       if (record !== null) records.push(record);
     }
-    return { records, extractedCount };
+    return { records, extractedCount: extracted.length };
   }
 
   /**

@@ -9,6 +9,7 @@ import { Budget, DEFAULT_LIMITS, type SandboxLimits } from './limits.js';
 import { literalEval, NOT_LITERAL } from './literal-eval.js';
 import { compileTemplateBody, compileTemplateValue } from './template/compiler.js';
 import { parseTemplate } from './template/parser.js';
+import { compilePlainLookups, NOT_PLAIN, type PlainRender } from './template/plain-lookups.js';
 import { EvalRuntime, SLICE_ALIASES } from './template/runtime.js';
 import { findUndeclared } from './template/undeclared.js';
 import { PyComplex, PySet } from './values/containers.js';
@@ -71,6 +72,8 @@ function undeclaredSetRepr(undeclared: readonly string[], missing: readonly stri
 
 export class CompiledTemplate {
   private readonly renderBody: (rt: EvalRuntime) => string;
+  /** For a template of text and plain lookups: its text without the interpreter, when the values allow. */
+  private readonly plainRender: PlainRender | null;
   /** For a template that is one expression: its value unprinted (see `evaluate`). */
   private readonly valueBody: ((rt: EvalRuntime) => PyValue) | null;
   /** The runtime of the last evaluation, ready for the next one. */
@@ -87,17 +90,31 @@ export class CompiledTemplate {
     this.undeclared = findUndeclared(body, GLOBAL_NAMES());
     this.renderBody = compileTemplateBody(body, cdkEnvironment());
     this.valueBody = compileTemplateValue(body, cdkEnvironment());
+    this.plainRender = this.valueBody === null ? compilePlainLookups(body) : null;
     this.unsupportedVariable = Object.keys(UNSUPPORTED_VARIABLES).find((name) => source.includes(name)) ?? null;
   }
 
   /** Renders the template to text (Jinja's render, after the CDK's undeclared-variables check). */
   render(context: InterpolationContext, options: RenderOptions = {}): string {
-    return this.run(context, options, (rt) => {
-      const text = this.renderBody(rt);
-      rt.budget.checkString(text.length);
-      return text;
-    });
+    return this.run(context, options, this.renderText);
   }
+
+  /** The rendered text of a runtime (a field, not a closure made per call: templates run per record). */
+  private readonly renderText = (rt: EvalRuntime): string => {
+    const text = this.renderBody(rt);
+    rt.budget.checkString(text.length);
+    return text;
+  };
+
+  /** What `valueOrSource` returns for a runtime (see there). */
+  private readonly valueText = (rt: EvalRuntime): PyValue => {
+    const value = (this.valueBody as (rt: EvalRuntime) => PyValue)(rt);
+    if (typeof value === 'boolean' || value === null) return value;
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return value === 0 ? 0 : value; // -0 prints as 0
+    const text = typeof value === 'string' ? value : pyStr(value);
+    rt.budget.checkString(text.length);
+    return text;
+  };
 
   /**
    * Runs `body` with a fresh runtime for `context`, after the undeclared-variables check. With the
@@ -138,16 +155,9 @@ export class CompiledTemplate {
    * ints print as text that literal_eval turns back into the same value, so they are returned as
    * they are (and strings, whose text is themselves); anything else is printed as `render` prints it.
    */
-  private valueOrSource(valueBody: (rt: EvalRuntime) => PyValue, context: InterpolationContext, options: RenderOptions): PyValue {
+  private valueOrSource(context: InterpolationContext, options: RenderOptions): PyValue {
     try {
-      return this.run(context, options, (rt) => {
-        const value = valueBody(rt);
-        if (typeof value === 'boolean' || value === null) return value;
-        if (typeof value === 'number' && Number.isSafeInteger(value)) return value === 0 ? 0 : value; // -0 prints as 0
-        const text = typeof value === 'string' ? value : pyStr(value);
-        rt.budget.checkString(text.length);
-        return text;
-      });
+      return this.run(context, options, this.valueText);
     } catch (error) {
       if (isPyInstance(error, 'TypeError')) return this.source;
       throw error;
@@ -156,6 +166,10 @@ export class CompiledTemplate {
 
   /** The CDK's _eval: the rendered text, or the template itself when rendering raised a TypeError. */
   renderOrSource(context: InterpolationContext, options: RenderOptions): string {
+    if (this.plainRender !== null && options.limits === undefined) {
+      const text = this.plainRender(context);
+      if (text !== NOT_PLAIN && text.length <= DEFAULT_LIMITS.maxStringLength) return text;
+    }
     try {
       return this.render(context, options);
     } catch (error) {
@@ -171,7 +185,7 @@ export class CompiledTemplate {
       throw new PythonError('AirbyteTracedException', UNSUPPORTED_VARIABLES[this.unsupportedVariable], 'config_error');
     }
     try {
-      const result = this.valueBody === null ? this.renderOrSource(context, options) : this.valueOrSource(this.valueBody, context, options);
+      const result = this.valueBody === null ? this.renderOrSource(context, options) : this.valueOrSource(context, options);
       if (typeof result !== 'string') return printedAndParsed(result, options.validTypes);
       if (result) return cdkLiteralEval(result, options.validTypes);
     } catch (error) {

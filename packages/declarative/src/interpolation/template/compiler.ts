@@ -408,6 +408,14 @@ class Compiler {
         // Jinja subscripts slices directly (not through the sandbox's getitem), so their errors
         // propagate, except where its optimizer folds the expression (through getitem) at compile time.
         if (node.arg.kind === 'slice' && !this.folding) return (frame) => subscript(obj(frame), arg(frame));
+        if (node.arg.kind === 'const' && typeof node.arg.value === 'string') {
+          // `record['id']`: sandboxGetitem's first case, with the key known when compiling.
+          const key = node.arg.value;
+          return (frame) => {
+            const target = obj(frame);
+            return isPlainDict(target) && Object.hasOwn(target, key) ? target[key] : sandboxGetitem(target, key);
+          };
+        }
         return (frame) => sandboxGetitem(obj(frame), arg(frame));
       }
       case 'slice': {

@@ -7,8 +7,9 @@
 // Each engine first runs once with its stdout piped here: every RECORD must be exactly the one
 // expected (record k of the API, filtered, with its added field), in order. The timed runs write to
 // /dev/null and must each request every page once and write exactly as many bytes as that run.
-// The ratio is of records/s by wall time (the target); records per CPU-second of the connector
-// process are reported next to it, as they change least on a busy shared machine.
+// The target is on records/s by wall time, judged on the median of the per-round ratios (the two
+// engines run back to back in each round); records per CPU-second of the connector process are
+// reported next to it, as they change least on a busy shared machine.
 // Usage: node bench/declarative-read.mjs [--records N] [--rounds K] [--no-write]
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -136,8 +137,12 @@ function report({ walls, rss, cpu }) {
   const perCpuSecond = (key) => emitted / median(cpu[key]);
   const ratio = perSecond('declarative') / perSecond('handWritten');
   const cpuRatio = perCpuSecond('declarative') / perCpuSecond('handWritten');
-  const roundRatios = walls.declarative.map((wall, i) => walls.handWritten[i] / wall);
-  const result = { total, emitted, rounds, walls, rss, cpu, ratio, cpuRatio, roundRatio: median(roundRatios), met: ratio >= TARGET };
+  // Each round runs the two engines back to back (alternating which goes first): the ratio within
+  // a round cancels the load a shared machine varies between rounds, so the target is judged on
+  // the median of the per-round ratios.
+  const roundRatio = median(walls.declarative.map((wall, i) => walls.handWritten[i] / wall));
+  const roundCpuRatio = median(cpu.declarative.map((seconds, i) => cpu.handWritten[i] / seconds));
+  const result = { total, emitted, rounds, walls, rss, cpu, ratio, cpuRatio, roundRatio, roundCpuRatio, met: roundRatio >= TARGET };
   const rows = ENGINES.map(
     (engine) =>
       `| ${engine.label} | ${median(walls[engine.key]).toFixed(2)} | ${Math.round(perSecond(engine.key)).toLocaleString('en-US')} | ${Math.round(
@@ -151,7 +156,7 @@ function report({ walls, rss, cpu }) {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
-  const summary = `declarative ÷ hand-written: ${ratio.toFixed(2)}× by wall time (median of per-round ratios ${result.roundRatio.toFixed(2)}×), ${cpuRatio.toFixed(2)}× by CPU time; target ≥ ${TARGET}× by wall time: ${result.met ? 'met' : 'not met'}`;
+  const summary = `declarative ÷ hand-written, median of the per-round ratios: ${roundRatio.toFixed(2)}× by wall time, ${roundCpuRatio.toFixed(2)}× by CPU time (ratios of the medians: ${ratio.toFixed(2)}× and ${cpuRatio.toFixed(2)}×); target ≥ ${TARGET}× (per-round wall ratio): ${result.met ? 'met' : 'not met'}`;
   process.stdout.write(`${table}\n\n${summary}\n`);
   if (write) writeSection(result, table, summary);
   return result.met ? 0 : 1;

@@ -93,7 +93,8 @@ export function setNodeOptions(options) {
   nodeOptions = options;
 }
 
-function childEnv(extra, reportFile) {
+/** The environment of a measured child: the Node options of every case, and the report preload when `reportFile` is given. */
+export function childEnv(extra, reportFile) {
   const env = { ...process.env, ...extra };
   // Nothing from the caller's environment may change what a connector does or how Node runs.
   for (const key of ['NODE_OPTIONS', 'WORKER_JOB_ID', 'LOG_LEVEL', 'BENCH_REPORT_FILE']) delete env[key];

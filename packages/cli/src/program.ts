@@ -21,11 +21,14 @@ Examples:
   tributary sync connectors/source-faker --full-refresh --to duckdb:/tmp/faker.duckdb
   tributary sync --command "node connectors/source-faker/dist/main.js" --config faker.json
   tributary sync --image airbyte/source-faker:6.2.1 --config '{"count": 1000}'
+  tributary sync source-pokeapi/manifest.yaml --config '{"pokemon_name": "ditto"}'
 
 The connector is a Tributary connector package folder (loaded in this process; package.json
 "tributary": {"source": "./dist/index.js", "export": "MySource"} names the Source class, else
-the package's single exported Source subclass is used), or any Airbyte source executable
-(--command), or an Airbyte connector image (--image, run with docker run -i --rm).
+the package's single exported Source subclass is used), an Airbyte declarative manifest (a .yaml
+or .yml file, run in this process by @tributary/declarative; the DuckDB file is named after the
+file, or after its folder for a manifest.yaml), or any Airbyte source executable (--command), or
+an Airbyte connector image (--image, run with docker run -i --rm).
 
 Streams are written by their destination sync mode: overwrite (a new table replaces the old one
 when the stream completes), append, or append_dedup (latest record per primary key, by cursor).
@@ -70,7 +73,7 @@ Examples:
   program
     .command('sync')
     .description('read a connector into a DuckDB file, resuming from the state of the previous sync')
-    .argument('[connector]', 'a Tributary connector package folder (loaded in-process)')
+    .argument('[connector]', 'a Tributary connector package folder, or an Airbyte manifest.yaml (loaded in-process)')
     .option('--command <cmd>', 'an Airbyte source executable, run as a child process ("<cmd> read --config ...")')
     .option('--image <image>', 'an Airbyte source image, run with docker run -i --rm')
     .option('--config <file|json>', 'the connector config: a JSON file, or inline JSON')

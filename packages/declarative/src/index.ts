@@ -6,6 +6,7 @@
  * @module @tributary/declarative
  */
 
+export type { AsyncJobTiming } from './async-jobs/async-job-timing.js';
 export type { AuthenticatorEnvironment, LoginRequesterFactory } from './auth/authenticator-environment.js';
 export { type AuthenticatorModel, createAuthenticator } from './auth/create-authenticator.js';
 export { type AuthOptionTarget, type DeclarativeAuthenticator, isDeclarativeAuthenticator } from './auth/declarative-authenticator.js';
@@ -58,7 +59,7 @@ export type { ParentRecord, ParentStream } from './partitions/substream-partitio
 export { combineMappings } from './requests/combine-mappings.js';
 export { createRequestOption, type InjectInto, RequestOption, type RequestValues } from './requests/request-option.js';
 export { EMPTY_SLICE, makeSlice, plainOf, sliceValue } from './slices/stream-slice.js';
-export { DeclarativeSource, type ManifestInput } from './source/declarative-source.js';
+export { DeclarativeSource, type DeclarativeSourceOptions, type ManifestInput } from './source/declarative-source.js';
 export { genericDeclarativeSpec, INJECTED_MANIFEST_KEY } from './spec/generic-spec.js';
 export { manifestSpec } from './spec/manifest-spec.js';
 export { createTransformation, createTransformations } from './transformations/create-transformations.js';

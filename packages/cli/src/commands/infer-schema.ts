@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { type JsonSchema, recordTypesModule } from '@tributary/cdk';
 import type { Command } from 'commander';
-import { connectorFolder, testKitFor } from '../connectors/connector-test-kit.js';
+import { loadTestTarget } from '../connectors/connector-test-kit.js';
 import { UsageError } from '../exit-codes.js';
 import { configOrConventional } from '../inputs/config-input.js';
 
@@ -38,9 +38,8 @@ export interface InferSchemaOutcome {
 export async function inferSchemaCommand(folder: string, options: InferSchemaCommandOptions): Promise<InferSchemaOutcome> {
   if (options.stream === undefined && !options.types)
     throw new UsageError('give --stream <name> (infer its schema), --types (generate record types), or both');
-  const dir = connectorFolder(folder);
-  const kit = await testKitFor(dir);
-  const connector = await kit.loadConnector(dir, { exportName: options.export });
+  const connector = await loadTestTarget(folder, options.export);
+  const { dir, kit } = connector;
   const config = configOrConventional(dir, options.config)?.config ?? {};
   const outcome: InferSchemaOutcome = { written: [] };
   if (options.nullable !== undefined && options.nullable !== 'always' && options.nullable !== 'observed') {
@@ -84,8 +83,8 @@ export function register(program: Command): Command {
   return program
     .command('infer-schema')
     .description("draft a stream's JSON Schema from its records, and/or generate TypeScript record types from the schemas")
-    .argument('<connector>', 'a built Tributary connector package folder')
-    .option('--stream <name>', 'read this stream and write schemas/<name>.json')
+    .argument('<connector>', 'a built Tributary connector package folder, or an Airbyte manifest.yaml')
+    .option('--stream <name>', "read this stream and write schemas/<name>.json (in the connector's folder)")
     .option('--types', 'write the record type of every stream (UsersRecord…) to src/schema-types.ts')
     .option('--config <file|json>', 'the config (default: <connector>/secrets/config.json)')
     .option('--records <n>', 'how many records to read', '1000')
@@ -100,6 +99,7 @@ export function register(program: Command): Command {
 Examples:
   tributary infer-schema connectors/source-acme --stream invoices --config secrets/config.json
   tributary infer-schema . --types
+  tributary infer-schema source-pokeapi/manifest.yaml --stream pokemon --config secrets/config.json
 
 The schema is a draft that accepts every record read: review it (formats, enums, required) before
 committing. Types come from the schemas discover prints ($refs resolved); rebuild the connector first.`,

@@ -2,11 +2,13 @@
  * `tributary test <connector>`: runs the acceptance suite of `@tributary/cdk/testing` against a
  * built connector package, in this process, and prints a pass/fail table.
  */
+
+import { join, relative } from 'node:path';
 import type { AirbyteState } from '@tributary/cdk';
 import type { AcceptanceReport, CheckId } from '@tributary/cdk/testing';
 import type { Command } from 'commander';
 import { maskConnectorSecrets } from '../connectors/connector-secrets.js';
-import { connectorFolder, testKitFor } from '../connectors/connector-test-kit.js';
+import { loadTestTarget } from '../connectors/connector-test-kit.js';
 import { UsageError } from '../exit-codes.js';
 import { configOrConventional } from '../inputs/config-input.js';
 import { readJsonInput } from '../inputs/json-input.js';
@@ -25,7 +27,7 @@ export interface TestConnectorOptions {
 }
 
 /**
- * Runs the acceptance checks of the connector in `folder`; the report says what passed. Its
+ * Runs the acceptance checks of the connector in `folder` (a package folder or a manifest); the report says what passed. Its
  * failures may quote records and configs: the config secrets are masked in what is printed.
  */
 export async function testConnector(
@@ -33,12 +35,14 @@ export async function testConnector(
   options: TestConnectorOptions,
   warn: (message: string) => void = (message) => process.stderr.write(`warning: ${message}\n`),
 ): Promise<{ report: AcceptanceReport; text: string }> {
-  const dir = connectorFolder(folder);
-  const kit = await testKitFor(dir);
-  const connector = await kit.loadConnector(dir, { exportName: options.export });
+  const connector = await loadTestTarget(folder, options.export);
+  const { dir, kit } = connector;
   const config = configOrConventional(dir, options.config)?.config;
-  if (config === undefined)
-    throw new UsageError(`give the connector's config with --config (a file or inline JSON), or put it in ${folder}/secrets/config.json`);
+  if (config === undefined) {
+    throw new UsageError(
+      `give the connector's config with --config (a file or inline JSON), or put it in ${relativeToCwd(join(dir, 'secrets/config.json'))}`,
+    );
+  }
   const invalidConfig = configOrConventional(dir, options.invalidConfig, 'integration_tests/invalid_config.json')?.config;
   await maskConnectorSecrets({ spec: async () => connector.create().spec() }, [config, invalidConfig ?? {}], (_, message) =>
     warn(message),
@@ -70,8 +74,8 @@ export function register(program: Command): Command {
   return program
     .command('test')
     .description('run the acceptance checks (spec, check, discover, read, incremental) against a connector package')
-    .argument('<connector>', 'a built Tributary connector package folder')
-    .option('--config <file|json>', 'a valid config (default: <connector>/secrets/config.json)')
+    .argument('<connector>', 'a built Tributary connector package folder, or an Airbyte manifest.yaml')
+    .option('--config <file|json>', "a valid config (default: secrets/config.json in the connector's folder)")
     .option(
       '--invalid-config <file|json>',
       'a config check must reject (default: <connector>/integration_tests/invalid_config.json, if any)',
@@ -89,9 +93,12 @@ export function register(program: Command): Command {
 Examples:
   tributary test connectors/source-faker --config '{"count": 500}'
   tributary test . --skip full-refresh-idempotent --empty-streams archived_items
+  tributary test source-pokeapi/manifest.yaml --config '{"pokemon_name": "ditto"}'
 
 Exits 1 when a check fails. The connector is loaded like tributary sync loads it (package.json
-"tributary": {"source", "export"}, or its one exported Source subclass), through its own CDK.`,
+"tributary": {"source", "export"}, or its one exported Source subclass), through its own CDK; a
+manifest runs on @tributary/declarative, its conventional files next to it (secrets/config.json,
+integration_tests/invalid_config.json), as in Airbyte's connector folders.`,
     )
     .action(async (connector: string, options: TestConnectorOptions) => {
       const { report, text } = await testConnector(connector, options);
@@ -106,4 +113,9 @@ Exits 1 when a check fails. The connector is loaded like tributary sync loads it
 /** `--state`: a list of STATE payloads (or one legacy state object), inline or in a file. */
 function readState(argument: string): AirbyteState[] {
   return readJsonInput(argument, { what: 'state', inlineOption: '--state', shape: 'object or array' }).value as AirbyteState[];
+}
+
+/** A path as the user would type it from here. */
+function relativeToCwd(path: string): string {
+  return relative(process.cwd(), path) || '.';
 }

@@ -17,10 +17,9 @@ import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Cdk from '@tributary/cdk';
-import type { AirbyteCatalog, ConnectorSpecification } from '@tributary/cdk';
 import type * as CdkRuntime from '@tributary/cdk/runtime';
-import { type Connector, ConnectorFailure, failureFrom, type ReadRequest, type RunnerSink } from './connector.js';
-import { MessageCollector } from './message-collector.js';
+import { ConnectorFailure } from './connector.js';
+import { InProcessConnector } from './in-process-connector.js';
 
 interface PackageJson {
   name?: string;
@@ -36,88 +35,59 @@ interface CdkModule {
 }
 type SourceClass = new () => Cdk.Source<unknown>;
 
-/**
- * A Tributary connector package run in this process: records arrive as objects, with no JSON lines
- * to parse.
- */
-export class PackageConnector implements Connector {
-  private constructor(
-    readonly name: string,
-    readonly description: string,
-    private readonly cdk: CdkModule,
-    private readonly SourceClass: SourceClass,
-    private readonly log: (level: string, message: string) => void,
-  ) {}
-
-  /** Loads the connector package in `folder`. Errors say what to fix. */
-  static async load(folder: string, log: (level: string, message: string) => void = () => {}): Promise<PackageConnector> {
-    const dir = resolve(folder);
-    const manifestPath = join(dir, 'package.json');
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      throw new ConnectorFailure(`connector '${folder}' is not a folder; give a connector package folder, --command or --image`, undefined);
-    }
-    if (!existsSync(manifestPath)) throw new ConnectorFailure(`connector folder '${folder}' has no package.json`, undefined);
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PackageJson;
-    const name = (manifest.name ?? basename(dir)).replace(/^@[^/]+\//, '');
-    const cdk = await loadCdk(manifestPath);
-    const entry = entryOf(manifest);
-    const entryPath = resolve(dir, entry);
-    if (!existsSync(entryPath)) {
-      throw new ConnectorFailure(
-        `connector '${name}': its module ${entry} does not exist; build the connector first (npm run build)`,
-        undefined,
-      );
-    }
-    const module = (await import(pathToFileURL(entryPath).href)) as Record<string, unknown>;
-    const exportName = manifest.tributary?.export;
-    let chosen: [string, SourceClass];
-    if (exportName !== undefined) {
-      const value = module[exportName];
-      if (!isSourceClass(value, cdk)) {
-        throw new ConnectorFailure(`connector '${name}': ${entry} has no exported Source subclass named '${exportName}'`, undefined);
-      }
-      chosen = [exportName, value];
-    } else {
-      const found = new Map<SourceClass, string>();
-      for (const [key, value] of Object.entries(module)) if (isSourceClass(value, cdk) && !found.has(value)) found.set(value, key);
-      if (found.size !== 1) {
-        const listed = found.size === 0 ? 'none' : [...found.values()].join(', ');
-        throw new ConnectorFailure(
-          `connector '${name}': expected ${entry} to export exactly one Source subclass (found ${listed}); ` +
-            `name it in package.json: "tributary": { "source": "${entry}", "export": "MySource" }`,
-          undefined,
-        );
-      }
-      const [[value, key]] = [...found.entries()] as [[SourceClass, string]];
-      chosen = [key, value];
-    }
-    return new PackageConnector(name, `in-process ${name} (${chosen[0]})`, cdk, chosen[1], log);
+/** Loads the connector package in `folder`, to run in this process. Errors say what to fix. */
+export async function loadPackageConnector(
+  folder: string,
+  log: (level: string, message: string) => void = () => {},
+): Promise<InProcessConnector> {
+  const dir = resolve(folder);
+  const manifestPath = join(dir, 'package.json');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ConnectorFailure(`connector '${folder}' is not a folder; give a connector package folder, --command or --image`, undefined);
   }
-
-  async spec(): Promise<ConnectorSpecification> {
-    const collector = new MessageCollector(this.log);
-    const code = await this.cdk.invoke(new this.SourceClass(), { command: 'spec' }, collector);
-    const spec = collector.messages.find((m) => m.type === 'SPEC');
-    if (code !== 0 || spec?.type !== 'SPEC') throw failureFrom('spec', collector.errors, `exit code ${code}`);
-    return spec.spec;
-  }
-
-  async discover(config: Record<string, unknown>, signal: AbortSignal): Promise<AirbyteCatalog> {
-    const collector = new MessageCollector(this.log);
-    const code = await this.cdk.invoke(new this.SourceClass(), { command: 'discover', config }, collector, { signal });
-    const catalog = collector.messages.find((m) => m.type === 'CATALOG');
-    if (code !== 0 || catalog?.type !== 'CATALOG') throw failureFrom('discover', collector.errors, `exit code ${code}`);
-    return catalog.catalog;
-  }
-
-  read(request: ReadRequest, sink: RunnerSink, signal: AbortSignal): Promise<number> {
-    return this.cdk.invoke(
-      new this.SourceClass(),
-      { command: 'read', config: request.config, catalog: request.catalog, state: request.state },
-      sink,
-      { signal },
+  if (!existsSync(manifestPath)) throw new ConnectorFailure(`connector folder '${folder}' has no package.json`, undefined);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PackageJson;
+  const name = (manifest.name ?? basename(dir)).replace(/^@[^/]+\//, '');
+  const cdk = await loadCdk(manifestPath);
+  const entry = entryOf(manifest);
+  const entryPath = resolve(dir, entry);
+  if (!existsSync(entryPath)) {
+    throw new ConnectorFailure(
+      `connector '${name}': its module ${entry} does not exist; build the connector first (npm run build)`,
+      undefined,
     );
   }
+  const module = (await import(pathToFileURL(entryPath).href)) as Record<string, unknown>;
+  const [exportName, SourceClass] = chooseSource(module, { name, entry, exportName: manifest.tributary?.export }, cdk);
+  return new InProcessConnector(name, `in-process ${name} (${exportName})`, cdk.invoke, () => new SourceClass(), log);
+}
+
+/** The source class of the package's module: the one named in package.json, else its one exported Source subclass. */
+function chooseSource(
+  module: Record<string, unknown>,
+  pkg: { name: string; entry: string; exportName: string | undefined },
+  cdk: CdkModule,
+): [string, SourceClass] {
+  const { name, entry, exportName } = pkg;
+  if (exportName !== undefined) {
+    const value = module[exportName];
+    if (!isSourceClass(value, cdk)) {
+      throw new ConnectorFailure(`connector '${name}': ${entry} has no exported Source subclass named '${exportName}'`, undefined);
+    }
+    return [exportName, value];
+  }
+  const found = new Map<SourceClass, string>();
+  for (const [key, value] of Object.entries(module)) if (isSourceClass(value, cdk) && !found.has(value)) found.set(value, key);
+  if (found.size !== 1) {
+    const listed = found.size === 0 ? 'none' : [...found.values()].join(', ');
+    throw new ConnectorFailure(
+      `connector '${name}': expected ${entry} to export exactly one Source subclass (found ${listed}); ` +
+        `name it in package.json: "tributary": { "source": "${entry}", "export": "MySource" }`,
+      undefined,
+    );
+  }
+  const [[value, key]] = [...found.entries()] as [[SourceClass, string]];
+  return [key, value];
 }
 
 /** The connector's own `@tributary/cdk` (or this CLI's, when it has none of its own). */

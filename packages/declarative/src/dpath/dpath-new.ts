@@ -41,8 +41,27 @@ function write(container: Record<string, unknown> | unknown[], key: Key, value: 
   Object.defineProperty(container, String(key), { value, writable: true, enumerable: true, configurable: true });
 }
 
-export function dpathNew(obj: Record<string, unknown>, path: PathInput, value: unknown): void {
+export function dpathNew(obj: Record<string, unknown> | unknown[], path: PathInput, value: unknown): void {
+  dpathSetter(path)(obj, value);
+}
+
+/**
+ * `dpath.new` at a fixed path, with the path's keys worked out once (AddFields sets the same path
+ * on every record). A single text key of a plain object, the usual case, is a plain assignment.
+ */
+export function dpathSetter(path: PathInput): (obj: Record<string, unknown> | unknown[], value: unknown) => void {
   const keys = path.map(keyOf);
+  const only = keys.length === 1 ? keys[0] : undefined;
+  if (typeof only === 'string' && only !== '__proto__') {
+    return (obj, value) => {
+      if (Array.isArray(obj)) write(obj, only, value);
+      else obj[only] = value;
+    };
+  }
+  return (obj, value) => setAt(obj, keys, path, value);
+}
+
+function setAt(obj: Record<string, unknown> | unknown[], keys: readonly Key[], path: PathInput, value: unknown): void {
   let current: Record<string, unknown> | unknown[] = obj;
   for (let i = 0; i < keys.length - 1; i++) {
     const found = read(current, keys[i]);

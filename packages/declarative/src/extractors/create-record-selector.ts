@@ -22,6 +22,8 @@ export interface RecordSelectorOptions {
   /** The cursor, when the stream filters incremental records client-side. */
   readonly clientSideRange?: SyncRange;
   readonly warn?: NormalizationWarningSink;
+  /** The paginator reads the records' part of the decoded response: records are transformed as copies. */
+  readonly keepResponse?: boolean;
 }
 
 /** The extractor a manifest describes (`DpathExtractor`), compiled once per stream. */
@@ -58,5 +60,6 @@ export function createRecordSelector(
     transformations: options.transformations,
     transformBeforeFiltering,
     normalizer: normalize ? new TypeTransformer(options.schema as Record<string, unknown>, options.warn) : null,
+    keepResponse: options.keepResponse ?? false,
   });
 }

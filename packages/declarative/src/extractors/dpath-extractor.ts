@@ -19,6 +19,27 @@ export class DpathExtractor {
     this.expander = model.record_expander ? new RecordExpander(model.record_expander, env) : null;
   }
 
+  /**
+   * The records of the decoded items of one response, in order, as one list: the list the body
+   * holds when it is the only one (no copy, no generator step per record: this runs per page).
+   */
+  extractAll(items: Iterable<DecodedValue>): readonly unknown[] {
+    if (this.expander !== null) return [...this.extract(items)];
+    let single: unknown[] | null = null;
+    let all: unknown[] | null = null;
+    for (const item of items) {
+      const extracted = this.extractOne(item);
+      const records = Array.isArray(extracted) ? extracted : truthy(extracted as PyValue) ? [extracted] : [];
+      if (single === null && all === null) single = records;
+      else {
+        all ??= [...(single as unknown[])];
+        single = null;
+        for (const record of records) all.push(record);
+      }
+    }
+    return all ?? single ?? [];
+  }
+
   /** The records of the decoded items of one response, in order. */
   *extract(items: Iterable<DecodedValue>): Generator<unknown> {
     for (const item of items) {

@@ -22,6 +22,8 @@ export interface SyncRange {
 
 export class RecordFilter {
   private readonly condition: InterpolatedBoolean | null;
+  /** The condition's context, made once: each record's values are set in it. */
+  private readonly values: PlainDict;
 
   constructor(
     condition: string,
@@ -30,15 +32,18 @@ export class RecordFilter {
     private readonly syncRange: SyncRange | null = null,
   ) {
     this.condition = condition === '' && syncRange !== null ? null : new InterpolatedBoolean(condition, parameters);
+    this.values = this.condition?.contextFor(env, { record: null, stream_slice: null, next_page_token: null }) ?? {};
   }
 
   keep(record: unknown, context: FilterContext): boolean {
     if (this.syncRange !== null && !this.syncRange.shouldBeSynced(record as Record<string, unknown>, context.slice)) return false;
     if (this.condition === null) return true;
-    return this.condition.eval(this.env, {
-      record: record as PyValue,
-      stream_slice: context.slice,
-      next_page_token: context.nextPageToken,
-    });
+    const values = this.values;
+    values.record = record as PyValue;
+    values.stream_slice = context.slice;
+    values.next_page_token = context.nextPageToken;
+    const kept = this.condition.evalIn(this.env, values);
+    values.record = null; // the context keeps no record between calls
+    return kept;
   }
 }

@@ -1,6 +1,6 @@
 // The CDK's InterpolatedBoolean: a condition that is false when it evaluates to one of Python's
 // FALSE_VALUES (compared with ==, so 0 and 0.0 count as False) and true otherwise, None included.
-import { compileCached } from '../interpolation/compiled-template.js';
+import { compileCached, type EvaluateOptions } from '../interpolation/compiled-template.js';
 import type { CompiledTemplate } from '../interpolation/index.js';
 import { PySet, PyTuple } from '../interpolation/values/containers.js';
 import { isMapping, mappingSize } from '../interpolation/values/dict.js';
@@ -29,6 +29,8 @@ export function isCdkFalse(value: PyValue): boolean {
  */
 export class InterpolatedBoolean {
   private readonly compiled: CompiledTemplate | null;
+  /** The evaluation options of the last environment (one per component, so made once). */
+  private options: { env: ComponentEnvironment; value: EvaluateOptions } | null = null;
 
   constructor(
     readonly condition: string | boolean,
@@ -40,7 +42,20 @@ export class InterpolatedBoolean {
   /** True when the condition is empty-free and holds; an empty condition evaluates to its default 'False'. */
   eval(env: ComponentEnvironment, values?: TemplateValues): boolean {
     if (this.compiled === null) return this.condition === true;
-    const result = this.compiled.evaluate(templateContext(env, this.parameters, values), { default: 'False', clock: env.clock });
+    if (this.options?.env !== env) this.options = { env, value: { default: 'False', clock: env.clock } };
+    const result = this.compiled.evaluate(templateContext(env, this.parameters, values), this.options.value);
     return !isCdkFalse(result);
+  }
+
+  /** A context of this condition's `config` and `parameters` and the given values, kept by a caller that evaluates it per record (see `evalIn`). */
+  contextFor(env: ComponentEnvironment, values: TemplateValues): PlainDict {
+    return templateContext(env, this.parameters, values);
+  }
+
+  /** `eval` in a context made by `contextFor`, its values set for this call: no context built per record. */
+  evalIn(env: ComponentEnvironment, context: PlainDict): boolean {
+    if (this.compiled === null) return this.condition === true;
+    if (this.options?.env !== env) this.options = { env, value: { default: 'False', clock: env.clock } };
+    return !isCdkFalse(this.compiled.evaluate(context, this.options.value));
   }
 }

@@ -22,6 +22,8 @@ export class InterpolatedString {
   private readonly compiled: CompiledTemplate | null;
   /** The value of a text without template syntax: constant, so computed once. */
   private readonly constant: PyValue | undefined;
+  /** The evaluation options of the last environment and valid types (the same on every call of a component). */
+  private options: { env: ComponentEnvironment; validTypes: readonly PyTypeName[] | undefined; value: EvaluateOptions } | null = null;
 
   constructor(
     readonly text: string,
@@ -35,9 +37,29 @@ export class InterpolatedString {
   /** Evaluates as `InterpolatedString.eval(config, **values)`; `validTypes` as the CDK's `valid_types`. */
   eval(env: ComponentEnvironment, values?: TemplateValues, validTypes?: readonly PyTypeName[]): PyValue {
     if (this.compiled === null && validTypes === undefined) return this.constant as PyValue;
-    const options: EvaluateOptions = { default: this.fallback ?? this.text, clock: env.clock, validTypes };
+    if (this.options?.env !== env || this.options.validTypes !== validTypes) {
+      this.options = { env, validTypes, value: { default: this.fallback ?? this.text, clock: env.clock, validTypes } };
+    }
     const template = this.compiled ?? compileCached(this.text);
-    return template.evaluate(templateContext(env, this.parameters, values), options);
+    return template.evaluate(templateContext(env, this.parameters, values), this.options.value);
+  }
+
+  /**
+   * A context of this string's `config` and `parameters` and the given values, for a caller that
+   * evaluates it once per record: it keeps the context, sets the values of each call in it and
+   * calls `evalIn`, so no context is built per record.
+   */
+  contextFor(env: ComponentEnvironment, values: TemplateValues): PlainDict {
+    return templateContext(env, this.parameters, values);
+  }
+
+  /** `eval` in a context made by `contextFor` (its values set for this call). */
+  evalIn(env: ComponentEnvironment, context: PlainDict, validTypes?: readonly PyTypeName[]): PyValue {
+    if (this.compiled === null && validTypes === undefined) return this.constant as PyValue;
+    if (this.options?.env !== env || this.options.validTypes !== validTypes) {
+      this.options = { env, validTypes, value: { default: this.fallback ?? this.text, clock: env.clock, validTypes } };
+    }
+    return (this.compiled ?? compileCached(this.text)).evaluate(context, this.options.value);
   }
 
   /** The value as text, as the CDK's `str(x.eval(...))`. */

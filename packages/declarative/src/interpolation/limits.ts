@@ -42,6 +42,12 @@ export class Budget {
 
   constructor(readonly limits: SandboxLimits) {}
 
+  /** Back to an unspent budget. */
+  reset(): void {
+    this.steps = 0;
+    this.depth = 0;
+  }
+
   spend(steps: number): void {
     this.steps += steps;
     if (this.steps > this.limits.maxSteps) {

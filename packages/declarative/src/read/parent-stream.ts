@@ -7,14 +7,14 @@ import type { Cursor, StreamStateBlob } from '../incremental/cursor.js';
 import { InterpolatedString } from '../interpolated/interpolated-string.js';
 import type { PlainDict } from '../interpolation/values/object.js';
 import type { ParentRecord, ParentStream } from '../partitions/substream-partition-router.js';
-import type { SimpleRetriever } from '../retrievers/simple-retriever.js';
+import type { Retriever } from '../retrievers/retriever.js';
 import { plainOf } from '../slices/stream-slice.js';
 import type { ReadEnvironment, StreamSite } from './read-environment.js';
 
 /** What reading a stream takes: its cursor and its retriever. */
 export interface ReadParts {
   readonly cursor: Cursor;
-  readonly retriever: SimpleRetriever;
+  readonly retriever: Retriever;
 }
 
 /** Builds the parts of a stream's read (the stream runtime's builder, passed in to keep the modules acyclic). */
@@ -42,7 +42,7 @@ export class DeclarativeParentStream implements ParentStream {
     const runtime = await this.build(this.model, structuredClone(this.current), this.site);
     const { cursor, retriever } = runtime;
     const context = { logger: this.read.logger };
-    for await (const slice of cursor.streamSlices()) {
+    for await (const slice of retriever.readySlices(cursor.streamSlices(), context)) {
       const partition = plainOf(slice.partition);
       for await (const page of retriever.pages(slice, context)) {
         for (const record of page.records) {

@@ -1,6 +1,9 @@
 // What every stream of one read shares: the manifest and config, the clock, the parent-response
-// cache, the call budget, where warnings go, and which streams' responses are cached.
+// cache, the call budget, where warnings go, which streams' responses are cached, and the async
+// jobs' tracker and timing.
 import type { Logger } from '@tributary/cdk';
+import type { AsyncJobTiming } from '../async-jobs/async-job-timing.js';
+import type { JobTracker } from '../async-jobs/job-tracker.js';
 import type { HttpApiBudget } from '../budget/http-api-budget.js';
 import type { ComponentEnvironment } from '../interpolated/evaluation-context.js';
 import type { LoadedManifest } from '../manifest/load-manifest.js';
@@ -18,6 +21,8 @@ export interface ReadEnvironment {
   readonly logger?: Logger;
   /** Wall-clock seconds (the per-partition cursor's state throttling and lookback timer). */
   readonly now: () => number;
+  /** AsyncRetriever jobs: the read's job tracker (`max_concurrent_async_job_count`) and how long the loop waits. */
+  readonly asyncJobs: { readonly tracker: JobTracker; readonly timing: AsyncJobTiming };
 }
 
 /** Where a stream's runtime is built from: its component, its path in the manifest, and how it is read. */

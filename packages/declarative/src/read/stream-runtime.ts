@@ -1,11 +1,12 @@
 // The parts of one stream's read, built from its manifest component as the CDK's factory builds
-// them: partition router (parents built the same way), cursor, decoder, record selector
-// (transformations, filter, normalisation), paginator, requester (authenticator, error handler,
-// HTTP client, cache) and retriever. A stream read as a parent gets its own parts (and its own
-// authenticator, as in the Python CDK).
-import { ConnectorError, HttpClient } from '@tributary/cdk';
-import { createAuthenticator } from '../auth/create-authenticator.js';
+// them: partition router (parents built the same way), cursor, then the retriever: a
+// SimpleRetriever (decoder, record selector with transformations, filter and normalisation,
+// paginator, requester with its authenticator, error handler, HTTP client and cache) or an
+// AsyncRetriever (async-retriever-factory.ts). A stream read as a parent gets its own parts (and
+// its own authenticator, as in the Python CDK).
+import { ConnectorError } from '@tributary/cdk';
 import type {
+  AsyncRetriever as AsyncRetrieverModel,
   IncrementingCountCursor as CountModel,
   DatetimeBasedCursor as DatetimeModel,
   DeclarativeStream as DeclarativeStreamModel,
@@ -13,32 +14,32 @@ import type {
   SimpleRetriever as SimpleRetrieverModel,
 } from '../components/component-types.js';
 import { createDecoder } from '../decoders/create-decoder.js';
-import { createErrorHandler } from '../errors/create-error-handler.js';
-import { createRecordSelector } from '../extractors/create-record-selector.js';
 import { createStreamCursor, type StreamCursor } from '../incremental/create-cursor.js';
 import type { StreamStateBlob } from '../incremental/cursor.js';
 import type { JsonMapping } from '../manifest/json-values.js';
 import { createPaginator } from '../pagination/create-paginator.js';
+import { paginatorMayReadRecords } from '../pagination/response-reads.js';
 import { createPartitionRouter } from '../partitions/create-partition-router.js';
 import type { PartitionRouter } from '../partitions/partition-router.js';
-import { ErrorPolicy } from '../requesters/error-policy.js';
-import { HttpRequester } from '../requesters/http-requester.js';
 import { PaginationReset, type PaginationResetModel } from '../retrievers/pagination-reset.js';
+import type { Retriever } from '../retrievers/retriever.js';
 import { SimpleRetriever } from '../retrievers/simple-retriever.js';
-import { createSchemaLoader } from '../schema-loaders/create-schema-loader.js';
-import { createTransformations } from '../transformations/create-transformations.js';
+import { buildAsyncRetriever } from './async-retriever-factory.js';
 import { asksForCache, parentConfigsOf } from './parent-cache-rules.js';
 import { DeclarativeParentStream } from './parent-stream.js';
 import type { ReadEnvironment, StreamSite } from './read-environment.js';
+import { buildRequester } from './requester-factory.js';
+import { buildSelector } from './selector-factory.js';
 
 export interface StreamRuntime {
   readonly name: string;
   readonly cursor: StreamCursor['cursor'];
   readonly router: PartitionRouter;
-  readonly retriever: SimpleRetriever;
+  readonly retriever: Retriever;
 }
 
 type ComponentModel = { type: string; [field: string]: unknown };
+type RetrieverModel = SimpleRetrieverModel | AsyncRetrieverModel;
 
 export async function buildStreamRuntime(
   model: DeclarativeStreamModel,
@@ -47,7 +48,7 @@ export async function buildStreamRuntime(
   read: ReadEnvironment,
 ): Promise<StreamRuntime> {
   const name = typeof model.name === 'string' ? model.name : '';
-  const retrieverModel = simpleRetrieverOf(model, name);
+  const retrieverModel = retrieverOf(model, name);
   const router = buildRouter(model, retrieverModel, site, read);
   const warn = (message: string) => read.logger?.warn(`Stream '${name}': ${message}`);
   const built = createStreamCursor({
@@ -59,33 +60,25 @@ export async function buildStreamRuntime(
     now: read.now,
     warn,
   });
-  const retriever = new SimpleRetriever({
-    ...(await recordParts(model, retrieverModel, built, site, read)),
-    requester: buildRequester(name, retrieverModel.requester as HttpRequesterModel, site, read),
-    slicerOptions: built.requestOptions,
-    ignoreSlicerOnPaginatedRequests: retrieverModel.ignore_stream_slicer_parameters_on_paginated_requests === true,
-    reset: new PaginationReset(retrieverModel.pagination_reset as PaginationResetModel | undefined, null),
-  });
+  const retriever =
+    retrieverModel.type === 'AsyncRetriever'
+      ? await buildAsyncRetriever(name, model, retrieverModel, built, site, read)
+      : await buildSimpleRetriever(name, model, retrieverModel, built, site, read);
   return { name, cursor: built.cursor, router, retriever };
 }
 
-function simpleRetrieverOf(model: DeclarativeStreamModel, name: string): SimpleRetrieverModel {
+function retrieverOf(model: DeclarativeStreamModel, name: string): RetrieverModel {
   const retriever = model.retriever as ComponentModel;
-  if (retriever.type === 'SimpleRetriever') return retriever as unknown as SimpleRetrieverModel;
+  if (retriever.type === 'SimpleRetriever' || retriever.type === 'AsyncRetriever') return retriever as unknown as RetrieverModel;
   if (retriever.type === 'CustomRetriever') {
     throw ConnectorError.config(
       `Stream '${name}' has the custom Python retriever ${String(retriever.class_name)}, which Tributary does not run`,
     );
   }
-  throw ConnectorError.config(`Stream '${name}': the ${retriever.type} is not supported by Tributary yet`);
+  throw ConnectorError.config(`Stream '${name}': the ${retriever.type} is not supported by Tributary`);
 }
 
-function buildRouter(
-  model: DeclarativeStreamModel,
-  retriever: SimpleRetrieverModel,
-  site: StreamSite,
-  read: ReadEnvironment,
-): PartitionRouter {
+function buildRouter(model: DeclarativeStreamModel, retriever: RetrieverModel, site: StreamSite, read: ReadEnvironment): PartitionRouter {
   const direct = new Set(site.depth === 0 ? parentConfigsOf(model as JsonMapping) : []);
   return createPartitionRouter(retriever.partition_router as ComponentModel | ComponentModel[] | undefined, read.env, (config) => {
     const parent = config.stream as unknown as DeclarativeStreamModel;
@@ -95,46 +88,27 @@ function buildRouter(
   });
 }
 
-/** The decoder, the record selector and the paginator. */
-async function recordParts(
+/** The SimpleRetriever: decoder, record selector, paginator and requester. */
+async function buildSimpleRetriever(
+  name: string,
   model: DeclarativeStreamModel,
   retriever: SimpleRetrieverModel,
   built: StreamCursor,
   site: StreamSite,
   read: ReadEnvironment,
-) {
-  const warn = (message: string) => read.logger?.warn(message);
-  const transformations = createTransformations(model.transformations as ComponentModel[] | undefined, read.env);
-  const selectorModel = retriever.record_selector;
-  const normalizes = selectorModel.schema_normalization === 'Default';
-  const schema = normalizes ? await createSchemaLoader(read.manifest, model, site.path, read.config).getJsonSchema() : undefined;
-  const selector = createRecordSelector(selectorModel, read.env, {
-    transformations,
-    schema: schema as Record<string, unknown> | undefined,
-    clientSideRange: built.clientSideIncremental ? built.cursor : undefined,
-    warn,
-  });
+): Promise<SimpleRetriever> {
+  const fieldPath = (retriever.record_selector.extractor as { field_path?: unknown[] }).field_path ?? [];
+  const keepResponse = paginatorMayReadRecords(retriever.paginator, fieldPath);
+  const selector = await buildSelector(model, retriever.record_selector, built, site, read, keepResponse);
   const paginator = createPaginator(retriever.paginator, read.env, built.dataFeed ? { dataFeedCursor: built.cursor } : {});
-  const decoder = createDecoder(retriever.decoder as ComponentModel | undefined, warn);
-  return { decoder, selector, paginator, recordsChanged: transformations.length > 0 || normalizes };
-}
-
-function buildRequester(name: string, model: HttpRequesterModel, site: StreamSite, read: ReadEnvironment): HttpRequester {
-  const handler = createErrorHandler(model.error_handler as ComponentModel | undefined, read.env);
-  const errors = new ErrorPolicy(handler);
-  const authenticator = createAuthenticator(model.authenticator as ComponentModel | undefined, {
-    ...read.env,
-    name,
-    urlBase: String(model.url ?? model.url_base ?? ''),
-    logger: read.logger,
-  });
-  return new HttpRequester({
-    model,
-    env: read.env,
-    authenticator,
-    errors,
-    client: new HttpClient({ retry: errors.retry }),
-    cache: site.useCache ? read.cache : null,
-    budget: read.budget,
+  return new SimpleRetriever({
+    decoder: createDecoder(retriever.decoder as ComponentModel | undefined, (message) => read.logger?.warn(message)),
+    selector,
+    paginator,
+    recordsChanged: keepResponse && !selector.leavesResponseIntact,
+    requester: buildRequester(name, retriever.requester as HttpRequesterModel, site, read),
+    slicerOptions: built.requestOptions,
+    ignoreSlicerOnPaginatedRequests: retriever.ignore_stream_slicer_parameters_on_paginated_requests === true,
+    reset: new PaginationReset(retriever.pagination_reset as PaginationResetModel | undefined, null),
   });
 }

@@ -18,6 +18,7 @@ import type { InjectInto, RequestValues } from '../requests/request-option.js';
 import type { StreamSlice } from '../slices/stream-slice.js';
 import type { MutableRecord } from '../transformations/transformation.js';
 import type { PaginationReset } from './pagination-reset.js';
+import type { Retriever } from './retriever.js';
 
 export interface RetrieverParts {
   readonly requester: HttpRequester;
@@ -38,8 +39,13 @@ export interface Page {
   readonly response: HttpResponse;
 }
 
-export class SimpleRetriever {
+export class SimpleRetriever implements Retriever {
   constructor(private readonly parts: RetrieverParts) {}
+
+  /** Every slice is read as the cursor gives it. */
+  readySlices(slices: AsyncIterable<StreamSlice>): AsyncIterable<StreamSlice> {
+    return slices;
+  }
 
   /** The pages of `slice`, in order; a pagination reset starts them again as the retriever's reset rules say. */
   async *pages(slice: StreamSlice, context: SendContext = {}): AsyncGenerator<Page> {

@@ -1,4 +1,5 @@
 import { type ConnectorSpecification, type Logger, Source, type Stream } from '@tributary/cdk';
+import type { AsyncJobTiming } from '../async-jobs/async-job-timing.js';
 import { runCheck } from '../check/check-stream.js';
 import type { JsonMapping } from '../manifest/json-values.js';
 import { type LoadedManifest, type LoadManifestOptions, loadManifestFile, loadManifestObject } from '../manifest/load-manifest.js';
@@ -8,6 +9,11 @@ import { concurrencyOf } from './concurrency.js';
 
 /** A manifest: a file path, a manifest object, one already loaded, or a function giving one (loaded on first use). */
 export type ManifestInput = string | JsonMapping | LoadedManifest | (() => LoadedManifest);
+
+export interface DeclarativeSourceOptions extends LoadManifestOptions {
+  /** How AsyncRetriever jobs are waited for (default: polled every 5 s on the wall clock, as in the CDK). */
+  asyncJobTiming?: Partial<AsyncJobTiming>;
+}
 
 /**
  * A Tributary `Source` that runs an Airbyte declarative (low-code) manifest, unmodified: its
@@ -23,7 +29,7 @@ export class DeclarativeSource extends Source<Record<string, unknown>> {
 
   constructor(
     manifest: ManifestInput,
-    private readonly options: LoadManifestOptions = {},
+    private readonly options: DeclarativeSourceOptions = {},
   ) {
     super();
     this.input = manifest;
@@ -52,12 +58,12 @@ export class DeclarativeSource extends Source<Record<string, unknown>> {
 
   streams(config: Record<string, unknown>): Stream<object>[] {
     this.lastConfig = config;
-    return buildStreams(this.manifest, config);
+    return buildStreams(this.manifest, config, this.options.asyncJobTiming);
   }
 
   /** The manifest's `check` (CheckStream): the first record of each stream it names must be readable. */
   async checkConnection(config: Record<string, unknown>, logger: Logger): Promise<void> {
-    await runCheck(this.manifest.resolved.check, buildStreams(this.manifest, config), config, logger);
+    await runCheck(this.manifest.resolved.check, buildStreams(this.manifest, config, this.options.asyncJobTiming), config, logger);
   }
 
   private load(): LoadedManifest {

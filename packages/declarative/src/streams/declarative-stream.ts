@@ -73,14 +73,18 @@ export class DeclarativeStream extends Stream<Record<string, unknown>> {
     return this.definition.schemaLoader.getJsonSchema();
   }
 
-  /** The cursor's slices; each is a declarative StreamSlice, which the CDK hands back to readRecords as it is. */
+  /** The cursor's slices (an AsyncRetriever's once their jobs completed); each is a declarative StreamSlice, which the CDK hands back to readRecords as it is. */
   async streamSlices(options: SliceOptions): Promise<AsyncIterable<CdkSlice>> {
     const { readBlocker, model, path, usesCache, read } = this.definition;
     if (readBlocker !== undefined) throw ConnectorError.config(readBlocker);
     const state = structuredClone((options.state ?? {}) as StreamStateBlob);
     const site = { path, depth: 0, useCache: usesCache };
     this.runtime = await buildStreamRuntime(model, state, site, { ...read, logger: options.logger });
-    return this.runtime.cursor.streamSlices() as AsyncIterable<unknown> as AsyncIterable<CdkSlice>;
+    const slices = this.runtime.retriever.readySlices(this.runtime.cursor.streamSlices(), {
+      signal: options.signal,
+      logger: options.logger,
+    });
+    return slices as AsyncIterable<unknown> as AsyncIterable<CdkSlice>;
   }
 
   async *readRecords(options: ReadOptions): AsyncGenerator<Record<string, unknown>> {

@@ -1,4 +1,6 @@
 import { ConnectorError } from '@tributary/cdk';
+import { type AsyncJobTiming, SYSTEM_TIMING } from '../async-jobs/async-job-timing.js';
+import { JobTracker } from '../async-jobs/job-tracker.js';
 import { createApiBudget } from '../budget/create-api-budget.js';
 import type { DeclarativeStream as DeclarativeStreamModel } from '../components/component-types.js';
 import { findCustomComponents } from '../components/custom-components.js';
@@ -27,14 +29,23 @@ type Path = Array<string | number>;
  * each stream its name, primary key, cursor and schema loader; construction-time checks of the
  * CDK (request options, cursor options) fail the same way, naming the component.
  */
-export function buildStreams(manifest: LoadedManifest, config: Record<string, unknown>): DeclarativeStream[] {
+export function buildStreams(
+  manifest: LoadedManifest,
+  config: Record<string, unknown>,
+  timing: Partial<AsyncJobTiming> = {},
+): DeclarativeStream[] {
   const models = streamModels(manifest, config);
-  const read = readEnvironment(manifest, config, models);
+  const read = readEnvironment(manifest, config, models, { ...SYSTEM_TIMING, ...timing });
   return models.map(({ model, path }) => new DeclarativeStream(streamDefinition(manifest, model, path, read)));
 }
 
 /** What the streams of one read share: the clock, the parent-response cache, which streams are parents. */
-function readEnvironment(manifest: LoadedManifest, config: Record<string, unknown>, models: readonly StreamModel[]): ReadEnvironment {
+function readEnvironment(
+  manifest: LoadedManifest,
+  config: Record<string, unknown>,
+  models: readonly StreamModel[],
+  timing: AsyncJobTiming,
+): ReadEnvironment {
   const env = componentEnvironment(config);
   return {
     manifest,
@@ -44,7 +55,19 @@ function readEnvironment(manifest: LoadedManifest, config: Record<string, unknow
     parentNames: parentStreamNames(models.map(({ model }) => model as JsonMapping)),
     now: () => Date.now() / 1000,
     budget: createApiBudget(manifest.resolved.api_budget, env),
+    asyncJobs: { tracker: new JobTracker(maxConcurrentJobs(manifest, config)), timing },
   };
+}
+
+/** `max_concurrent_async_job_count` (an integer, or a template of the config); 1 without it, as in the CDK. */
+function maxConcurrentJobs(manifest: LoadedManifest, config: Record<string, unknown>): number {
+  const raw = (manifest.resolved as JsonMapping).max_concurrent_async_job_count;
+  if (raw === undefined || raw === null) return 1;
+  const value = typeof raw === 'number' ? raw : Number(evaluateString(raw, config, {}));
+  if (!Number.isInteger(value) || value < 1) {
+    throw ConnectorError.config(`max_concurrent_async_job_count must be a positive whole number, got ${JSON.stringify(raw)}`);
+  }
+  return value;
 }
 
 function streamDefinition(manifest: LoadedManifest, model: DeclarativeStreamModel, path: Path, read: ReadEnvironment): StreamDefinition {

@@ -10,6 +10,8 @@ import { renameKeysDeep, replaceContent } from './rename-keys.js';
 import type { MutableRecord, RecordTransformation } from './transformation.js';
 
 export class KeysReplace implements RecordTransformation {
+  /** Nested objects are rebuilt renamed, never changed in place. */
+  readonly changesOwnKeysOnly = true;
   private readonly old: InterpolatedString;
   private readonly replacement: InterpolatedString;
 

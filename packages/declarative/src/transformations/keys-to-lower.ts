@@ -6,6 +6,8 @@ import { renameKeys } from './rename-keys.js';
 import type { MutableRecord, RecordTransformation } from './transformation.js';
 
 export class KeysToLower implements RecordTransformation {
+  readonly changesOwnKeysOnly = true;
+
   transform(record: MutableRecord): void {
     renameKeys(record, (key) => key.toLowerCase());
   }

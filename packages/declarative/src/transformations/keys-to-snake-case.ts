@@ -20,6 +20,8 @@ export function snakeCaseKey(key: string): string {
 }
 
 export class KeysToSnakeCase implements RecordTransformation {
+  /** Nested objects are rebuilt renamed, never changed in place. */
+  readonly changesOwnKeysOnly = true;
   private readonly cache = new Map<string, string>();
 
   transform(record: MutableRecord): void {

@@ -12,12 +12,15 @@ import type { MutableRecord, RecordTransformation } from './transformation.js';
 export class RemoveFields implements RecordTransformation {
   private readonly pointers: readonly (readonly string[])[];
   private readonly filter: ((value: unknown) => boolean) | undefined;
+  /** Top-level pointers without a condition only delete the record's own keys. */
+  readonly changesOwnKeysOnly: boolean;
 
   constructor(model: RemoveFieldsModel, env: ComponentEnvironment) {
     this.pointers = model.field_pointers;
     // The CDK builds this component with empty parameters.
     const condition = model.condition ? new InterpolatedBoolean(model.condition, {}) : null;
     this.filter = condition === null ? undefined : (value) => condition.eval(env, { property: value as PyValue });
+    this.changesOwnKeysOnly = condition === null && this.pointers.every((pointer) => pointer.length === 1);
   }
 
   transform(record: MutableRecord): void {

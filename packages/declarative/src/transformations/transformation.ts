@@ -9,4 +9,10 @@ export type MutableRecord = Record<string, unknown>;
 export interface RecordTransformation {
   /** Changes `record` in place; `slice` is there for templates that read it. */
   transform(record: MutableRecord, slice: StreamSlice | null): void;
+  /**
+   * True when it only adds, replaces, renames or removes the record's own (top-level) keys and
+   * never changes a nested object or list in place: a shallow copy of the record then suffices to
+   * keep the response it came from intact.
+   */
+  readonly changesOwnKeysOnly?: boolean;
 }

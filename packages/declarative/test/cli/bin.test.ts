@@ -70,6 +70,45 @@ describe('source-declarative-manifest', () => {
         /source-gong\.yaml:246:9: streams\[4\]\.incremental_sync\.type: 'CustomIncrementalSync' is not a component/,
       );
     });
+
+    test('check and read call the API: credentials it refuses (HTTP 401) fail check with the reason and read with a config_error', async () => {
+      // A copy of the manifest pointed at a loopback API that refuses every request.
+      const server = createServer((_request, response) =>
+        response.writeHead(401, { 'content-type': 'application/json' }).end('{"error": "bad token"}'),
+      );
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/7shifts`;
+        const manifest = join(dir, 'source-7shifts.yaml');
+        writeFileSync(manifest, readFileSync(manifestFile('source-7shifts'), 'utf8').replaceAll('https://api.7shifts.com', url));
+        const check = await runBin(['check', '--config', configFile('source-7shifts'), '--manifest-path', manifest]);
+        assert.equal(check.code, 0, check.stderr);
+        const status = only(check, 'CONNECTION_STATUS')[0].connectionStatus;
+        assert.equal(status.status, 'FAILED');
+        assert.match(status.message ?? '', /401/);
+        const catalogFile = join(dir, 'catalog.json');
+        const stream = (expectedMessage('source-7shifts', 'discover', 'CATALOG') as { catalog: { streams: object[] } }).catalog.streams[0];
+        writeFileSync(
+          catalogFile,
+          JSON.stringify({ streams: [{ stream, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' }] }),
+        );
+        const read = await runBin([
+          'read',
+          '--config',
+          configFile('source-7shifts'),
+          '--catalog',
+          catalogFile,
+          '--manifest-path',
+          manifest,
+        ]);
+        assert.equal(read.code, 1);
+        const streamError = only(read, 'TRACE').find((message) => message.trace.error?.stream_descriptor);
+        assert.match(streamError?.trace.error?.message ?? '', /401/);
+        assert.equal(streamError?.trace.error?.failure_type, 'config_error');
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
   });
 
   test('--manifest-path of a file that does not exist is a config error naming the file', async () => {

@@ -114,7 +114,7 @@ describe('properties', () => {
           assert.equal(pythonRepr(got), pythonRepr(expected as PyValue));
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 2000, examples: [['0j'], ['1J'], ['-2.5j']] },
     );
   });
 

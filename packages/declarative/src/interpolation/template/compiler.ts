@@ -82,6 +82,20 @@ export function compileTemplateBody(body: readonly Stmt[], env: Environment): (r
   return (rt) => render(new Frame(rt, null));
 }
 
+/**
+ * The value of a template that is one `{{ expression }}` and nothing else, before it is printed:
+ * what the CDK would parse back from its text, for the values that print and parse back to
+ * themselves. Null for any other template.
+ */
+export function compileTemplateValue(body: readonly Stmt[], env: Environment): ((rt: EvalRuntime) => PyValue) | null {
+  const only = body.length === 1 ? body[0] : undefined;
+  if (only?.kind !== 'output' || only.nodes.length !== 1) return null;
+  const node = only.nodes[0];
+  if (typeof node === 'string' || containsSlice(node)) return null;
+  const ev = new Compiler(env, boundNames(body, new Set())).expr(node, false);
+  return (rt) => ev(new Frame(rt, null));
+}
+
 class Compiler {
   /** Inside {% autoescape true %}: expression output is HTML-escaped. */
   private autoescape = false;
@@ -394,6 +408,14 @@ class Compiler {
         // Jinja subscripts slices directly (not through the sandbox's getitem), so their errors
         // propagate, except where its optimizer folds the expression (through getitem) at compile time.
         if (node.arg.kind === 'slice' && !this.folding) return (frame) => subscript(obj(frame), arg(frame));
+        if (node.arg.kind === 'const' && typeof node.arg.value === 'string') {
+          // `record['id']`: sandboxGetitem's first case, with the key known when compiling.
+          const key = node.arg.value;
+          return (frame) => {
+            const target = obj(frame);
+            return isPlainDict(target) && Object.hasOwn(target, key) ? target[key] : sandboxGetitem(target, key);
+          };
+        }
         return (frame) => sandboxGetitem(obj(frame), arg(frame));
       }
       case 'slice': {

@@ -14,10 +14,17 @@ export const SLICE_ALIASES: readonly string[] = ['stream_interval', 'stream_part
 export class EvalRuntime implements Runtime {
   constructor(
     readonly env: Environment,
-    readonly context: PlainDict,
+    public context: PlainDict,
     readonly budget: Budget,
-    private readonly clock: () => number,
+    private clock: () => number,
   ) {}
+
+  /** Makes this runtime a fresh one for another evaluation (a template evaluated per record reuses one). */
+  reset(context: PlainDict, clock: () => number): void {
+    this.context = context;
+    this.clock = clock;
+    this.budget.reset();
+  }
 
   nowMicros(): number {
     return this.clock();

@@ -19,7 +19,9 @@ export async function runCheck(
 ): Promise<void> {
   if (!isMapping(check)) throw failure('The manifest has no check component');
   if (check.type === 'CheckDynamicStream' || hasDynamicChecks(check)) {
-    throw failure('Checking dynamic streams is not supported by Tributary yet: the manifest has dynamic_streams, which it does not support');
+    throw failure(
+      'Checking dynamic streams is not supported by Tributary yet: the manifest has dynamic_streams, which it does not support',
+    );
   }
   if (check.type !== 'CheckStream') throw failure(`The check ${String(check.type)} cannot run in Tributary`);
   if (streams.length === 0) throw failure('No streams to connect to from source');

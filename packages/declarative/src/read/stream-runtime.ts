@@ -6,10 +6,10 @@
 import { ConnectorError, HttpClient } from '@tributary/cdk';
 import { createAuthenticator } from '../auth/create-authenticator.js';
 import type {
-  DeclarativeStream as DeclarativeStreamModel,
-  DatetimeBasedCursor as DatetimeModel,
-  HttpRequester as HttpRequesterModel,
   IncrementingCountCursor as CountModel,
+  DatetimeBasedCursor as DatetimeModel,
+  DeclarativeStream as DeclarativeStreamModel,
+  HttpRequester as HttpRequesterModel,
   SimpleRetriever as SimpleRetrieverModel,
 } from '../components/component-types.js';
 import { createDecoder } from '../decoders/create-decoder.js';
@@ -27,7 +27,7 @@ import { PaginationReset, type PaginationResetModel } from '../retrievers/pagina
 import { SimpleRetriever } from '../retrievers/simple-retriever.js';
 import { createSchemaLoader } from '../schema-loaders/create-schema-loader.js';
 import { createTransformations } from '../transformations/create-transformations.js';
-import { asksForCache, parentConfigsOf } from './parent-cache-rules.js';
+import { parentConfigsOf, parentUsesCache } from './parent-cache-rules.js';
 import { DeclarativeParentStream } from './parent-stream.js';
 import type { ReadEnvironment, StreamSite } from './read-environment.js';
 
@@ -65,6 +65,7 @@ export async function buildStreamRuntime(
     slicerOptions: built.requestOptions,
     ignoreSlicerOnPaginatedRequests: retrieverModel.ignore_stream_slicer_parameters_on_paginated_requests === true,
     reset: new PaginationReset(retrieverModel.pagination_reset as PaginationResetModel | undefined, null),
+    ...(built.dataFeed ? { postPaginationFilter: built.cursor } : {}),
   });
   return { name, cursor: built.cursor, router, retriever };
 }
@@ -73,16 +74,23 @@ function simpleRetrieverOf(model: DeclarativeStreamModel, name: string): SimpleR
   const retriever = model.retriever as ComponentModel;
   if (retriever.type === 'SimpleRetriever') return retriever as unknown as SimpleRetrieverModel;
   if (retriever.type === 'CustomRetriever') {
-    throw ConnectorError.config(`Stream '${name}' has the custom Python retriever ${String(retriever.class_name)}, which Tributary does not run`);
+    throw ConnectorError.config(
+      `Stream '${name}' has the custom Python retriever ${String(retriever.class_name)}, which Tributary does not run`,
+    );
   }
   throw ConnectorError.config(`Stream '${name}': the ${retriever.type} is not supported by Tributary yet`);
 }
 
-function buildRouter(model: DeclarativeStreamModel, retriever: SimpleRetrieverModel, site: StreamSite, read: ReadEnvironment): PartitionRouter {
+function buildRouter(
+  model: DeclarativeStreamModel,
+  retriever: SimpleRetrieverModel,
+  site: StreamSite,
+  read: ReadEnvironment,
+): PartitionRouter {
   const direct = new Set(site.depth === 0 ? parentConfigsOf(model as JsonMapping) : []);
   return createPartitionRouter(retriever.partition_router as ComponentModel | ComponentModel[] | undefined, read.env, (config) => {
     const parent = config.stream as unknown as DeclarativeStreamModel;
-    const useCache = direct.has(config as unknown as JsonMapping) || asksForCache(parent as JsonMapping);
+    const useCache = parentUsesCache(parent as JsonMapping, direct.has(config as unknown as JsonMapping));
     const parentSite = { path: [...site.path, 'parent'], depth: site.depth + 1, useCache };
     return new DeclarativeParentStream(parent, parentSite, read, (model, state, at) => buildStreamRuntime(model, state, at, read));
   });

@@ -4,9 +4,71 @@
 // with another scheme is returned as it is, and `;params` of the last segment stay apart.
 
 const SCHEME_CHARS = /^[A-Za-z][A-Za-z0-9+.-]*$/;
-const USES_RELATIVE = new Set(['', 'ftp', 'http', 'gopher', 'nntp', 'imap', 'wais', 'file', 'https', 'shttp', 'mms', 'prospero', 'rtsp', 'rtspu', 'sftp', 'svn', 'svn+ssh', 'ws', 'wss']);
-const USES_NETLOC = new Set(['', 'ftp', 'http', 'gopher', 'nntp', 'telnet', 'imap', 'wais', 'file', 'mms', 'https', 'shttp', 'snews', 'prospero', 'rtsp', 'rtspu', 'rsync', 'svn', 'svn+ssh', 'sftp', 'nfs', 'git', 'git+ssh', 'ws', 'wss']);
-const USES_PARAMS = new Set(['', 'ftp', 'hdl', 'prospero', 'http', 'imap', 'https', 'shttp', 'rtsp', 'rtspu', 'sip', 'sips', 'mms', 'sftp', 'tel']);
+const USES_RELATIVE = new Set([
+  '',
+  'ftp',
+  'http',
+  'gopher',
+  'nntp',
+  'imap',
+  'wais',
+  'file',
+  'https',
+  'shttp',
+  'mms',
+  'prospero',
+  'rtsp',
+  'rtspu',
+  'sftp',
+  'svn',
+  'svn+ssh',
+  'ws',
+  'wss',
+]);
+const USES_NETLOC = new Set([
+  '',
+  'ftp',
+  'http',
+  'gopher',
+  'nntp',
+  'telnet',
+  'imap',
+  'wais',
+  'file',
+  'mms',
+  'https',
+  'shttp',
+  'snews',
+  'prospero',
+  'rtsp',
+  'rtspu',
+  'rsync',
+  'svn',
+  'svn+ssh',
+  'sftp',
+  'nfs',
+  'git',
+  'git+ssh',
+  'ws',
+  'wss',
+]);
+const USES_PARAMS = new Set([
+  '',
+  'ftp',
+  'hdl',
+  'prospero',
+  'http',
+  'imap',
+  'https',
+  'shttp',
+  'rtsp',
+  'rtspu',
+  'sip',
+  'sips',
+  'mms',
+  'sftp',
+  'tel',
+]);
 
 interface ParsedUrl {
   scheme: string;
@@ -89,7 +151,8 @@ function resolvePath(basePath: string, path: string): string {
   if (path.startsWith('/')) segments = path.split('/');
   else {
     segments = [...baseParts, ...path.split('/')];
-    if (segments.length > 2) segments = [segments[0]!, ...segments.slice(1, -1).filter((segment) => segment !== ''), segments[segments.length - 1]!];
+    if (segments.length > 2)
+      segments = [segments[0]!, ...segments.slice(1, -1).filter((segment) => segment !== ''), segments[segments.length - 1]!];
   }
   const resolved: string[] = [];
   for (const segment of segments) {

@@ -3,12 +3,13 @@
 // InterpolatedNestedRequestInputProvider (JSON bodies: nested mappings and lists, interpolated all
 // the way down). Templates are compiled once; each request evaluates them with `stream_slice` and
 // `next_page_token`, without a default (an empty result is None), and None values are dropped.
+
+import { type ComponentEnvironment, templateContext } from '../interpolated/evaluation-context.js';
 import type { PyTypeName } from '../interpolation/compiled-template.js';
 import { type CompiledTemplate, compileCached } from '../interpolation/compiled-template.js';
 import { isMapping, mappingEntries, type PyMapping } from '../interpolation/values/dict.js';
 import type { PlainDict, PyValue } from '../interpolation/values/object.js';
 import { pyStr } from '../interpolation/values/repr.js';
-import { type ComponentEnvironment, templateContext } from '../interpolated/evaluation-context.js';
 
 /** What a request's templates see besides `config` and `parameters`. */
 export interface RequestContext {

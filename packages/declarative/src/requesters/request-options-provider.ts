@@ -34,9 +34,7 @@ export class InterpolatedRequestOptions implements RequestOptions {
     this.dataInput = new RequestInput(body.data, parameters, env);
     this.jsonInput = new NestedRequestInput(body.json, parameters, env);
     if (!this.dataInput.isEmpty && !this.jsonInput.isEmpty) {
-      throw ConnectorError.config(
-        "RequestOptionsProvider should only contain either 'request_body_data' or 'request_body_json' not both",
-      );
+      throw ConnectorError.config("RequestOptionsProvider should only contain either 'request_body_data' or 'request_body_json' not both");
     }
   }
 

@@ -13,7 +13,9 @@ export function concurrencyOf(model: unknown, config: Record<string, unknown>): 
   const raw = model.default_concurrency;
   const value =
     typeof raw === 'string'
-      ? Number(new InterpolatedString(raw, parametersOf(model as { $parameters?: Record<string, unknown> })).eval(componentEnvironment(config)))
+      ? Number(
+          new InterpolatedString(raw, parametersOf(model as { $parameters?: Record<string, unknown> })).eval(componentEnvironment(config)),
+        )
       : Number(raw);
   if (!Number.isInteger(value) || value < 1) {
     throw ConnectorError.config(`concurrency_level.default_concurrency must be a positive integer, not ${JSON.stringify(raw)}`);

@@ -53,7 +53,9 @@ test('compressed bodies are decompressed (gzip, and a body over the limit counts
 });
 
 test('resolveResponse decides before the rules: a 200 whose body says so fails, a 404 is ignored, undefined defers', async () => {
-  server.on('/decided', ({ res, url }) => sendJson(res, { status: url.searchParams.get('s') }, { status: Number(url.searchParams.get('code')) }));
+  server.on('/decided', ({ res, url }) =>
+    sendJson(res, { status: url.searchParams.get('s') }, { status: Number(url.searchParams.get('code')) }),
+  );
   const resolveResponse = async (response: { json<T>(): Promise<T> }) => {
     const { status } = await response.json<{ status: string }>();
     if (status === 'broken') return { action: 'fail' as const, failureType: 'config_error' as const, message: 'The account is broken' };

@@ -60,16 +60,26 @@ async function read(stream: Windows, syncMode: SyncMode, state?: StreamState) {
   const sink = {
     isClosed: false,
     writeMessage: (message: AirbyteMessage) => messages.push(structuredClone(message)),
-    recordWriter: () => (data: object) => messages.push({ type: 'RECORD', record: { stream: 'windows', data: data as Record<string, unknown>, emitted_at: 0 } }) < 0,
+    recordWriter: () => (data: object) =>
+      messages.push({ type: 'RECORD', record: { stream: 'windows', data: data as Record<string, unknown>, emitted_at: 0 } }) < 0,
     drain: () => Promise.resolve(),
   };
   const catalog = {
-    streams: [{ stream: { name: 'windows', json_schema: {}, supported_sync_modes: ['full_refresh', 'incremental'] }, sync_mode: syncMode, destination_sync_mode: 'append' }],
+    streams: [
+      {
+        stream: { name: 'windows', json_schema: {}, supported_sync_modes: ['full_refresh', 'incremental'] },
+        sync_mode: syncMode,
+        destination_sync_mode: 'append',
+      },
+    ],
   };
-  const input = state === undefined ? undefined : [{ type: 'STREAM', stream: { stream_descriptor: { name: 'windows' }, stream_state: state } }];
+  const input =
+    state === undefined ? undefined : [{ type: 'STREAM', stream: { stream_descriptor: { name: 'windows' }, stream_state: state } }];
   const code = await invoke(new OneStream(stream), { command: 'read', config: {}, catalog, state: input }, sink);
   const states = messages.flatMap((m) => (m.type === 'STATE' ? [m.state.stream?.stream_state] : []));
-  const kinds = messages.map((m) => (m.type === 'RECORD' ? 'R' : m.type === 'STATE' ? 'S' : m.type === 'TRACE' ? (m.trace.stream_status?.status ?? 'E') : m.type));
+  const kinds = messages.map((m) =>
+    m.type === 'RECORD' ? 'R' : m.type === 'STATE' ? 'S' : m.type === 'TRACE' ? (m.trace.stream_status?.status ?? 'E') : m.type,
+  );
   return { code, states, kinds };
 }
 

@@ -17,7 +17,9 @@ export function requestersOf(manifest: LoadedManifest): RequesterUse[] {
   const found: RequesterUse[] = [];
   const visit = (node: unknown, path: string) => {
     if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, `${path}[${index}]`));
+      node.forEach((item, index) => {
+        visit(item, `${path}[${index}]`);
+      });
       return;
     }
     if (!isObject(node)) return;

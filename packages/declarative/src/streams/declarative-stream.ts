@@ -14,6 +14,7 @@ import { buildStreamRuntime, type StreamRuntime } from '../read/stream-runtime.j
 import type { SchemaLoader } from '../schema-loaders/schema-loader.js';
 import type { StreamSlice } from '../slices/stream-slice.js';
 import { withoutNullMembers } from './record-output.js';
+import { reportingTraced, tracedError } from './traced-error.js';
 
 /** What the manifest says about one stream, once built for a config. */
 export interface StreamDefinition {
@@ -79,8 +80,12 @@ export class DeclarativeStream extends Stream<Record<string, unknown>> {
     if (readBlocker !== undefined) throw ConnectorError.config(readBlocker);
     const state = structuredClone((options.state ?? {}) as StreamStateBlob);
     const site = { path, depth: 0, useCache: usesCache };
-    this.runtime = await buildStreamRuntime(model, state, site, { ...read, logger: options.logger });
-    return this.runtime.cursor.streamSlices() as AsyncIterable<unknown> as AsyncIterable<CdkSlice>;
+    try {
+      this.runtime = await buildStreamRuntime(model, state, site, { ...read, logger: options.logger });
+    } catch (error) {
+      throw tracedError(error);
+    }
+    return reportingTraced(this.runtime.cursor.streamSlices() as AsyncIterable<unknown> as AsyncIterable<CdkSlice>);
   }
 
   async *readRecords(options: ReadOptions): AsyncGenerator<Record<string, unknown>> {
@@ -88,11 +93,15 @@ export class DeclarativeStream extends Stream<Record<string, unknown>> {
     if (runtime === undefined) throw new ConnectorError(`Stream '${this.name}' was read before its slices were asked for`);
     const slice = options.slice as unknown as StreamSlice;
     const { cursor, retriever } = runtime;
-    for await (const page of retriever.pages(slice, { signal: options.signal, logger: options.logger })) {
-      for (const record of page.records) {
-        cursor.observe(record, slice);
-        yield withoutNullMembers(record);
+    try {
+      for await (const page of retriever.pages(slice, { signal: options.signal, logger: options.logger })) {
+        for (const record of page.records) {
+          cursor.observe(record, slice);
+          yield withoutNullMembers(record);
+        }
       }
+    } catch (error) {
+      throw tracedError(error);
     }
     const state = cursor.closePartition(slice);
     if (state !== null) options.checkpoint?.(structuredClone(state) as StreamState);

@@ -224,3 +224,20 @@ describe('schema normalisation', () => {
     assert.deepEqual(records(result, 'things'), [{ id: 1 }]);
   });
 });
+
+describe('errors raised by templates', () => {
+  test("`stream_state` in a template fails the stream with the CDK's config error", async () => {
+    server.on('/things', reply.json({ data: [{ id: 1 }] }));
+    const things = stream('things', '/things', {}, { request_parameters: { since: "{{ stream_state.get('updated_at') }}" } });
+    const result = await runInProcess(new DeclarativeSource(manifest([things])), {
+      command: 'read',
+      config: {},
+      catalog: catalog(['things']),
+    });
+    assert.equal(result.code, 1);
+    const streamError = only(result, 'TRACE').find((message) => message.trace.error?.stream_descriptor?.name === 'things');
+    assert.equal(streamError?.trace.error?.failure_type, 'config_error');
+    assert.match(streamError?.trace.error?.message ?? '', /^`stream_state` is no longer supported for interpolation/);
+    assert.equal(server.requests.length, 0);
+  });
+});

@@ -99,8 +99,15 @@ test('after a failure the final state is written too, before INCOMPLETE and the 
   assert.deepEqual(kinds.slice(-4), ['S', 'INCOMPLETE', 'E', 'E']);
 });
 
-test('the input state reaches streamSlices in an incremental read', async () => {
-  const stream = new Windows();
-  await read(stream, 'incremental', { through: 7 });
-  assert.deepEqual(stream.startedFrom, { through: 7 });
+test('the input state reaches streamSlices in an incremental read, unchecked against the schema (the stream reads its own states)', async () => {
+  class Typed extends Windows {
+    readonly cursorField = 'through';
+    getJsonSchema() {
+      return { type: 'object' as const, properties: { through: { type: 'integer' as const } } };
+    }
+  }
+  const stream = new Typed();
+  const { code } = await read(stream, 'incremental', { through: '2024-06-10T10:00:00Z' });
+  assert.equal(code, 0);
+  assert.deepEqual(stream.startedFrom, { through: '2024-06-10T10:00:00Z' });
 });

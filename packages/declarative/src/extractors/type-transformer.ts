@@ -48,7 +48,8 @@ export class TypeTransformer {
     for (const name of Object.keys(properties)) {
       if (!Object.hasOwn(instance, name)) continue;
       const sub = this.resolve(properties[name]);
-      if (isObject(sub)) instance[name] = defaultConvert(instance[name], sub);
+      if (!isObject(sub)) throw notASchema(sub, [...path, name]);
+      instance[name] = defaultConvert(instance[name], sub);
     }
     for (const name of Object.keys(properties)) {
       if (Object.hasOwn(instance, name)) this.visit(instance[name], properties[name], [...path, name]);
@@ -92,6 +93,17 @@ export class TypeTransformer {
       `Failed to transform value from type '${typeStructure(instance, 0)}' to type '${expected}' at path: '${path.map(String).join('.')}'`,
     );
   }
+}
+
+/**
+ * A property whose subschema is not a schema object (`format: date-time` written among the
+ * properties): the Python CDK's TypeTransformer fails the stream when a record has that property
+ * (AttributeError), and so does Tributary, naming the property.
+ */
+function notASchema(subschema: unknown, path: Path): Error {
+  return new Error(
+    `Schema normalization cannot convert the record field '${path.map(String).join('.')}': its schema is ${pyRepr(subschema as PyValue)}, not a JSON schema object`,
+  );
 }
 
 function hasType(value: unknown, type: unknown): boolean {

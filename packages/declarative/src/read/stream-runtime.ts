@@ -25,7 +25,7 @@ import { PaginationReset, type PaginationResetModel } from '../retrievers/pagina
 import type { Retriever } from '../retrievers/retriever.js';
 import { SimpleRetriever } from '../retrievers/simple-retriever.js';
 import { buildAsyncRetriever } from './async-retriever-factory.js';
-import { asksForCache, parentConfigsOf } from './parent-cache-rules.js';
+import { parentConfigsOf, parentUsesCache } from './parent-cache-rules.js';
 import { DeclarativeParentStream } from './parent-stream.js';
 import type { ReadEnvironment, StreamSite } from './read-environment.js';
 import { buildRequester } from './requester-factory.js';
@@ -82,7 +82,7 @@ function buildRouter(model: DeclarativeStreamModel, retriever: RetrieverModel, s
   const direct = new Set(site.depth === 0 ? parentConfigsOf(model as JsonMapping) : []);
   return createPartitionRouter(retriever.partition_router as ComponentModel | ComponentModel[] | undefined, read.env, (config) => {
     const parent = config.stream as unknown as DeclarativeStreamModel;
-    const useCache = direct.has(config as unknown as JsonMapping) || asksForCache(parent as JsonMapping);
+    const useCache = parentUsesCache(parent as JsonMapping, direct.has(config as unknown as JsonMapping));
     const parentSite = { path: [...site.path, 'parent'], depth: site.depth + 1, useCache };
     return new DeclarativeParentStream(parent, parentSite, read, (model, state, at) => buildStreamRuntime(model, state, at, read));
   });
@@ -110,5 +110,6 @@ async function buildSimpleRetriever(
     slicerOptions: built.requestOptions,
     ignoreSlicerOnPaginatedRequests: retriever.ignore_stream_slicer_parameters_on_paginated_requests === true,
     reset: new PaginationReset(retriever.pagination_reset as PaginationResetModel | undefined, null),
+    ...(built.dataFeed ? { postPaginationFilter: built.cursor } : {}),
   });
 }

@@ -89,7 +89,10 @@ export class HttpRequester {
     const request = await this.prepare(page, context);
     const { cache, client, authenticator, errors, budget } = this.parts;
     const cached = cache?.get(request);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      await this.authenticateCached(request, context);
+      return cached;
+    }
     let response: HttpResponse;
     try {
       response = await client.send(request, {
@@ -109,6 +112,17 @@ export class HttpRequester {
     }
     cache?.put(request, response);
     return response;
+  }
+
+  /**
+   * `requests` authenticates a request when it prepares it, before requests-cache looks it up, so
+   * an answer from the cache still costs the authenticator's work (a session token without an
+   * expiry logs in again, as in the Python CDK).
+   */
+  private async authenticateCached(request: HttpRequest, context: SendContext): Promise<void> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = String(value);
+    await this.parts.authenticator.apply({ method: request.method ?? 'GET', url: new URL(String(request.url)), headers }, context);
   }
 
   /** HttpRequester._get_url: `url_base` joined with the page's path (or the requester's), else `url` with it. */

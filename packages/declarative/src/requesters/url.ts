@@ -5,16 +5,14 @@
 import { ConnectorError } from '@tributary/cdk';
 import type { PlainDict, PyValue } from '../interpolation/values/object.js';
 import { pyStr } from '../interpolation/values/repr.js';
+import { urljoin } from './python-urljoin.js';
 
-/** A URL with its own scheme (urljoin keeps it as it is). */
-const ABSOLUTE = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
-
-/** HttpRequester._join_url: the base alone for an empty path; else urljoin(base + '/', path). */
+/** HttpRequester._join_url: the base alone for an empty path; else urljoin(base + '/', path), as Python joins them. */
 export function joinUrl(base: string, path: string | null): string {
   if (path === null || path === '') return base;
-  const withSlash = base.endsWith('/') ? base : `${base}/`;
+  const joined = urljoin(base.endsWith('/') ? base : `${base}/`, path);
   try {
-    return (ABSOLUTE.test(path) ? new URL(path) : new URL(path, withSlash)).href;
+    return new URL(joined).href;
   } catch {
     throw ConnectorError.config(`Cannot build a request URL from the url_base '${base}' and the path '${path}'`);
   }

@@ -11,6 +11,7 @@ import type { RecordSelector } from '../extractors/record-selector.js';
 import type { RequestOptionsProvider } from '../incremental/datetime-request-options.js';
 import type { PageOutcome } from '../pagination/page-outcome.js';
 import { type NextPageToken, type Paginator, tokenOf } from '../pagination/paginator.js';
+import type { RecordRange } from '../pagination/stop-condition.js';
 import { PaginationResetRequired } from '../requesters/error-policy.js';
 import type { HttpRequester, PageRequest, SendContext } from '../requesters/http-requester.js';
 import { combineMappings } from '../requests/combine-mappings.js';
@@ -31,6 +32,12 @@ export interface RetrieverParts {
   /** True when records are changed after extraction (transformations, normalisation): the paginator then decodes its own copy. */
   readonly recordsChanged: boolean;
   readonly reset: PaginationReset;
+  /**
+   * A data feed's cursor (`is_data_feed`): records it no longer needs are dropped after the
+   * paginator has seen the page as the API returned it (the record that stops the pages is
+   * usually one of them).
+   */
+  readonly postPaginationFilter?: RecordRange;
 }
 
 /** One page as read: its records and the response they came from. */
@@ -73,11 +80,17 @@ export class SimpleRetriever implements Retriever {
       const response = await this.parts.requester.send(this.pageRequest(slice, token), context);
       const items = response.status < 400 ? [...this.parts.decoder.decode(sourceOf(response))] : [];
       const selected = this.parts.selector.select(items, { slice, nextPageToken: token });
-      yield { records: selected.records, response };
+      yield { records: this.emitted(selected.records, slice), response };
       if (response.status >= 400) return;
       token = paginator.nextPageToken(this.outcome(response, items, selected, slice), tokenOf(token));
       if (token === null) return;
     }
+  }
+
+  private emitted(records: MutableRecord[], slice: StreamSlice): MutableRecord[] {
+    const filter = this.parts.postPaginationFilter;
+    if (filter === undefined) return records;
+    return records.filter((record) => filter.shouldBeSynced(record, slice));
   }
 
   private pageRequest(slice: StreamSlice, token: NextPageToken | null): PageRequest {

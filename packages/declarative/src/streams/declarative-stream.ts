@@ -14,6 +14,7 @@ import { buildStreamRuntime, type StreamRuntime } from '../read/stream-runtime.j
 import type { SchemaLoader } from '../schema-loaders/schema-loader.js';
 import type { StreamSlice } from '../slices/stream-slice.js';
 import { withoutNullMembers } from './record-output.js';
+import { reportingTraced, tracedError } from './traced-error.js';
 
 /** What the manifest says about one stream, once built for a config. */
 export interface StreamDefinition {
@@ -79,12 +80,16 @@ export class DeclarativeStream extends Stream<Record<string, unknown>> {
     if (readBlocker !== undefined) throw ConnectorError.config(readBlocker);
     const state = structuredClone((options.state ?? {}) as StreamStateBlob);
     const site = { path, depth: 0, useCache: usesCache };
-    this.runtime = await buildStreamRuntime(model, state, site, { ...read, logger: options.logger });
+    try {
+      this.runtime = await buildStreamRuntime(model, state, site, { ...read, logger: options.logger });
+    } catch (error) {
+      throw tracedError(error);
+    }
     const slices = this.runtime.retriever.readySlices(this.runtime.cursor.streamSlices(), {
       signal: options.signal,
       logger: options.logger,
     });
-    return slices as AsyncIterable<unknown> as AsyncIterable<CdkSlice>;
+    return reportingTraced(slices as AsyncIterable<unknown> as AsyncIterable<CdkSlice>);
   }
 
   async *readRecords(options: ReadOptions): AsyncGenerator<Record<string, unknown>> {
@@ -94,14 +99,18 @@ export class DeclarativeStream extends Stream<Record<string, unknown>> {
     const { cursor, retriever } = runtime;
     const context = { signal: options.signal, logger: options.logger, reportRateLimited: options.reportRateLimited };
     let number = 0;
-    for await (const page of retriever.pages(slice, context)) {
-      // A runner that shows the read page by page is told of each page; it may end the slice there (a preview's page limit).
-      const lastWanted = options.reportPage?.({ number: ++number }) === true;
-      for (const record of page.records) {
-        cursor.observe(record, slice);
-        yield withoutNullMembers(record);
+    try {
+      for await (const page of retriever.pages(slice, context)) {
+        // A runner that shows the read page by page is told of each page; it may end the slice there (a preview's page limit).
+        const lastWanted = options.reportPage?.({ number: ++number }) === true;
+        for (const record of page.records) {
+          cursor.observe(record, slice);
+          yield withoutNullMembers(record);
+        }
+        if (lastWanted) break;
       }
-      if (lastWanted) break;
+    } catch (error) {
+      throw tracedError(error);
     }
     const state = cursor.closePartition(slice);
     if (state !== null) options.checkpoint?.(structuredClone(state) as StreamState);

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { type FaultServer, reply, useFaultServer } from '@tributary/test-support/fault-server';
 import { loadYaml } from '../../src/yaml/load-yaml.js';
 import { configFile, corpusConfig, corpusSkipReason, expectedMessage, manifestFile } from '../helpers/corpus.js';
 import { errorTrace, only, runBin } from '../helpers/run.js';
@@ -70,44 +71,69 @@ describe('source-declarative-manifest', () => {
         /source-gong\.yaml:246:9: streams\[4\]\.incremental_sync\.type: 'CustomIncrementalSync' is not a component/,
       );
     });
+  });
 
-    test('check and read call the API: credentials it refuses (HTTP 401) fail check with the reason and read with a config_error', async () => {
-      // A copy of the manifest pointed at a loopback API that refuses every request.
-      const server = createServer((_request, response) =>
-        response.writeHead(401, { 'content-type': 'application/json' }).end('{"error": "bad token"}'),
+  describe('check and read against an API', () => {
+    let server: FaultServer;
+    useFaultServer((started) => {
+      server = started;
+    });
+
+    const manifestYaml = () => `version: 6.44.0
+type: DeclarativeSource
+check: {type: CheckStream, stream_names: [users]}
+streams:
+  - type: DeclarativeStream
+    name: users
+    primary_key: [id]
+    retriever:
+      type: SimpleRetriever
+      requester:
+        type: HttpRequester
+        url_base: ${server.url}
+        path: /users
+        authenticator: {type: BearerAuthenticator, api_token: "{{ config['token'] }}"}
+      record_selector: {type: RecordSelector, extractor: {type: DpathExtractor, field_path: [data]}}
+      paginator:
+        type: DefaultPaginator
+        page_token_option: {type: RequestOption, inject_into: request_parameter, field_name: page}
+        pagination_strategy: {type: PageIncrement, page_size: 2, start_from_page: 1}
+    schema_loader: {type: InlineSchemaLoader, schema: {type: object, properties: {id: {type: integer}}}}
+spec:
+  type: Spec
+  connection_specification:
+    type: object
+    required: [token]
+    properties: {token: {type: string, airbyte_secret: true}}
+`;
+
+    test('check succeeds and read emits every page of records, the token never printed', async () => {
+      const pages = () => server.on('/users', reply.json({ data: [{ id: 1 }, { id: 2 }] }), reply.json({ data: [{ id: 3 }] }));
+      pages();
+      const manifest = join(dir, 'users.yaml');
+      writeFileSync(manifest, manifestYaml());
+      const config = join(dir, 'users-config.json');
+      writeFileSync(config, JSON.stringify({ token: 'very-secret-token' }));
+      const check = await runBin(['check', '--config', config, '--manifest-path', manifest]);
+      assert.equal(check.code, 0, check.stderr);
+      assert.equal(only(check, 'CONNECTION_STATUS')[0].connectionStatus.status, 'SUCCEEDED');
+      server.requests.length = 0;
+      pages();
+      const catalog = join(dir, 'users-catalog.json');
+      const stream = { name: 'users', json_schema: {}, supported_sync_modes: ['full_refresh'] };
+      writeFileSync(catalog, JSON.stringify({ streams: [{ stream, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' }] }));
+      const read = await runBin(['read', '--config', config, '--catalog', catalog, '--manifest-path', manifest]);
+      assert.equal(read.code, 0, read.stderr);
+      assert.deepEqual(
+        only(read, 'RECORD').map((message) => message.record.data),
+        [{ id: 1 }, { id: 2 }, { id: 3 }],
       );
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      try {
-        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/7shifts`;
-        const manifest = join(dir, 'source-7shifts.yaml');
-        writeFileSync(manifest, readFileSync(manifestFile('source-7shifts'), 'utf8').replaceAll('https://api.7shifts.com', url));
-        const check = await runBin(['check', '--config', configFile('source-7shifts'), '--manifest-path', manifest]);
-        assert.equal(check.code, 0, check.stderr);
-        const status = only(check, 'CONNECTION_STATUS')[0].connectionStatus;
-        assert.equal(status.status, 'FAILED');
-        assert.match(status.message ?? '', /401/);
-        const catalogFile = join(dir, 'catalog.json');
-        const stream = (expectedMessage('source-7shifts', 'discover', 'CATALOG') as { catalog: { streams: object[] } }).catalog.streams[0];
-        writeFileSync(
-          catalogFile,
-          JSON.stringify({ streams: [{ stream, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' }] }),
-        );
-        const read = await runBin([
-          'read',
-          '--config',
-          configFile('source-7shifts'),
-          '--catalog',
-          catalogFile,
-          '--manifest-path',
-          manifest,
-        ]);
-        assert.equal(read.code, 1);
-        const streamError = only(read, 'TRACE').find((message) => message.trace.error?.stream_descriptor);
-        assert.match(streamError?.trace.error?.message ?? '', /401/);
-        assert.equal(streamError?.trace.error?.failure_type, 'config_error');
-      } finally {
-        await new Promise((resolve) => server.close(resolve));
-      }
+      assert.deepEqual(
+        server.requests.map((request) => `${request.url.pathname}${request.url.search}`),
+        ['/users', '/users?page=2'],
+      );
+      assert.ok(server.requests.every((request) => request.headers.authorization === 'Bearer very-secret-token'));
+      assert.ok(!JSON.stringify(read.messages).includes('very-secret-token'));
     });
   });
 

@@ -13,12 +13,19 @@ export interface CommandResult {
   stderr?: string;
 }
 
-/** The messages of one command, each as it would be parsed from its JSON line. */
+/** The messages of one command, each as it would be parsed from its JSON line (records with `emitted_at` 0). */
 export async function runInProcess<Config>(source: Source<Config>, request: InvokeRequest): Promise<CommandResult> {
   const messages: AirbyteMessage[] = [];
   const sink: MessageSink = {
     writeMessage: (message) => messages.push(JSON.parse(JSON.stringify(message)) as AirbyteMessage),
-    recordWriter: () => () => false,
+    recordWriter: (stream) => (data) => {
+      const namespace = stream.namespace === undefined ? {} : { namespace: stream.namespace };
+      messages.push({
+        type: 'RECORD',
+        record: { stream: stream.name, ...namespace, data: JSON.parse(JSON.stringify(data)), emitted_at: 0 },
+      });
+      return false;
+    },
     drain: async () => {},
     isClosed: false,
   };

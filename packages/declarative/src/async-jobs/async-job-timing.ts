@@ -2,6 +2,7 @@
 // out after `polling_job_timeout` minutes (60 by default). Tests give their own clock and wait.
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** How an AsyncRetriever waits: its polling interval, its clock and its sleep (tests pass their own, to run without real waits). */
 export interface AsyncJobTiming {
   /** Milliseconds between two rounds of polling. */
   readonly pollIntervalMs: number;

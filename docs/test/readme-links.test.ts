@@ -2,9 +2,9 @@
  * The README keeps the quick start, the example and the map, and leaves the reference to
  * docs/reference/: so every reference page must be reachable from it, and every link it has must
  * lead somewhere. A page added without a link, a page renamed or removed, or a link mistyped
- * fails here, where GitHub would only show a 404. The reference pages' own relative links are
- * checked the same way (VitePress checks them too, but only in the slow site build), and the
- * site's sidebar lists every reference page.
+ * fails here, where GitHub would only show a 404. The relative links of the reference pages,
+ * the guides and the home page are checked the same way (VitePress checks them too, but only in
+ * the slow site build), and the site's sidebar lists every reference page.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,12 +19,15 @@ const API_FRONT_PAGE = 'api-readme.md';
 
 const referencePages = (): string[] => readdirSync(REFERENCE_ROOT).filter((name) => name.endsWith('.md'));
 
-/** The targets of the markdown links of a page, outside code blocks and code spans, without a scheme. */
+/**
+ * The targets of the markdown links of a page, outside code blocks and code spans, without a
+ * scheme; links from the site's root (`/api/index.html`) are the site build's to check.
+ */
 function localLinks(markdown: string): string[] {
   const prose = markdown.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`\n]*`/g, '');
   return [...prose.matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)]
     .map((match) => match[1]!)
-    .filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target));
+    .filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('/'));
 }
 
 /** The link targets of a page that lead to no file or folder (or to a heading the README lacks). */
@@ -60,10 +63,10 @@ test('every relative link in the README leads to a file or folder of the reposit
   assert.deepEqual(deadLinks(readme), []);
 });
 
-test('every relative link of a reference page leads to a file', () => {
-  for (const page of referencePages()) {
-    assert.deepEqual(deadLinks(join(REFERENCE_ROOT, page)), [], relative(REPO_ROOT, join(REFERENCE_ROOT, page)));
-  }
+test('every relative link of a reference page, a guide or the home page leads to a file', () => {
+  const guides = readdirSync(join(DOCS_ROOT, 'guides')).map((name) => join(DOCS_ROOT, 'guides', name));
+  const pages = [...referencePages().map((name) => join(REFERENCE_ROOT, name)), ...guides, join(DOCS_ROOT, 'index.md')];
+  for (const page of pages) assert.deepEqual(deadLinks(page), [], relative(REPO_ROOT, page));
 });
 
 test('the sidebar lists every reference page in docs/reference/, and nothing else', async () => {

@@ -1,10 +1,11 @@
 /**
  * The README keeps the quick start, the example and the map, and leaves the reference to
  * docs/reference/: so every reference page must be reachable from it, and every link it has must
- * lead somewhere. A page added without a link, a page renamed or removed, or a link mistyped
- * fails here, where GitHub would only show a 404. The relative links of the reference pages,
- * the guides and the home page are checked the same way (VitePress checks them too, but only in
- * the slow site build), and the site's sidebar lists every reference page.
+ * lead somewhere (and an anchor to a heading of its page). A page added without a link, a page
+ * renamed or removed, a heading renamed, or a link mistyped fails here, where GitHub would only
+ * show a 404. The relative links of the reference pages, the guides and the home page are checked
+ * the same way (VitePress checks them too, but only in the slow site build), and the site's
+ * sidebar lists every reference page.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -30,10 +31,10 @@ function localLinks(markdown: string): string[] {
     .filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('/'));
 }
 
-/** The link targets of a page that lead to no file or folder (or to a heading the README lacks). */
-function deadLinks(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const headings = new Set(
+/** The anchors of a page's headings, as GitHub and VitePress make them (`## Stopping: SIGTERM` -> `stopping-sigterm`). */
+function anchors(file: string): Set<string> {
+  const text = readFileSync(file, 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+  return new Set(
     [...text.matchAll(/^#{1,6} (.+)$/gm)].map((match) =>
       match[1]!
         .toLowerCase()
@@ -41,10 +42,15 @@ function deadLinks(file: string): string[] {
         .replace(/\s/g, '-'),
     ),
   );
-  return localLinks(text).filter((target) => {
+}
+
+/** The link targets of a page that lead to no file or folder, or to a heading their page lacks. */
+function deadLinks(file: string): string[] {
+  return localLinks(readFileSync(file, 'utf8')).filter((target) => {
     const [path, fragment] = target.split('#');
-    if (path === '') return !headings.has(fragment ?? '');
-    return !existsSync(resolve(dirname(file), decodeURIComponent(path!)));
+    const linked = path === '' ? file : resolve(dirname(file), decodeURIComponent(path!));
+    if (!existsSync(linked)) return true;
+    return fragment !== undefined && linked.endsWith('.md') && !anchors(linked).has(fragment);
   });
 }
 

@@ -18,6 +18,28 @@ export const GUIDES = [
   { text: '10. Migrating from other CDKs', link: '/guides/migrating' },
 ];
 
+/**
+ * The reference pages, one part each, for the user who comes back to look something up:
+ * readme-links.test.ts checks this list against docs/reference/ (api-readme.md is the API
+ * reference's front page, linked below as the TypeDoc site it becomes).
+ */
+export const REFERENCE = [
+  { text: 'Local runner', link: '/reference/local-runner' },
+  { text: 'Tributary Studio', link: '/reference/studio' },
+  { text: 'Entry points', link: '/reference/entry-points' },
+  { text: 'Writing streams', link: '/reference/streams' },
+  { text: 'HTTP API streams', link: '/reference/http' },
+  { text: 'Incremental streams and state', link: '/reference/incremental' },
+  { text: 'Concurrency', link: '/reference/concurrency' },
+  { text: 'Schemas', link: '/reference/schemas' },
+  { text: 'Sources and the command line', link: '/reference/sources' },
+  { text: 'Errors, logs and secrets', link: '/reference/errors-and-secrets' },
+  { text: 'Testing connectors', link: '/reference/testing' },
+  { text: 'Declarative manifests', link: '/reference/declarative' },
+  { text: 'Docker images', link: '/reference/docker' },
+  { text: 'CLI reference', link: '/reference/cli' },
+];
+
 export default defineConfig({
   title: 'Tributary',
   description: 'A fast, typed TypeScript CDK for Airbyte source connectors',
@@ -29,11 +51,12 @@ export default defineConfig({
   themeConfig: {
     nav: [
       { text: 'Guides', link: '/guides/first-connector' },
+      { text: 'Reference', link: '/reference/local-runner' },
       { text: 'API reference', link: '/api/index.html', target: '_self' },
     ],
     sidebar: [
       { text: 'Guides', items: GUIDES },
-      { text: 'Reference', items: [{ text: 'API reference', link: '/api/index.html', target: '_self' }] },
+      { text: 'Reference', items: [...REFERENCE, { text: 'API reference', link: '/api/index.html', target: '_self' }] },
     ],
     search: { provider: 'local' },
     outline: { level: [2, 3] },

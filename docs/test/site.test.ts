@@ -29,6 +29,12 @@ test('the site builds: guides, search, diagrams, the API reference with every pu
   for (const page of ['index.html', 'guides/first-connector.html', 'guides/migrating.html', 'reference/cli.html', 'api/index.html']) {
     assert.ok(existsSync(join(out, page)), page);
   }
+  for (const page of readdirSync(join(DOCS_ROOT, 'reference')).filter((name) => name.endsWith('.md'))) {
+    assert.ok(existsSync(join(out, 'reference', page.replace(/\.md$/, '.html'))), `reference/${page} is a page of the site`);
+  }
+  // The Studio reference shows the screenshots of docs/images/studio/, bundled as assets of the site.
+  const studio = readFileSync(join(out, 'reference/studio.html'), 'utf8');
+  assert.match(studio, /<img[^>]+src="\/assets\/config-form\.[\w-]+\.png"/, 'the Studio screenshots are in the site');
   const assets = readdirSync(join(out, 'assets'), { recursive: true }) as string[];
   assert.ok(
     assets.some((file) => /localSearchIndex/.test(file)),

@@ -108,7 +108,7 @@ describe('exit codes', () => {
     assert.ok(existsSync(plain));
   });
 
-  test('sync --help gives the commit defaults of the code, and so does the README', async () => {
+  test('sync --help gives the commit defaults of the code, and so does the local runner reference', async () => {
     const help = await cli(['sync', '--help']);
     expectOk(help);
     const text = help.stdout.replace(/\s+/g, ' ');
@@ -116,11 +116,11 @@ describe('exit codes', () => {
     const rows = /TRIBUTARY_COMMIT_ROWS \([^)]*default (\d+)\)/.exec(text)?.[1];
     assert.equal(Number(interval), DEFAULT_COMMIT_POLICY.intervalMs, text);
     assert.equal(Number(rows), DEFAULT_COMMIT_POLICY.minRows, text);
-    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8').replace(/\s+/g, ' ');
-    const readmeRows = /`TRIBUTARY_COMMIT_ROWS` \(records per commit at a STATE, default ([\d,]+)/.exec(readme)?.[1];
-    const readmeInterval = /`TRIBUTARY_COMMIT_INTERVAL_MS` \([^)]*default (\d+)\)/.exec(readme)?.[1];
-    assert.equal(Number(readmeRows?.replaceAll(',', '')), DEFAULT_COMMIT_POLICY.minRows);
-    assert.equal(Number(readmeInterval), DEFAULT_COMMIT_POLICY.intervalMs);
+    const reference = readFileSync(join(repoRoot, 'docs/reference/local-runner.md'), 'utf8').replace(/\s+/g, ' ');
+    const referenceRows = /`TRIBUTARY_COMMIT_ROWS` \(records per commit at a STATE, default ([\d,]+)/.exec(reference)?.[1];
+    const referenceInterval = /`TRIBUTARY_COMMIT_INTERVAL_MS` \([^)]*default (\d+)\)/.exec(reference)?.[1];
+    assert.equal(Number(referenceRows?.replaceAll(',', '')), DEFAULT_COMMIT_POLICY.minRows);
+    assert.equal(Number(referenceInterval), DEFAULT_COMMIT_POLICY.intervalMs);
   });
 
   test('sql prints the result of every statement, and names the statement that fails', async () => {

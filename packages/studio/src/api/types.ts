@@ -1,7 +1,7 @@
 /**
  * The HTTP/JSON API between Studio's page and its server: what each endpoint takes and gives.
  * The page imports these types, so both sides agree at compile time. Every request carries the
- * run's token (`X-Studio-Token`, or `?token=` for the event stream); see README "Tributary Studio".
+ * run's token (`X-Studio-Token`, or `?token=` for the event stream); see docs/reference/studio.md.
  */
 
 /** A JSON value as it crosses the wire. */

@@ -18,6 +18,11 @@ export function computeTargets(results) {
   };
   throughput('Tributary ÷ raw ceiling (records/s)', 'tributary', 'raw', atLeast(0.9));
   throughput('Tributary ÷ faros-airbyte-cdk (records/s)', 'tributary', 'faros', atLeast(2.5), cases.faros?.reason);
+  if (cases.tributaryNodeDefaults) {
+    const info = () => ({ target: '', status: '' });
+    throughput("same options (Node's defaults): Tributary ÷ raw ceiling", 'tributaryNodeDefaults', 'raw', info);
+    throughput("same options (Node's defaults): Tributary ÷ faros-airbyte-cdk", 'tributaryNodeDefaults', 'faros', info);
+  }
   const inactive = normalization?.state !== 'active';
   throughput(
     'normalised ÷ plain Tributary (records/s)',

@@ -127,7 +127,7 @@ function errorLine(stderr) {
 
 function numbers(records, timed, problem) {
   const wallS = timed.wallMs / 1000;
-  return { wallS, recordsPerS: records / wallS, rssMB: kibToMB(timed.report?.maxRssKiB), problem };
+  return { wallS, recordsPerS: records / wallS, rssMB: kibToMB(timed.report?.maxRssKiB), cpuS: timed.report?.cpuS ?? null, problem };
 }
 
 function summarize(result) {
@@ -139,6 +139,7 @@ function summarize(result) {
       recordsPerS: pick(result[kind], 'recordsPerS'),
       wallS: pick(result[kind], 'wallS'),
       rssMB: pick(result[kind], 'rssMB'),
+      cpuS: pick(result[kind], 'cpuS'),
       verified: ok(result[kind]).length,
       runs: result[kind].length,
     };
@@ -168,9 +169,9 @@ const fixed = (n, digits) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 /** The rows of the case's table and of its targets, for the text and Markdown reports. */
 export function duckdbTables(duckdb) {
   const { summary } = duckdb;
-  const row = (label, s) => [label, int(s.recordsPerS), fixed(s.wallS, 2), fixed(s.rssMB, 1), `${s.verified}/${s.runs}`];
+  const row = (label, s) => [label, int(s.recordsPerS), fixed(s.wallS, 2), fixed(s.cpuS, 2), fixed(s.rssMB, 1), `${s.verified}/${s.runs}`];
   const cases = {
-    header: ['run', 'records/s', 'wall s', 'peak RSS MB', 'verified runs'],
+    header: ['run', 'records/s', 'wall s', 'CPU s', 'peak RSS MB', 'verified runs'],
     rows: [
       row('read only (in-process, counting sink)', summary.readOnly),
       row('end to end: tributary sync → DuckDB', summary.endToEnd),

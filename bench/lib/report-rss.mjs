@@ -4,7 +4,8 @@
 // - stdoutBytes: bytes that went through process.stdout, counted by wrapping the stream's
 //   _write/_writev (one addition per write call, no copy, no scan), which lets the harness check
 //   a run whose stdout is /dev/null against the counted pipe run of the same case;
-// - writtenBytes: `wchar` of /proc/self/io (every write(2), including libuv's 8-byte wake-ups).
+// - writtenBytes: `wchar` of /proc/self/io (every write(2), including libuv's 8-byte wake-ups);
+// - cpuS: user + system CPU time of the whole process (all its threads), in seconds.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const target = process.env.BENCH_REPORT_FILE;
@@ -33,6 +34,8 @@ if (target) {
     } catch {
       // No /proc (not Linux): only the stdout count is reported.
     }
-    writeFileSync(target, JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, stdoutBytes, writtenBytes }));
+    const usage = process.resourceUsage();
+    const cpuS = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+    writeFileSync(target, JSON.stringify({ maxRssKiB: usage.maxRSS, stdoutBytes, writtenBytes, cpuS }));
   });
 }

@@ -7,11 +7,11 @@ const fixed = (n, digits) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 /** Rows of the main table, one per read case, or of the read cases `keys` only. */
 function caseRows(results, keys) {
-  const header = ['case', 'Node options', 'records/s', 'MB/s', 'wall s', 'peak RSS MB', 'spread', 'into a pipe rec/s', 'verified runs'];
+  const header = ['case', 'Node options', 'records/s', 'MB/s', 'wall s', 'CPU s', 'peak RSS MB', 'spread', 'into a pipe rec/s', 'verified runs'];
   const chosen = Object.entries(results.cases).filter(([key]) => (keys === undefined ? key !== 'tributaryNodeDefaults' : keys.includes(key)));
   const rows = chosen.map(([, c]) => {
     const options = describeNodeOptions(c.nodeOptions);
-    if (c.status !== 'ok') return [c.label, options, c.status === 'skipped' ? 'skipped' : 'FAILED', '', '', '', '', '', 'see notes'];
+    if (c.status !== 'ok') return [c.label, options, c.status === 'skipped' ? 'skipped' : 'FAILED', '', '', '', '', '', '', 'see notes'];
     const s = c.summary;
     const spread = s.recordsPerS ? `±${fixed(((s.recordsPerSMax - s.recordsPerSMin) / 2 / s.recordsPerS) * 100, 1)}%` : '–';
     return [
@@ -20,6 +20,7 @@ function caseRows(results, keys) {
       int(s.recordsPerS),
       fixed(s.mbPerS, 1),
       fixed(s.wallS, 2),
+      fixed(s.cpuS, 2),
       fixed(s.rssMB, 1),
       spread,
       int(s.pipeRecordsPerS),

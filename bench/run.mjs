@@ -58,7 +58,16 @@ async function main() {
   const selected = READ_CASES.filter((c) => options.only.includes(c.id) && !(uniform && c.sameOptionsOnly));
   for (const c of selected) {
     const nodeOptions = caseNodeOptions(c, options.nodeOptions);
-    results.cases[c.key] = { id: c.id, label: c.label, runsWith: c.runsWith, nodeOptions, status: 'pending', reason: null, counted: [], runs: [] };
+    results.cases[c.key] = {
+      id: c.id,
+      label: c.label,
+      runsWith: c.runsWith,
+      nodeOptions,
+      status: 'pending',
+      reason: null,
+      counted: [],
+      runs: [],
+    };
   }
   if (results.cases.normalized) {
     results.normalization = await probeNormalization(results.cases.normalized.nodeOptions);
@@ -115,7 +124,11 @@ async function countedPass(selected, farosOk, options, results) {
       entry.reason = `not installed: ${results.faros?.reason ?? 'unknown'}`;
       continue;
     }
-    const counted = await countedRun(c.args(options.records), { env: c.env?.() ?? {}, expected: options.records, nodeOptions: entry.nodeOptions });
+    const counted = await countedRun(c.args(options.records), {
+      env: c.env?.() ?? {},
+      expected: options.records,
+      nodeOptions: entry.nodeOptions,
+    });
     const problem = checkCounted(counted);
     if (problem === null) {
       entry.status = 'ok';
@@ -140,7 +153,9 @@ async function countedPass(selected, farosOk, options, results) {
  */
 async function rounds(active, options, results) {
   const n = options.records;
-  const prepared = new Map(active.map((c) => [c.key, { args: c.args(n), env: c.env?.() ?? {}, nodeOptions: results.cases[c.key].nodeOptions }]));
+  const prepared = new Map(
+    active.map((c) => [c.key, { args: c.args(n), env: c.env?.() ?? {}, nodeOptions: results.cases[c.key].nodeOptions }]),
+  );
   for (let round = 0; round < options.rounds; round++) {
     for (const c of rotate(active, round)) {
       const entry = results.cases[c.key];
@@ -206,7 +221,14 @@ async function startUp(options, farosOk, notes) {
   const line = cases.map((s) => `${s.label} ${summary[s.key].medianMs?.toFixed(1)} ms`).join(', ');
   log(`start-up medians: ${line}`);
   const nodeOptions = Object.fromEntries(cases.map((s) => [s.key, s.nodeOptions]));
-  return { order: cases.map((s) => s.key), labels: Object.fromEntries(cases.map((s) => [s.key, s.label])), nodeOptions, walls, summary, rssMB };
+  return {
+    order: cases.map((s) => s.key),
+    labels: Object.fromEntries(cases.map((s) => [s.key, s.label])),
+    nodeOptions,
+    walls,
+    summary,
+    rssMB,
+  };
 }
 
 /** --full: cases a and b once each at many records (timed, then counted), for peak RSS against the N-record runs. */

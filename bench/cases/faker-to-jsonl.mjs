@@ -21,7 +21,12 @@ await invoke(
 const wanted = ['users', 'purchases'];
 const streams = catalog.streams
   .filter((stream) => wanted.includes(stream.name))
-  .map((stream) => ({ stream, sync_mode: 'incremental', destination_sync_mode: 'append_dedup', cursor_field: stream.default_cursor_field }));
+  .map((stream) => ({
+    stream,
+    sync_mode: 'incremental',
+    destination_sync_mode: 'append_dedup',
+    cursor_field: stream.default_cursor_field,
+  }));
 
 /** A file per stream, written in ~1 MB pieces. */
 const files = new Map(wanted.map((name) => [name, { fd: openSync(join(dir, `${name}.jsonl`), 'w'), text: '', records: 0 }]));

@@ -60,10 +60,12 @@ which it requires without declaring them. The workspaces (and so \`npm ci\`) nev
   which writes \`process.resourceUsage().maxRSS\` to a file at exit. Start-up timing runs have no
   preload; their peak RSS comes from one extra run with it (the preload adds Node's ESM loader, a
   few MB, to every command alike).
-- **Node options.** Every measured process, of every case alike, runs with the same
-  \`NODE_OPTIONS\`: \`--node-options\`, by default the CDK's \`CONNECTOR_NODE_OPTIONS\`
-  (\`--max-semi-space-size=8\`, what images made by \`tributary build\` run with; see "Memory over
-  long reads" below). \`--node-options ''\` measures with Node's defaults.
+- **Node options.** Each system runs with the options its own users get: Tributary's cases with
+  the CDK's \`CONNECTOR_NODE_OPTIONS\` (\`--max-semi-space-size=8\`, which images made by
+  \`tributary build\` and the scaffold's Dockerfile set as \`NODE_OPTIONS\`), faros-airbyte-cdk, the
+  raw ceiling and \`tributary sync\` with Node's defaults. Case (b′), Tributary with Node's defaults,
+  completes a second table with the same options for all. \`--node-options F\` gives every case F
+  instead (\`''\`: Node's defaults).
 - **Normalisation probe.** Before case (c) the harness reads three records whose numbers and
   booleans are strings, with normalisation on, to tell whether the CDK build being measured
   actually normalises; if it does not, the normalisation ratio is marked n/a.

@@ -2,8 +2,8 @@
 // `bench_records` and is run as `node <args>`, with `env` added to the harness's environment,
 // and with the Node.js options its system's users get (`runsWith`, see caseNodeOptions).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk/runtime';
 import { join } from 'node:path';
+import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk/runtime';
 import { STREAM_NAME } from '../records.mjs';
 import { benchDir, farosDir, runDir } from './paths.mjs';
 

@@ -7,8 +7,21 @@ const fixed = (n, digits) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 /** Rows of the main table, one per read case, or of the read cases `keys` only. */
 function caseRows(results, keys) {
-  const header = ['case', 'Node options', 'records/s', 'MB/s', 'wall s', 'CPU s', 'peak RSS MB', 'spread', 'into a pipe rec/s', 'verified runs'];
-  const chosen = Object.entries(results.cases).filter(([key]) => (keys === undefined ? key !== 'tributaryNodeDefaults' : keys.includes(key)));
+  const header = [
+    'case',
+    'Node options',
+    'records/s',
+    'MB/s',
+    'wall s',
+    'CPU s',
+    'peak RSS MB',
+    'spread',
+    'into a pipe rec/s',
+    'verified runs',
+  ];
+  const chosen = Object.entries(results.cases).filter(([key]) =>
+    keys === undefined ? key !== 'tributaryNodeDefaults' : keys.includes(key),
+  );
   const rows = chosen.map(([, c]) => {
     const options = describeNodeOptions(c.nodeOptions);
     if (c.status !== 'ok') return [c.label, options, c.status === 'skipped' ? 'skipped' : 'FAILED', '', '', '', '', '', '', 'see notes'];

@@ -22,6 +22,7 @@ npm run bench -- --full                        # also peak RSS at 10,000,000 rec
 npm run bench -- --records 200000 --rounds 3 --only a,b   # a quick look at some cases
 npm run bench -- --no-write                    # print the table, leave this file alone
 npm run bench -- --only f --no-write           # only source-faker → DuckDB (issue 7), printed
+npm run bench -- --node-options ''             # every case with Node's defaults (one table)
 \`\`\`
 
 The first run installs \`faros-airbyte-cdk\` 0.23.19 into the git-ignored \`.bench/faros/\`, pinned by

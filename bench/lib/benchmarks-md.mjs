@@ -54,7 +54,8 @@ which it requires without declaring them. The workspaces (and so \`npm ci\`) nev
   timed \`/dev/null\` run must then have written exactly as many bytes to stdout as the counted run
   (the preload counts them inside the child, one addition per write call; the output is
   deterministic apart from timestamps of fixed width), so a run that lost or repeated even one
-  record fails. The timed runs themselves are never read, so checking costs them next to nothing.
+  record fails. faros-airbyte-cdk's runs may differ by up to 64 bytes: its STATE messages carry
+  its state gzipped with a timestamp inside, whose compressed length varies by a few bytes. The timed runs themselves are never read, so checking costs them next to nothing.
   \`--count-every-round\` adds a counted run after every timed run instead. The counted run's
   speed is shown as "into a pipe": the harness parses the output meanwhile, on the other core.
 - **Peak RSS.** Every read run preloads \`bench/lib/report-rss.mjs\` (\`NODE_OPTIONS=--import=…\`),

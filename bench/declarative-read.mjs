@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk/runtime';
 import { emittedAt, emittedCount, LABEL, PAGE_SIZE, startRecordsApi } from './declarative-read/records-api.mjs';
-import { childEnv, closeDevNull, setNodeOptions, timedRun } from './lib/measure.mjs';
+import { childEnv, closeDevNull, timedRun } from './lib/measure.mjs';
 import { benchDir, benchmarksMd, repoRoot, runDir } from './lib/paths.mjs';
 import { median } from './lib/stats.mjs';
 
@@ -65,7 +65,10 @@ function writeInputs(url) {
 /** One run with stdout piped here: every record checked in order; the bytes written, for the timed runs. */
 async function verifiedRun(engine, files) {
   const reportFile = join(runDir, `declarative-read-${engine.key}.json`);
-  const child = spawn(process.execPath, engine.args(files), { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv({}, reportFile) });
+  const child = spawn(process.execPath, engine.args(files), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: childEnv({}, reportFile, CONNECTOR_NODE_OPTIONS),
+  });
   let stderr = '';
   child.stderr.on('data', (text) => {
     stderr += text;
@@ -93,7 +96,6 @@ async function verifiedRun(engine, files) {
 }
 
 async function main() {
-  setNodeOptions(CONNECTOR_NODE_OPTIONS);
   const api = await startRecordsApi(total);
   const pages = Math.ceil(total / PAGE_SIZE);
   try {
@@ -110,7 +112,7 @@ async function main() {
       const order = round % 2 ? ENGINES : [...ENGINES].reverse();
       for (const engine of order) {
         api.stats.pages = 0;
-        const run = await timedRun(engine.args(files));
+        const run = await timedRun(engine.args(files), { nodeOptions: CONNECTOR_NODE_OPTIONS });
         if (run.code !== 0 || api.stats.pages !== pages || run.report?.stdoutBytes !== bytes[engine.key]) {
           throw new Error(
             `${engine.label}, round ${round}: exit ${run.code}, ${api.stats.pages} of ${pages} pages, ${run.report?.stdoutBytes} of ${bytes[engine.key]} bytes\n${run.stderr}`,
@@ -118,9 +120,9 @@ async function main() {
         }
         walls[engine.key].push(run.wallMs / 1000);
         rss[engine.key].push(run.report.maxRssKiB / 1024);
-        cpu[engine.key].push(run.report.cpuMs / 1000);
+        cpu[engine.key].push(run.report.cpuS);
         log(
-          `round ${round}/${rounds} ${engine.key}: ${(run.wallMs / 1000).toFixed(2)} s, ${Math.round(emittedCount(total) / (run.wallMs / 1000)).toLocaleString('en-US')} records/s, ${(run.report.cpuMs / 1000).toFixed(2)} CPU s`,
+          `round ${round}/${rounds} ${engine.key}: ${(run.wallMs / 1000).toFixed(2)} s, ${Math.round(emittedCount(total) / (run.wallMs / 1000)).toLocaleString('en-US')} records/s, ${(run.report.cpuS).toFixed(2)} CPU s`,
         );
       }
     }

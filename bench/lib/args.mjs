@@ -1,7 +1,5 @@
 // Command-line options of `npm run bench` (after `--`) / `node bench/run.mjs`.
 
-import { CONNECTOR_NODE_OPTIONS } from '@tributary/cdk/runtime';
-
 export const ALL_CASES = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 const USAGE = `usage: npm run bench -- [options]
@@ -16,8 +14,12 @@ const USAGE = `usage: npm run bench -- [options]
   --full-records N   records of that memory run (default 10000000)
   --count-every-round  follow every timed run with a counted pipe run (default: one counted run
                      per case, before the rounds; every timed run must match its byte count)
-  --node-options F   Node.js options for every measured process, all cases alike (default: the
-                     CDK's CONNECTOR_NODE_OPTIONS, what connector images run with; '' for none)
+  --node-options F   Node.js options for every measured process, all cases alike ('' for Node's
+                     defaults). Default: each system as its users run it: Tributary with the
+                     CDK's CONNECTOR_NODE_OPTIONS (what \`tributary build\` images and the scaffold
+                     set), faros-airbyte-cdk, the raw ceiling and \`tributary sync\` with Node's
+                     defaults; plus (b′) Tributary with Node's defaults, for a table with the
+                     same options for all
   --no-write         print the table only; leave BENCHMARKS.md and bench/results/ alone
   --help`;
 
@@ -31,7 +33,8 @@ export function parseArgs(argv, env) {
     fullRecords: 10_000_000,
     countEveryRound: false,
     write: true,
-    nodeOptions: CONNECTOR_NODE_OPTIONS,
+    /** Undefined: each case with its own users' options (cases.mjs, caseNodeOptions). */
+    nodeOptions: undefined,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {

@@ -22,6 +22,7 @@ npm run bench -- --full                        # also peak RSS at 10,000,000 rec
 npm run bench -- --records 200000 --rounds 3 --only a,b   # a quick look at some cases
 npm run bench -- --no-write                    # print the table, leave this file alone
 npm run bench -- --only f --no-write           # only source-faker → DuckDB (issue 7), printed
+npm run bench -- --node-options ''             # every case with Node's defaults (one table)
 \`\`\`
 
 The first run installs \`faros-airbyte-cdk\` 0.23.19 into the git-ignored \`.bench/faros/\`, pinned by
@@ -53,17 +54,20 @@ which it requires without declaring them. The workspaces (and so \`npm ci\`) nev
   timed \`/dev/null\` run must then have written exactly as many bytes to stdout as the counted run
   (the preload counts them inside the child, one addition per write call; the output is
   deterministic apart from timestamps of fixed width), so a run that lost or repeated even one
-  record fails. The timed runs themselves are never read, so checking costs them next to nothing.
+  record fails. faros-airbyte-cdk's runs may differ by up to 64 bytes: its STATE messages carry
+  its state gzipped with a timestamp inside, whose compressed length varies by a few bytes. The timed runs themselves are never read, so checking costs them next to nothing.
   \`--count-every-round\` adds a counted run after every timed run instead. The counted run's
   speed is shown as "into a pipe": the harness parses the output meanwhile, on the other core.
 - **Peak RSS.** Every read run preloads \`bench/lib/report-rss.mjs\` (\`NODE_OPTIONS=--import=…\`),
   which writes \`process.resourceUsage().maxRSS\` to a file at exit. Start-up timing runs have no
   preload; their peak RSS comes from one extra run with it (the preload adds Node's ESM loader, a
   few MB, to every command alike).
-- **Node options.** Every measured process, of every case alike, runs with the same
-  \`NODE_OPTIONS\`: \`--node-options\`, by default the CDK's \`CONNECTOR_NODE_OPTIONS\`
-  (\`--max-semi-space-size=8\`, what images made by \`tributary build\` run with; see "Memory over
-  long reads" below). \`--node-options ''\` measures with Node's defaults.
+- **Node options.** Each system runs with the options its own users get: Tributary's cases with
+  the CDK's \`CONNECTOR_NODE_OPTIONS\` (\`--max-semi-space-size=8\`, which images made by
+  \`tributary build\` and the scaffold's Dockerfile set as \`NODE_OPTIONS\`), faros-airbyte-cdk, the
+  raw ceiling and \`tributary sync\` with Node's defaults. Case (b′), Tributary with Node's defaults,
+  completes a second table with the same options for all. \`--node-options F\` gives every case F
+  instead (\`''\`: Node's defaults).
 - **Normalisation probe.** Before case (c) the harness reads three records whose numbers and
   booleans are strings, with normalisation on, to tell whether the CDK build being measured
   actually normalises; if it does not, the normalisation ratio is marked n/a.

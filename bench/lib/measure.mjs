@@ -26,21 +26,22 @@ export function closeDevNull() {
  * timing); `sampleRssMs` also reads the child's RSS from /proc every that many ms (`rssSamples`:
  * `{ ms, kib }` from spawn), to see how memory moves during a run, not only its peak.
  */
-export async function timedRun(args, { env = {}, report = true, sampleRssMs } = {}) {
+export async function timedRun(args, { env = {}, report = true, sampleRssMs, nodeOptions } = {}) {
   devNull ??= openSync('/dev/null', 'w');
-  return run(args, env, report, devNull, null, sampleRssMs);
+  return run(args, { extraEnv: env, report, stdout: devNull, counter: null, sampleRssMs, nodeOptions });
 }
 
 /** Runs `node <args>` with stdout piped into a RecordCounter; `expected` is the record count. */
-export async function countedRun(args, { env = {}, expected } = {}) {
+export async function countedRun(args, { env = {}, expected, nodeOptions } = {}) {
   const counter = new RecordCounter();
-  const result = await run(args, env, true, 'pipe', counter);
+  const result = await run(args, { extraEnv: env, report: true, stdout: 'pipe', counter, nodeOptions });
   return { ...result, output: counter.finish(expected) };
 }
 
-async function run(args, extraEnv, report, stdout, counter, sampleRssMs) {
+/** `nodeOptions`: the child's Node.js options, as NODE_OPTIONS ('' or undefined: Node's defaults). */
+async function run(args, { extraEnv, report, stdout, counter, sampleRssMs, nodeOptions = '' }) {
   const reportFile = report ? join(runDir, `report-${process.pid}-${++runNumber}.json`) : undefined;
-  const env = childEnv(extraEnv, reportFile);
+  const env = childEnv(extraEnv, reportFile, nodeOptions);
   let stderr = '';
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, args, { stdio: ['ignore', stdout, 'pipe'], env });
@@ -86,15 +87,8 @@ function currentRssKiB(pid) {
   }
 }
 
-/** Node.js options of every measured process (`--node-options`), the same for all cases. */
-let nodeOptions = '';
-
-export function setNodeOptions(options) {
-  nodeOptions = options;
-}
-
-/** The environment of a measured child: the Node options of every case, and the report preload when `reportFile` is given. */
-export function childEnv(extra, reportFile) {
+/** The environment of a measured child: its Node options (`''`: Node's defaults), and the report preload when `reportFile` is given. */
+export function childEnv(extra, reportFile, nodeOptions) {
   const env = { ...process.env, ...extra };
   // Nothing from the caller's environment may change what a connector does or how Node runs.
   for (const key of ['NODE_OPTIONS', 'WORKER_JOB_ID', 'LOG_LEVEL', 'BENCH_REPORT_FILE']) delete env[key];

@@ -5,11 +5,11 @@
 import { PROBE_RECORDS, probeArgs } from './cases.mjs';
 import { countedRun } from './measure.mjs';
 
-/** Resolves to { state: 'active' | 'inactive' | 'error', detail }. */
-export async function probeNormalization() {
+/** Resolves to { state: 'active' | 'inactive' | 'error', detail }; the probe runs with `nodeOptions`. */
+export async function probeNormalization(nodeOptions) {
   let result;
   try {
-    result = await countedRun(probeArgs(), { expected: PROBE_RECORDS });
+    result = await countedRun(probeArgs(), { expected: PROBE_RECORDS, nodeOptions });
   } catch (error) {
     return { state: 'error', detail: `the probe did not start: ${error.message}` };
   }

@@ -5,7 +5,7 @@
 //   _write/_writev (one addition per write call, no copy, no scan), which lets the harness check
 //   a run whose stdout is /dev/null against the counted pipe run of the same case;
 // - writtenBytes: `wchar` of /proc/self/io (every write(2), including libuv's 8-byte wake-ups);
-// - cpuMs: the child's user + system CPU time (what a busy shared machine changes least).
+// - cpuS: user + system CPU time of the whole process (all its threads), in seconds.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const target = process.env.BENCH_REPORT_FILE;
@@ -35,7 +35,7 @@ if (target) {
       // No /proc (not Linux): only the stdout count is reported.
     }
     const usage = process.resourceUsage();
-    const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
-    writeFileSync(target, JSON.stringify({ maxRssKiB: usage.maxRSS, stdoutBytes, writtenBytes, cpuMs }));
+    const cpuS = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+    writeFileSync(target, JSON.stringify({ maxRssKiB: usage.maxRSS, stdoutBytes, writtenBytes, cpuS }));
   });
 }

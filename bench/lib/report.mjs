@@ -1,21 +1,39 @@
 // The results as a plain-text table (stdout) and as Markdown (BENCHMARKS.md).
+import { describeNodeOptions } from './cases.mjs';
 import { duckdbTables } from './duckdb-case.mjs';
 
 const int = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
 const fixed = (n, digits) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
-/** Rows of the main table: one per read case. */
-function caseRows(results) {
-  const header = ['case', 'records/s', 'MB/s', 'wall s', 'peak RSS MB', 'spread', 'into a pipe rec/s', 'verified runs'];
-  const rows = Object.values(results.cases).map((c) => {
-    if (c.status !== 'ok') return [c.label, c.status === 'skipped' ? 'skipped' : 'FAILED', '', '', '', '', '', 'see notes'];
+/** Rows of the main table, one per read case, or of the read cases `keys` only. */
+function caseRows(results, keys) {
+  const header = [
+    'case',
+    'Node options',
+    'records/s',
+    'MB/s',
+    'wall s',
+    'CPU s',
+    'peak RSS MB',
+    'spread',
+    'into a pipe rec/s',
+    'verified runs',
+  ];
+  const chosen = Object.entries(results.cases).filter(([key]) =>
+    keys === undefined ? key !== 'tributaryNodeDefaults' : keys.includes(key),
+  );
+  const rows = chosen.map(([, c]) => {
+    const options = describeNodeOptions(c.nodeOptions);
+    if (c.status !== 'ok') return [c.label, options, c.status === 'skipped' ? 'skipped' : 'FAILED', '', '', '', '', '', '', 'see notes'];
     const s = c.summary;
     const spread = s.recordsPerS ? `±${fixed(((s.recordsPerSMax - s.recordsPerSMin) / 2 / s.recordsPerS) * 100, 1)}%` : '–';
     return [
       c.label,
+      options,
       int(s.recordsPerS),
       fixed(s.mbPerS, 1),
       fixed(s.wallS, 2),
+      fixed(s.cpuS, 2),
       fixed(s.rssMB, 1),
       spread,
       int(s.pipeRecordsPerS),
@@ -25,12 +43,20 @@ function caseRows(results) {
   return { header, rows };
 }
 
+/** The cases of the table with the same options for all (Node's defaults), when (b′) ran. */
+const SAME_OPTIONS_KEYS = ['raw', 'tributaryNodeDefaults', 'faros'];
+
+function sameOptionsRows(results) {
+  return results.cases.tributaryNodeDefaults?.status === 'ok' ? caseRows(results, SAME_OPTIONS_KEYS) : null;
+}
+
 function startRows(results) {
-  const header = ['command', 'median ms', 'min ms', 'max ms', 'peak RSS MB', 'runs'];
+  const header = ['command', 'Node options', 'median ms', 'min ms', 'max ms', 'peak RSS MB', 'runs'];
   const rows = results.start.order.map((key) => {
     const s = results.start.summary[key];
     return [
       results.start.labels[key],
+      describeNodeOptions(results.start.nodeOptions[key]),
       fixed(s.medianMs, 1),
       fixed(s.minMs, 1),
       fixed(s.maxMs, 1),
@@ -76,6 +102,8 @@ export function textReport(results) {
     `read: ${int(options.records)} records → /dev/null, median of ${options.rounds} interleaved rounds (${results.machine.node}, ${results.machine.nproc} cores)`,
   );
   if (Object.keys(results.cases).length > 0) out.push(textTable(caseRows(results)));
+  const same = sameOptionsRows(results);
+  if (same) out.push('', "the same options for all (Node's defaults)", textTable(same));
   if (results.start) out.push('', `start-up: median of ${options.specRuns} interleaved runs each`, textTable(startRows(results)));
   if (results.memory) out.push('', 'memory run', textTable(memoryRows(results)));
   out.push(
@@ -87,7 +115,7 @@ export function textReport(results) {
     const { cases, targets } = duckdbTables(results.duckdb);
     out.push(
       '',
-      `source-faker → DuckDB: ${int(results.duckdb.records)} records, median of ${results.duckdb.rounds} rounds`,
+      `source-faker → DuckDB: ${int(results.duckdb.records)} records, median of ${results.duckdb.rounds} interleaved rounds, ${describeNodeOptions(results.duckdb.nodeOptions)}`,
       textTable(cases),
       '',
       textTable(targets),
@@ -111,6 +139,8 @@ export function markdownReport(results, chartPath) {
     out.push('', `### read: ${int(options.records)} records to /dev/null, median of ${options.rounds} interleaved rounds`, '');
     out.push(markdownTable(caseRows(results)));
     if (chartPath) out.push('', `![records per second, median of the rounds](${chartPath})`);
+    const same = sameOptionsRows(results);
+    if (same) out.push('', `### The same options for all: Node's defaults, the same rounds`, '', markdownTable(same));
   }
   if (results.start) {
     out.push('', `### Start-up: median of ${options.specRuns} interleaved runs each`, '', markdownTable(startRows(results)));
@@ -123,7 +153,7 @@ export function markdownReport(results, chartPath) {
     const { cases, targets } = duckdbTables(results.duckdb);
     out.push(
       '',
-      `### source-faker → DuckDB: ${int(results.duckdb.records)} records (issue 7), median of ${results.duckdb.rounds} rounds`,
+      `### source-faker → DuckDB: ${int(results.duckdb.records)} records (issues 7 and 19), median of ${results.duckdb.rounds} interleaved rounds, every process with ${describeNodeOptions(results.duckdb.nodeOptions)}`,
       '',
     );
     out.push(markdownTable(cases), '', markdownTable(targets));

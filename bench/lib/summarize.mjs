@@ -11,6 +11,7 @@ export function runNumbers(records, timed, outputBytes) {
     recordsPerS: records / seconds,
     mbPerS: outputBytes / MB / seconds,
     rssMB: kibToMB(timed.report?.maxRssKiB),
+    cpuS: timed.report?.cpuS ?? null,
     stdoutBytes: timed.report?.stdoutBytes ?? null,
   };
 }
@@ -36,6 +37,7 @@ export function summarizeRuns(runs, countedRuns) {
     recordsPerSMax: max(recordsPerS),
     mbPerS: median(pick('mbPerS')),
     rssMB: median(pick('rssMB')),
+    cpuS: median(pick('cpuS')),
     pipeRecordsPerS: median(countedRuns.map((run) => run.recordsPerS)),
     pipeRuns: countedRuns.length,
     outputBytes: countedRuns[0]?.bytes ?? null,

@@ -1,7 +1,7 @@
 // A small horizontal bar chart of records/s per read case, as SVG text: the median as a bar,
 // the slowest and fastest round as a whisker, and the 0.9 × ceiling target as a line.
 
-const COLORS = { raw: '#8a8f98', tributary: '#1f8a70', normalized: '#5cc8a8', faros: '#e07a2f' };
+const COLORS = { raw: '#8a8f98', tributary: '#1f8a70', tributaryNodeDefaults: '#2f6f8a', normalized: '#5cc8a8', faros: '#e07a2f' };
 const PLOT_W = 380;
 const CHAR_W = 7.4; // a generous width of one 13px sans-serif character
 const BAR_H = 26;

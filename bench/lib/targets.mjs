@@ -18,6 +18,20 @@ export function computeTargets(results) {
   };
   throughput('Tributary ÷ raw ceiling (records/s)', 'tributary', 'raw', atLeast(0.9));
   throughput('Tributary ÷ faros-airbyte-cdk (records/s)', 'tributary', 'faros', atLeast(2.5), cases.faros?.reason);
+  const cpu = (key) => (cases[key]?.status === 'ok' ? cases[key].summary.cpuS : null);
+  rows.push({
+    name: 'Tributary ÷ faros-airbyte-cdk (records per CPU second: robust to a busy machine)',
+    value: ratio(cpu('faros'), cpu('tributary')),
+    paired: pairedBy(cases, 'tributary', 'faros', (a, b) => ratio(b.cpuS, a.cpuS)),
+    unit: '×',
+    target: '',
+    status: '',
+  });
+  if (cases.tributaryNodeDefaults) {
+    const info = () => ({ target: '', status: '' });
+    throughput("same options (Node's defaults): Tributary ÷ raw ceiling", 'tributaryNodeDefaults', 'raw', info);
+    throughput("same options (Node's defaults): Tributary ÷ faros-airbyte-cdk", 'tributaryNodeDefaults', 'faros', info);
+  }
   const inactive = normalization?.state !== 'active';
   throughput(
     'normalised ÷ plain Tributary (records/s)',

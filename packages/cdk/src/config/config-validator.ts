@@ -111,10 +111,8 @@ let ajvModules: Promise<AjvModules> | undefined;
 
 function loadAjv(): Promise<AjvModules> {
   ajvModules ??= (async () => {
-    const ajvModule = await import('ajv');
-    const formatsModule = await import('ajv-formats');
-    const addFormats = (formatsModule.default ?? formatsModule) as unknown as AjvModules['addFormats'];
-    return { Ajv: ajvModule.Ajv, addFormats };
+    const { Ajv, addFormats } = await import('./ajv-modules.js');
+    return { Ajv, addFormats };
   })();
   return ajvModules;
 }

@@ -49,6 +49,29 @@ test('the three entry points share one copy of every runtime module', () => {
   for (const entry of [mainFile, runtimeFile, testingFile]) assert.match(code.get(entry)!, /from "(\.\.)?\.?\/chunks\/chunk-\w+\.js"/);
 });
 
+/** The chunks a module imports statically (`from "./chunks/…"`, `from "./…"`), followed transitively. */
+function staticImports(file: string, seen = new Set<string>()): Set<string> {
+  for (const [, path] of readFileSync(file, 'utf8').matchAll(/^\s*(?:import|\} from|export \* from)[^"]*"(\.{1,2}\/[^"]+\.js)"/gm)) {
+    const target = join(dirname(file), path as string);
+    if (seen.has(target)) continue;
+    seen.add(target);
+    staticImports(target, seen);
+  }
+  return seen;
+}
+
+test('ajv is bundled once, into a chunk that only a config validation (or the test kit) loads', () => {
+  const chunks = readdirSync(join(dist, 'chunks'))
+    .filter((file) => file.endsWith('.js'))
+    .map((chunk) => join(dist, 'chunks', chunk));
+  const files = [mainFile, runtimeFile, testingFile, ...chunks];
+  const withAjv = files.filter((file) => readFileSync(file, 'utf8').includes('node_modules/ajv/dist/core.js'));
+  assert.equal(withAjv.length, 1, `ajv's code is in ${withAjv.length} files: ${withAjv.join(', ')}`);
+  for (const file of files) assert.doesNotMatch(readFileSync(file, 'utf8'), /from "ajv"|import\("ajv"\)/, `${file} imports ajv itself`);
+  // A connector's `spec` imports the main entry point only: ajv must not come with it.
+  for (const entry of [mainFile, runtimeFile]) assert.ok(!staticImports(entry).has(withAjv[0] as string), `${entry} loads ajv at start`);
+});
+
 test("a secret registered through the connector API is masked by the runtime subpath's masker", () => {
   registerSecret('bundle-shared-secret-42');
   assert.equal(secretMasker.mask('token bundle-shared-secret-42'), 'token ****');

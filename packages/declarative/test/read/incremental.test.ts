@@ -226,8 +226,8 @@ describe('DatetimeBasedCursor', () => {
     assert.deepEqual(requestLines(api.server.requests), ['GET /events', 'GET /events?page=2']);
     assert.deepEqual(
       result.recordsOf('events').map((record) => record.id),
-      [9, 8, 7, 6, 5, 4],
-      'the pages read are emitted whole',
+      [9, 8, 7, 6],
+      'records the state already covers are dropped once the paginator has seen the page (the Python CDK golden reads)',
     );
     assert.deepEqual(result.latestState('events'), { updated_at: '2024-01-09T00:00:00Z' });
   });

@@ -1,11 +1,11 @@
 /**
  * The shell sessions the guides show, run as they are from the repository root (after
  * `npm run build`), with their output checked: guide 7's syncs and queries, guide 8's metadata
- * and image context, guide 9's manifest commands.
+ * and image context, guide 9's manifest commands and the output the guide shows for them.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -53,4 +53,29 @@ test('guide 9: validate, spec and discover a manifest', () => {
   );
   assert.match(out, /^exit code 1$/m);
   assert.match(out, /"default_cursor_field":\["updated_at"\]/);
+});
+
+/** An output file the guide shows, as lines, with the time of reading (`emitted_at`) left out. */
+function shownOutput(file: string): string[] {
+  return withoutReadTime(readFileSync(join(EXAMPLES_ROOT, 'declarative/output', file), 'utf8')).split('\n').filter(Boolean);
+}
+
+function withoutReadTime(text: string): string {
+  return text.replace(/"emitted_at":\d+/g, '"emitted_at":0');
+}
+
+/** Whether `block` appears in `lines` as consecutive lines, in order. */
+function containsBlock(lines: string[], block: string[]): boolean {
+  return lines.some((_, start) => block.every((line, offset) => lines[start + offset] === line));
+}
+
+test('guide 9: check, read, read from a state, sync and test a manifest against a local API', () => {
+  const out = runScript('declarative/read.sh', { DB: join(temp, 'guide9.duckdb') });
+  const lines = withoutReadTime(out).split('\n');
+  for (const file of ['read.jsonl', 'read-incremental.jsonl', 'tasks.txt']) {
+    assert.ok(containsBlock(lines, shownOutput(file)), `the output does not contain output/${file} as the guide shows it:\n${out}`);
+  }
+  assert.match(out, /^tasks\s+append_dedup\s+4\s+4\s/m);
+  assert.match(out, /^PASS\s+incremental: a read resumed from a mid-sync state loses nothing/m);
+  assert.match(out, /^17 passed, 0 failed, 1 skipped$/m);
 });

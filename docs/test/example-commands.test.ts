@@ -57,7 +57,9 @@ test('guide 9: validate, spec and discover a manifest', () => {
 
 /** An output file the guide shows, as lines, with the time of reading (`emitted_at`) left out. */
 function shownOutput(file: string): string[] {
-  return withoutReadTime(readFileSync(join(EXAMPLES_ROOT, 'declarative/output', file), 'utf8')).split('\n').filter(Boolean);
+  return withoutReadTime(readFileSync(join(EXAMPLES_ROOT, 'declarative/output', file), 'utf8'))
+    .split('\n')
+    .filter(Boolean);
 }
 
 function withoutReadTime(text: string): string {

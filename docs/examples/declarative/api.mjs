@@ -36,7 +36,13 @@ const server = createServer((request, response) => {
   if (url.pathname === '/projects') return reply(200, page(projects, url));
   if (url.pathname === '/tasks') {
     const since = url.searchParams.get('updated_since') ?? '';
-    return reply(200, page(tasks.filter((task) => task.updated_at >= since), url));
+    return reply(
+      200,
+      page(
+        tasks.filter((task) => task.updated_at >= since),
+        url,
+      ),
+    );
   }
   reply(404, { error: `no such path: ${url.pathname}` });
 });

@@ -72,7 +72,8 @@ function containsBlock(lines: string[], block: string[]): boolean {
 }
 
 test('guide 9: check, read, read from a state, sync and test a manifest against a local API', () => {
-  const out = runScript('declarative/read.sh', { DB: join(temp, 'guide9.duckdb') });
+  const context = join(temp, 'tasks-image');
+  const out = runScript('declarative/read.sh', { DB: join(temp, 'guide9.duckdb'), CONTEXT: context });
   const lines = withoutReadTime(out).split('\n');
   for (const file of ['read.jsonl', 'read-incremental.jsonl', 'tasks.txt']) {
     assert.ok(containsBlock(lines, shownOutput(file)), `the output does not contain output/${file} as the guide shows it:\n${out}`);
@@ -80,4 +81,8 @@ test('guide 9: check, read, read from a state, sync and test a manifest against 
   assert.match(out, /^tasks\s+append_dedup\s+4\s+4\s/m);
   assert.match(out, /^PASS\s+incremental: a read resumed from a mid-sync state loses nothing/m);
   assert.match(out, /^17 passed, 0 failed, 1 skipped$/m);
+  assert.match(out, /^ENTRYPOINT \["node","\/airbyte\/integration_code\/bin\/source-declarative-manifest\.js"\]$/m);
+  assert.match(out, /^USER 1000:1000$/m);
+  const packed = readFileSync(join(context, 'app/source_declarative_manifest/manifest.yaml'), 'utf8');
+  assert.equal(packed, readFileSync(join(EXAMPLES_ROOT, 'declarative/manifest.yaml'), 'utf8'));
 });

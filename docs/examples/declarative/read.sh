@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Guide 9, "Declarative manifests": check, read, sync and test the manifest against a small local
 # API (api.mjs), from the repository root after `npm ci && npm run build`. The docs tests run this
-# file as it is, with DB in a temporary folder, and compare what it prints with the guide.
+# file as it is, with DB and CONTEXT in a temporary folder, and compare what it prints with the guide.
 set -euo pipefail
-DB=${DB:-.tributary/tasks.duckdb}
-DB=$(realpath -m "$DB")
+DB=$(realpath -m "${DB:-.tributary/tasks.duckdb}")
+CONTEXT=$(realpath -m "${CONTEXT:-.tributary/source-tasks-image}")
 cd docs/examples/declarative
 trap 'kill $API_PID 2>/dev/null; rm -f api-url.txt config.json state.json' EXIT
 
@@ -46,3 +46,9 @@ npx tributary sql "$DB" "SELECT id, title, done, updated_at FROM tasks ORDER BY 
 # #region test
 npx tributary test manifest.yaml --config config.json
 # #endregion test
+
+# #region image
+# The image context for the Airbyte platform (without --prepare-only, docker builds the image).
+npx tributary build --manifest manifest.yaml --tag acme/source-tasks:0.1.0 --prepare-only --context-dir "$CONTEXT"
+grep -E '^(ENTRYPOINT|USER)' "$CONTEXT/Dockerfile"
+# #endregion image

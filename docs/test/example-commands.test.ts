@@ -16,12 +16,16 @@ const temp = mkdtempSync(join(tmpdir(), 'docs-examples-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
 
 function runScript(script: string, env: Record<string, string> = {}): string {
+  return runScriptOutput(script, env).stdout;
+}
+
+function runScriptOutput(script: string, env: Record<string, string> = {}): { stdout: string; stderr: string } {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, npm_config_update_notifier: 'false' };
   delete childEnv.NODE_TEST_CONTEXT;
   delete childEnv.NODE_OPTIONS;
   const result = spawnSync('bash', [join(EXAMPLES_ROOT, script)], { cwd: REPO_ROOT, env: childEnv, encoding: 'utf8', timeout: 240_000 });
   assert.equal(result.status, 0, `${script} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
+  return { stdout: result.stdout, stderr: result.stderr };
 }
 
 test('guide 7: sync, query, sync again incrementally, other modes', () => {
@@ -73,7 +77,12 @@ function containsBlock(lines: string[], block: string[]): boolean {
 
 test('guide 9: check, read, read from a state, sync and test a manifest against a local API', () => {
   const context = join(temp, 'tasks-image');
-  const out = runScript('declarative/read.sh', { DB: join(temp, 'guide9.duckdb'), CONTEXT: context });
+  const { stdout: out, stderr } = runScriptOutput('declarative/read.sh', { DB: join(temp, 'guide9.duckdb'), CONTEXT: context });
+  // The API's log: the first read asks from start_date, the read from the state from its cursor.
+  const asked = stderr.split('\n').filter((line) => line.startsWith('api: GET /tasks'));
+  assert.equal(asked[0], 'api: GET /tasks?updated_since=2024-01-01T00:00:00Z');
+  assert.equal(asked[1], 'api: GET /tasks?cursor=2&updated_since=2024-01-01T00:00:00Z');
+  assert.ok(asked.includes('api: GET /tasks?updated_since=2024-03-03T14:00:00Z'), asked.join('\n'));
   const lines = withoutReadTime(out).split('\n');
   for (const file of ['read.jsonl', 'read-incremental.jsonl', 'tasks.txt']) {
     assert.ok(containsBlock(lines, shownOutput(file)), `the output does not contain output/${file} as the guide shows it:\n${out}`);

@@ -28,6 +28,7 @@ function page(rows, url) {
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  console.error(`api: ${request.method} ${decodeURIComponent(request.url ?? '/')}`);
   const reply = (status, body) => {
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));

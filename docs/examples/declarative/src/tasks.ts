@@ -50,11 +50,10 @@ export class Tasks extends HttpStream<Task> {
     return 'tasks';
   }
 
-  /** start_time_option: from the state's cursor, or from start_date on a first sync. */
+  /** start_time_option: the state's cursor, or start_datetime (the config's start_date) on a first sync. */
   requestParams(options: HttpRequestOptions) {
     const since = options.state?.updated_at;
-    const start = typeof since === 'string' ? since : this.config.start_date;
-    return { updated_since: start.replace(/\.\d+Z$/, 'Z') }; // datetime_format %Y-%m-%dT%H:%M:%SZ
+    return { updated_since: typeof since === 'string' ? since : this.config.start_date };
   }
 }
 // #endregion code-stream

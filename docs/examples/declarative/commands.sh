@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Guide 9, "Declarative manifests": what works today, from the repository root after
+# Guide 9, "Declarative manifests": validate, spec and discover, from the repository root after
 # `npm ci && npm run build`. The docs tests run this file as it is.
 set -euo pipefail
 cd docs/examples/declarative

@@ -12,7 +12,7 @@ import type { CommitPolicy } from '../src/destinations/duckdb/commit-policy.js';
 import { DuckDBDestination } from '../src/destinations/duckdb/duckdb-destination.js';
 import { ProgressView } from '../src/progress/progress-view.js';
 import { newStats } from '../src/progress/stats.js';
-import { query, scalar, tempDir } from './helpers/cli.js';
+import { query, scalar, storedStreamState, tempDir } from './helpers/cli.js';
 
 const schema: JsonSchema = {
   type: 'object',
@@ -281,6 +281,66 @@ describe('DuckDB destination', () => {
     destination.close();
     const [row] = await query(path, 'SELECT count(*) AS n, count(DISTINCT id) AS ids FROM shop.orders');
     assert.deepEqual(row, { n: '3000', ids: '3000' });
+  });
+
+  /**
+   * Records 1..10 and their STATE start a commit; records 11..20 and their STATE then want one
+   * too while it runs: the producer is told to wait at the next record, 21. Returns the
+   * destination with that commit due, record 21 written and the producer not yet drained.
+   */
+  async function commitDueWhileOneRuns(path: string) {
+    const at = (id: number) => new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString();
+    const policy = { minRows: 1, intervalMs: 0, maxRows: 1e9, maxBytes: 1e12 };
+    const { destination, write } = await ordersDestination(path, 'append', { policy });
+    const record = (id: number) => write({ id, region: 'eu', updated: at(id) });
+    for (let id = 1; id <= 10; id++) assert.equal(record(id), false);
+    destination.writeMessage(state(at(10)));
+    for (let id = 11; id <= 20; id++) record(id);
+    destination.writeMessage(state(at(20)));
+    assert.equal(record(21), true, 'the commit at the STATE of record 20 waits for the running one: the producer waits');
+    return { destination, record, at };
+  }
+
+  const committed = async (path: string) => ({
+    rows: await scalar(path, 'SELECT count(*) FROM shop.orders'),
+    state: await storedStreamState(path, 'orders'),
+  });
+
+  test('a commit due at a STATE while another runs ends at that STATE: an interrupted sync keeps nothing after it', async () => {
+    const path = join(dir, 'due-at-state.duckdb');
+    const { destination, at } = await commitDueWhileOneRuns(path);
+    await destination.drain();
+    // SIGTERM now: the sync keeps what came up to the last STATE (record 20), and nothing after it.
+    destination.interrupt();
+    await destination.finish();
+    destination.close();
+    assert.deepEqual(await committed(path), { rows: 20, state: { updated: at(20) } });
+    assert.equal(await scalar(path, 'SELECT max(id) FROM shop.orders'), 20);
+  });
+
+  test('a record held for a due commit goes into the next batch; the messages after it wait with it', async () => {
+    const path = join(dir, 'held.duckdb');
+    const { destination, record, at } = await commitDueWhileOneRuns(path);
+    // A producer that writes on without waiting: record 21's STATE must not be committed before record 21.
+    destination.writeMessage(state(at(21)));
+    record(22);
+    await destination.drain();
+    destination.interrupt();
+    await destination.finish();
+    destination.close();
+    assert.deepEqual(await committed(path), { rows: 21, state: { updated: at(21) } });
+    assert.deepEqual(await query(path, 'SELECT count(DISTINCT id) AS ids, max(id) AS last FROM shop.orders'), [{ ids: '21', last: '21' }]);
+  });
+
+  test('a sync that is not interrupted commits the held record with the next batch', async () => {
+    const path = join(dir, 'held-complete.duckdb');
+    const { destination, record, at } = await commitDueWhileOneRuns(path);
+    await destination.drain();
+    for (let id = 22; id <= 30; id++) if (record(id)) await destination.drain();
+    destination.writeMessage(state(at(30)));
+    await destination.finish();
+    destination.close();
+    assert.deepEqual(await committed(path), { rows: 30, state: { updated: at(30) } });
   });
 
   test('planColumns maps JSON Schema types, and renames columns that clash', () => {

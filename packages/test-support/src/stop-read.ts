@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { assertNoStackTrace, childEnv, errorTraces, exitOf, messagesOfType, parseMessages, REPO_ROOT, textOf } from './run-cli.js';
 
@@ -42,7 +42,8 @@ export async function stopRead(options: StopReadOptions): Promise<StoppedRead> {
   const stderr = textOf(child.stderr!);
   const collected = fd !== undefined ? undefined : collect(child, options.stdout === 'slow pipe');
   const current = () => (collected === undefined ? readFileSync(options.outFile, 'utf8') : collected.text());
-  while (!current().includes('"type":"RECORD"')) {
+  const head = () => (collected === undefined ? headOfFile(options.outFile) : collected.head());
+  while (!head().includes('"type":"RECORD"')) {
     if (child.exitCode !== null) assert.fail(`the read ended before it was stopped:\n${current().slice(-2000)}\n${await stderr}`);
     await sleep(50);
   }
@@ -52,12 +53,27 @@ export async function stopRead(options: StopReadOptions): Promise<StoppedRead> {
   return { ...ended, stdout: current(), stderr: await stderr };
 }
 
+/** The first bytes of the output: enough to see the first records, at the same cost however much follows. */
+const HEAD_BYTES = 64 * 1024;
+
+function headOfFile(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads the child's stdout to its end; `slowly` pauses after every chunk, as a busy consumer does. */
-function collect(child: ChildProcess, slowly: boolean): { text: () => string; done: Promise<void> } {
+function collect(child: ChildProcess, slowly: boolean): { text: () => string; head: () => string; done: Promise<void> } {
   const chunks: Buffer[] = [];
   const stdout = child.stdout!;
+  let head = '';
   stdout.on('data', (chunk: Buffer) => {
     chunks.push(chunk);
+    if (head.length < HEAD_BYTES) head += chunk.toString('utf8');
     if (slowly) {
       stdout.pause();
       setTimeout(() => stdout.resume(), 20);
@@ -67,7 +83,7 @@ function collect(child: ChildProcess, slowly: boolean): { text: () => string; do
     stdout.once('end', resolve);
     stdout.once('error', reject);
   });
-  return { text: () => Buffer.concat(chunks).toString('utf8'), done };
+  return { text: () => Buffer.concat(chunks).toString('utf8'), head: () => head, done };
 }
 
 /** Whole lines only, records before the end, and an error TRACE naming the signal as the very last line. */

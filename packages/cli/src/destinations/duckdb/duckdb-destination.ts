@@ -6,7 +6,10 @@
  * or enough time), or when it grows too big; then, on a second connection and off the main
  * thread, one transaction inserts the batch into the stream tables (deduplicated where the
  * stream is) and stores the STATE messages that came with it. Meanwhile the connector fills the
- * other staging table. So a STATE is committed together with every record that came before it:
+ * other staging table. A batch due at a STATE while a commit runs still ends at that STATE: what
+ * comes after it waits, with the producer, until the batch is sealed. So a STATE is committed
+ * together with every record that came before it (and, unless the batch outgrew the policy or
+ * another stream's records came in between, with none of its stream's records after it):
  * a sync killed at any moment restarts from a state whose records are all in the file. Records
  * committed after the last stored state are read again by the next sync, which dedup streams
  * absorb (append streams may then hold them twice, as Airbyte's at-least-once delivery allows).
@@ -79,6 +82,13 @@ export class DuckDBDestination implements RunnerSink {
   private interrupted = false;
   private finished = false;
   private readonly unknownStreams = new Set<string>();
+  /**
+   * Messages that came while a batch was due but could not be sealed yet (a commit was running),
+   * in order: a record after the STATE at which the batch became due, and what followed it. They
+   * go into the next batch, so that the due one ends at that STATE and no stored state runs ahead
+   * of its records, nor a stopped sync keeps a record after its last STATE.
+   */
+  private readonly held: (() => void)[] = [];
 
   private constructor(
     private readonly file: DuckDBFile,
@@ -177,8 +187,9 @@ export class DuckDBDestination implements RunnerSink {
     if (target === undefined) return this.unknownStream(descriptor);
     const { stats, keyCheck } = target;
     const { batch, commits, policy } = this;
-    return (data: object) => {
+    const write = (data: object): boolean => {
       if (this.refused !== undefined) return true;
+      if (commits.sealWanted) return this.hold(() => write(data));
       const missing = keyCheck?.missing(data as Record<string, unknown>);
       if (missing !== undefined)
         return this.refuseRecord(target, `it has no value for its primary key field '${missing}'`, stats.records + 1);
@@ -194,10 +205,15 @@ export class DuckDBDestination implements RunnerSink {
       if (++this.sinceYield >= YIELD_EVERY) return true;
       return commits.sealWanted;
     };
+    return write;
   }
 
   writeMessage(message: AirbyteMessage): void {
     if (this.refused !== undefined) return;
+    if (this.held.length > 0) {
+      this.hold(() => this.writeMessage(message));
+      return;
+    }
     switch (message.type) {
       case 'STATE':
         this.onState(message.state);
@@ -218,15 +234,7 @@ export class DuckDBDestination implements RunnerSink {
 
   async drain(): Promise<void> {
     this.sinceYield = 0;
-    if (this.commits.sealWanted) {
-      const waitStart = performance.now();
-      await this.commits.settle();
-      if (debugging()) {
-        const ms = (performance.now() - waitStart).toFixed(0);
-        this.events.log?.('DEBUG', `the connector waited ${ms} ms for a commit, at ${moment(waitStart)}`);
-      }
-      if (this.commits.sealWanted && this.commits.failure === undefined) this.seal();
-    }
+    await this.commitDue();
     // Let timers (the progress view) and finished commits run between runs of records.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
@@ -239,6 +247,7 @@ export class DuckDBDestination implements RunnerSink {
   async finish(): Promise<void> {
     if (debugging()) this.events.log?.('DEBUG', `the connector finished at ${moment()}`);
     this.finished = true;
+    await this.commitDue();
     await this.commits.settle();
     const stoppedEarly = this.interrupted || this.refused !== undefined;
     if (this.commits.failure === undefined && !this.batch.isEmpty) this.seal(stoppedEarly);
@@ -339,6 +348,45 @@ export class DuckDBDestination implements RunnerSink {
       }
       return false;
     };
+  }
+
+  /**
+   * A batch is due while a commit runs: waits for that one, seals the batch where it became due,
+   * and lets in what was held meanwhile, until no batch is due (or a commit failed).
+   */
+  private async commitDue(): Promise<void> {
+    while (this.commits.sealWanted && this.commits.failure === undefined) {
+      const waitStart = performance.now();
+      await this.commits.settle();
+      if (debugging()) {
+        const ms = (performance.now() - waitStart).toFixed(0);
+        this.events.log?.('DEBUG', `the connector waited ${ms} ms for a commit, at ${moment(waitStart)}`);
+      }
+      // Another producer's drain may have sealed it meanwhile, and started its commit.
+      if (!this.commits.sealWanted || !this.commits.ready) continue;
+      this.seal();
+      this.releaseHeld();
+    }
+  }
+
+  /**
+   * Keeps a message that came while a batch is due (see `held`); true, so that the producer waits.
+   */
+  private hold(message: () => void): true {
+    this.held.push(message);
+    return true;
+  }
+
+  /** Takes in the held messages, in order, until one of them makes a batch due again. */
+  private releaseHeld(): void {
+    const held = this.held.splice(0);
+    for (const [index, message] of held.entries()) {
+      if (this.commits.sealWanted) {
+        this.held.push(...held.slice(index));
+        return;
+      }
+      message();
+    }
   }
 
   /** Seals the batch now if no commit is running, else as soon as the running one is done (producers wait). */

@@ -11,6 +11,7 @@ import {
   type SpecView,
 } from '../api/client.js';
 import { setProjectFolder } from '../common/project-folder.js';
+import { TabBar } from '../common/TabBar.js';
 import { ConfigPanel } from '../config/ConfigPanel.js';
 import { ConnectionPanel } from '../connection/ConnectionPanel.js';
 import { ManifestPanel } from '../manifest/ManifestPanel.js';
@@ -115,20 +116,7 @@ export function App() {
           </button>
         </p>
       )}
-      <div class="tabs main-tabs" role="tablist">
-        {tabs.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            aria-selected={tab === id}
-            class={tab === id ? 'active' : ''}
-            onClick={() => setTab(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <TabBar tabs={tabs} selected={tab} onSelect={setTab} class="main-tabs" />
       <main>
         {project.kind === 'manifest' && (
           <div hidden={tab !== 'manifest'}>

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { PageView, ReadRunView, SliceView } from '../api/client.js';
 import { JsonTree } from '../common/JsonTree.js';
+import { TabBar } from '../common/TabBar.js';
 import { ExchangeDetail } from './ExchangeDetail.js';
 import { RecordsTable } from './RecordsTable.js';
 
@@ -35,20 +36,7 @@ export function PageDetail(props: { run: ReadRunView; slice: SliceView; page: Pa
           )}
         </div>
       </header>
-      <div class="tabs" role="tablist">
-        {tabs.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            aria-selected={tab === id}
-            class={tab === id ? 'active' : ''}
-            onClick={() => setTab(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <TabBar tabs={tabs} selected={tab} onSelect={setTab} />
       {tab === 'records' && <RecordsTable records={records} firstIndex={page?.from ?? 0} />}
       {tab === 'request' &&
         (requests.length === 0 ? (

@@ -1,4 +1,5 @@
 import { isMapping } from '../manifest/json-values.js';
+import { walkComponents } from './walk-components.js';
 
 /** A custom (Python) component found in a resolved manifest. */
 export interface CustomComponentUse {
@@ -18,26 +19,9 @@ export function isCustomComponent(value: unknown): value is Record<string, unkno
 /** Every custom component below `node` (a stream, or the whole manifest), with its path. */
 export function findCustomComponents(node: unknown, base: Array<string | number> = []): CustomComponentUse[] {
   const found: CustomComponentUse[] = [];
-  const path = [...base];
-  const visit = (value: unknown) => {
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
-        path.push(index);
-        visit(value[index]);
-        path.pop();
-      }
-    } else if (isMapping(value)) {
-      if (isCustomComponent(value))
-        found.push({ type: value.type, className: String(value.class_name ?? '(no class_name)'), path: [...path] });
-      for (const key in value) {
-        // An inline JSON Schema holds no components, and is most of a large manifest.
-        if (key === '$parameters' || !Object.hasOwn(value, key) || (key === 'schema' && value.type === 'InlineSchemaLoader')) continue;
-        path.push(key);
-        visit(value[key]);
-        path.pop();
-      }
-    }
-  };
-  visit(node);
+  walkComponents(node, base, (value, path) => {
+    if (isCustomComponent(value))
+      found.push({ type: value.type, className: String(value.class_name ?? '(no class_name)'), path: [...path] });
+  });
   return found;
 }

@@ -1,4 +1,5 @@
 import { isMapping, type JsonMapping } from '../manifest/json-values.js';
+import { walkComponents } from './walk-components.js';
 
 /** A problem with a component, at its path below the stream that was checked. */
 export interface ComponentProblem {
@@ -14,28 +15,10 @@ export interface ComponentProblem {
  */
 export function requestOptionProblems(stream: unknown, base: Array<string | number>): ComponentProblem[] {
   const problems: ComponentProblem[] = [];
-  const path = [...base];
-  const visit = (value: unknown) => {
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
-        path.push(index);
-        visit(value[index]);
-        path.pop();
-      }
-      return;
-    }
-    if (!isMapping(value)) return;
+  walkComponents(stream, base, (value, path) => {
     if (value.type === 'RequestOption') problems.push(...optionProblems(value, [...path]));
     if (value.type === 'DefaultPaginator') problems.push(...paginatorProblems(value, [...path]));
-    for (const key in value) {
-      // An inline JSON Schema holds no components, and is most of a large manifest.
-      if (key === '$parameters' || !Object.hasOwn(value, key) || (key === 'schema' && value.type === 'InlineSchemaLoader')) continue;
-      path.push(key);
-      visit(value[key]);
-      path.pop();
-    }
-  };
-  visit(stream);
+  });
   return problems;
 }
 

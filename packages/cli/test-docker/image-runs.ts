@@ -20,10 +20,13 @@ export function hostBin(args: string[]): Run {
   return { code: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** `docker run --rm -i --network host -v <inputs>:/config:ro [extra] <image> <args>`. */
-export function runImage(image: string, inputs: string, args: string[], extra: string[] = []): Promise<Run> {
+/**
+ * `docker run --rm -i --network <network> -v <inputs>:/config:ro [extra] <image> <args>`; the
+ * network is the host's unless given (`none`, as the platform runs a connector without an API).
+ */
+export function runImage(image: string, inputs: string, args: string[], extra: string[] = [], network = 'host'): Promise<Run> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn('docker', ['run', '--rm', '-i', '--network', 'host', '-v', `${inputs}:${MOUNT}:ro`, ...extra, image, ...args]);
+    const child = spawn('docker', ['run', '--rm', '-i', '--network', network, '-v', `${inputs}:${MOUNT}:ro`, ...extra, image, ...args]);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

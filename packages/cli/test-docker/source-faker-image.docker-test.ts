@@ -8,7 +8,7 @@
  * (no engine, and none can be installed or started), every test is skipped with the reason.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,25 +18,18 @@ import { type BuildImageResult, buildConnectorImage } from '../src/commands/buil
 import { docker, formatBytes, runDocker } from '../src/docker/docker-cli.js';
 import { APP_DIR, BUILD_STAGE_LABEL, WORK_DIR } from '../src/docker/dockerfile.js';
 import { buildLocalNodeBaseImage, ensureDocker, stopDockerd } from './docker-env.js';
+import { MOUNT, type Run, runImage } from './image-runs.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const FAKER_DIR = join(ROOT, 'connectors/source-faker');
 const FAKER_MAIN = join(FAKER_DIR, 'dist/main.js');
 const BASE_IMAGE = 'tributary-test/node-base:20';
 const IMAGE = 'tributary-test/source-faker:docker-test';
-/** Where the input files are mounted in the container, read-only. */
-const MOUNT = '/config';
 
 const docker_ = await ensureDocker();
 for (const line of docker_.log) console.log(`# ${line}`);
 const skip = docker_.available ? false : `SKIP: docker cannot be had on this machine (${docker_.reason})`;
 if (skip) console.log(skip);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** The protocol messages of a run, emitted_at and stack traces (which name file paths) removed. */
 function messages(run: Run, hostDir?: string): Record<string, unknown>[] {
@@ -89,20 +82,9 @@ function runOnHost(args: string[]): Run {
   return { code: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** `docker run --rm -i --network none -v <inputs>:/config:ro <image> <args>`, as the platform runs a connector. */
+/** The image, as the platform runs a connector: no network, the inputs mounted read-only. */
 function runInImage(inputs: string, args: string[], extra: string[] = []): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('docker', ['run', '--rm', '-i', '--network', 'none', '-v', `${inputs}:${MOUNT}:ro`, ...extra, IMAGE, ...args]);
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolvePromise({ code: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
-    );
-    child.stdin.end();
-  });
+  return runImage(IMAGE, inputs, args, extra, 'none');
 }
 
 /** Host and container arguments for the same files: `<dir>/<name>` on the host, `/config/<name>` in the container. */

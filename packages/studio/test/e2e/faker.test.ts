@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { Browser, browserMissing } from '../helpers/browser.js';
 import { ConnectorCopy } from '../helpers/connector-copy.js';
 import { StudioProcess } from '../helpers/studio-process.js';
+import { checkAndDiscover } from '../helpers/studio-steps.js';
 
 describe('Studio in Chromium: source-faker', { skip: browserMissing() }, () => {
   let copy: ConnectorCopy;
@@ -46,10 +47,7 @@ describe('Studio in Chromium: source-faker', { skip: browserMissing() }, () => {
 
   test('check and discover at a click', async () => {
     const { page } = browser;
-    await page.getByRole('tab', { name: 'Check & discover' }).click();
-    await page.getByRole('button', { name: 'Check' }).click();
-    await page.getByTestId('connection-status').getByText('Connection succeeded').waitFor();
-    await page.getByRole('button', { name: 'Discover' }).click();
+    await checkAndDiscover(page);
     const streams = page.getByRole('table', { name: 'streams' });
     await streams.locator('tr[data-stream="purchases"]').waitFor();
     assert.match((await streams.locator('tr[data-stream="users"]').textContent()) ?? '', /full_refresh, incremental\s*id\s*updated_at/);

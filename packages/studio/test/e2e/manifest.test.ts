@@ -12,6 +12,7 @@ import { TempDir } from '@tributary/test-support/temp-dir';
 import { BeamerApi } from '../helpers/beamer-api.js';
 import { Browser, browserMissing } from '../helpers/browser.js';
 import { StudioProcess } from '../helpers/studio-process.js';
+import { checkAndDiscover, testRead } from '../helpers/studio-steps.js';
 
 const TOKEN = 'beamer-token-5d41402abc';
 
@@ -66,16 +67,9 @@ describe('Studio in Chromium: a corpus manifest (source-beamer)', { skip: browse
 
   test('check, discover and a paginated incremental read, page by page', async () => {
     const { page } = browser;
-    await page.getByRole('tab', { name: 'Check & discover' }).click();
-    await page.getByRole('button', { name: 'Check' }).click();
-    await page.getByTestId('connection-status').getByText('Connection succeeded').waitFor();
-    await page.getByRole('button', { name: 'Discover' }).click();
+    await checkAndDiscover(page);
     assert.match((await page.locator('tr[data-stream="nps"]').textContent()) ?? '', /full_refresh, incremental\s*id\s*date/);
-    await page.locator('tr[data-stream="nps"]').getByRole('button', { name: 'Test read' }).click();
-    await page.locator('input[name="limit-pages"]').fill('10');
-    await page.getByRole('button', { name: 'Read', exact: true }).click();
-    const summary = page.getByTestId('run-summary');
-    await summary.getByText('Read succeeded').waitFor();
+    const summary = await testRead(page, 'nps', 10);
     assert.match((await summary.textContent()) ?? '', /nps \(incremental\) · 250 records · 1 slices · 3 requests/);
     const slices = page.getByRole('navigation', { name: 'slices' });
     assert.deepEqual(await slices.locator('.page-link').allTextContents(), [

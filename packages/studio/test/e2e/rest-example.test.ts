@@ -13,6 +13,7 @@ import { JsonServerApi, makeDb } from '../../../../connectors/source-rest-exampl
 import { Browser, browserMissing } from '../helpers/browser.js';
 import { buildCopy, ConnectorCopy } from '../helpers/connector-copy.js';
 import { StudioProcess } from '../helpers/studio-process.js';
+import { checkAndDiscover, testRead } from '../helpers/studio-steps.js';
 
 const API_KEY = 'rest-key-8f3a9c2e71';
 
@@ -60,15 +61,8 @@ describe('Studio in Chromium: source-rest-example on json-server', { skip: brows
 
   test('check, discover, and a paginated incremental read page by page', async () => {
     const { page } = browser;
-    await page.getByRole('tab', { name: 'Check & discover' }).click();
-    await page.getByRole('button', { name: 'Check' }).click();
-    await page.getByTestId('connection-status').getByText('Connection succeeded').waitFor();
-    await page.getByRole('button', { name: 'Discover' }).click();
-    await page.locator('tr[data-stream="posts"]').getByRole('button', { name: 'Test read' }).click();
-    await page.locator('input[name="limit-pages"]').fill('10');
-    await page.getByRole('button', { name: 'Read', exact: true }).click();
-    const summary = page.getByTestId('run-summary');
-    await summary.getByText('Read succeeded').waitFor();
+    await checkAndDiscover(page);
+    const summary = await testRead(page, 'posts', 10);
     assert.match((await summary.textContent()) ?? '', /posts \(incremental\) · 23 records · 1 slices · 5 requests/);
     const slices = page.getByRole('navigation', { name: 'slices' });
     assert.deepEqual(await slices.locator('.page-link').allTextContents(), [

@@ -8,20 +8,14 @@
  */
 import type { AirbyteMessage } from '@tributary/cdk';
 import type { SliceEndEvent, SliceEvent } from '@tributary/cdk/runtime';
-import type { ErrorView, ExchangeView, Json, JsonObject, LogView, PageView, SliceView } from '../api/types.js';
+import type { ExchangeView, Json, JsonObject, PageView, ReadRunView, SliceView } from '../api/types.js';
 import { errorView, logView } from './message-views.js';
 
-export interface TimelineView {
-  slices: SliceView[];
-  otherRequests: ExchangeView[];
-  records: JsonObject[];
-  logs: LogView[];
-  errors: ErrorView[];
-  statuses: string[];
-  /** Every STATE blob of the stream, in order. */
+/** The parts of a read's view the timeline builds as messages arrive, every STATE blob of the stream in order, and the requests sent. */
+export type TimelineView = Pick<ReadRunView, 'slices' | 'otherRequests' | 'records' | 'logs' | 'errors' | 'statuses'> & {
   states: Json[];
   requestCount: number;
-}
+};
 
 export class ReadTimeline {
   readonly view: TimelineView = {

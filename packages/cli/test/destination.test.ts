@@ -241,6 +241,50 @@ describe('DuckDB destination', () => {
     });
   });
 
+  test('wide records commit in batches of a few MB, narrow ones in batches of whole row groups', async () => {
+    // The commits, as TRIBUTARY_DEBUG logs them: the rows of each.
+    const commitSizes = async (name: string, records: number, record: (id: number) => object) => {
+      const sizes: number[] = [];
+      const log = (_: string, message: string) => {
+        const rows = /^committed (\d+) rows/.exec(message)?.[1];
+        if (rows !== undefined) sizes.push(Number(rows));
+      };
+      const previous = process.env.TRIBUTARY_DEBUG;
+      process.env.TRIBUTARY_DEBUG = '1';
+      try {
+        const path = join(dir, `${name}.duckdb`);
+        const destination = await DuckDBDestination.open(path, { events: { log } });
+        await destination.beginSync('test');
+        await destination.prepare(stream('append'), { fullRefresh: false });
+        const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+        for (let id = 1; id <= records; id++) if (write(record(id))) await destination.drain();
+        await destination.finish();
+        destination.close();
+        assert.equal(await scalar(path, 'SELECT count(DISTINCT id) FROM shop.orders'), records);
+      } finally {
+        if (previous === undefined) delete process.env.TRIBUTARY_DEBUG;
+        else process.env.TRIBUTARY_DEBUG = previous;
+      }
+      return sizes;
+    };
+    // ~40 KB each: 16 MB hold about 400 of them, where 96 MB would not hold a row group.
+    const wide = await commitSizes('wide-batches', 1500, (id) => ({
+      id,
+      region: 'eu',
+      label: 'l'.repeat(20_000),
+      details: { id, text: 'd'.repeat(20_000) },
+    }));
+    assert.ok(wide.length >= 3, `commits of wide records: ${wide.join(', ')}`);
+    for (const rows of wide.slice(0, -1)) assert.ok(rows >= 350 && rows <= 450, `commits of wide records: ${wide.join(', ')}`);
+    assert.equal(
+      wide.reduce((sum, rows) => sum + rows, 0),
+      1500,
+    );
+    // ~200 bytes each: 40 MB of them (200,000 records), no STATE, make one commit at the end.
+    const narrow = await commitSizes('narrow-batches', 200_000, (id) => ({ id, region: 'eu', label: `label ${id}`.padEnd(150, '.') }));
+    assert.deepEqual(narrow, [200_000]);
+  });
+
   test('commits keep their partial row groups; the final checkpoint vacuums once dedup replaced a row group of rows', async () => {
     const path = join(dir, 'vacuum.duckdb');
     const rowGroups = () => scalar(path, `SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('shop.orders')`);

@@ -1,4 +1,5 @@
 /** When the DuckDB destination commits: at a STATE once a batch is worth it, or earlier once it is too big. */
+import { ROW_GROUP_ROWS } from './tables.js';
 
 export interface CommitPolicy {
   /** At a STATE, commit once the batch has this many rows ... */
@@ -7,20 +8,44 @@ export interface CommitPolicy {
   intervalMs: number;
   /** Commit (at the next record) whatever the batch holds once it has this many rows ... */
   maxRows: number;
-  /** ... or about this many bytes (records × their sampled average size), for wide records. */
+  /** ... or about this many bytes (records × their sampled average size) ... */
   maxBytes: number;
+  /**
+   * ... or, for records too wide for `maxBytes` to hold a row group of them, this many bytes.
+   * Large commits pay off when they append whole row groups, which DuckDB writes straight to the
+   * file; a batch of wide records never gets there, and only costs memory (measured: 3,000
+   * records of 100 KB synced in 1.8 s at a 481 MB peak with 32 MB batches, 2.8 s and 917 MB with
+   * 96 MB batches).
+   */
+  maxWideBytes: number;
 }
 
-export const DEFAULT_COMMIT_POLICY: CommitPolicy = { minRows: 250_000, intervalMs: 2000, maxRows: 300_000, maxBytes: 96_000_000 };
+export const DEFAULT_COMMIT_POLICY: CommitPolicy = {
+  minRows: 250_000,
+  intervalMs: 2000,
+  maxRows: 300_000,
+  maxBytes: 96_000_000,
+  maxWideBytes: 16_000_000,
+};
 
 /** The default policy, with TRIBUTARY_COMMIT_INTERVAL_MS / TRIBUTARY_COMMIT_ROWS overriding the interval and batch size. */
 export function commitPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): CommitPolicy {
   const number = (value: string | undefined) => (value !== undefined && Number(value) > 0 ? Number(value) : undefined);
   const rows = number(env.TRIBUTARY_COMMIT_ROWS);
   return {
+    ...DEFAULT_COMMIT_POLICY,
     intervalMs: number(env.TRIBUTARY_COMMIT_INTERVAL_MS) ?? DEFAULT_COMMIT_POLICY.intervalMs,
     minRows: rows ?? DEFAULT_COMMIT_POLICY.minRows,
     maxRows: rows === undefined ? DEFAULT_COMMIT_POLICY.maxRows : rows * 2,
-    maxBytes: DEFAULT_COMMIT_POLICY.maxBytes,
   };
+}
+
+/**
+ * Whether a batch of `rows` records and about `bytes` bytes is too big to wait for a STATE:
+ * by rows, or by bytes, with the smaller byte limit once its records average more than
+ * `maxBytes / ROW_GROUP_ROWS` bytes each.
+ */
+export function batchIsFull(policy: CommitPolicy, rows: number, bytes: number): boolean {
+  if (rows >= policy.maxRows || bytes >= policy.maxBytes) return true;
+  return bytes >= policy.maxWideBytes && bytes * ROW_GROUP_ROWS > policy.maxBytes * rows;
 }

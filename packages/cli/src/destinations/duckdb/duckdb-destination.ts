@@ -34,7 +34,7 @@ import type { RunnerSink } from '../../connectors/connector.js';
 import { type SkippedLineKind, SkippedLines } from '../../connectors/skipped-lines.js';
 import type { StreamStats } from '../../progress/stats.js';
 import { commitBatch } from './batch-commit.js';
-import { type CommitPolicy, commitPolicyFromEnv } from './commit-policy.js';
+import { batchIsFull, type CommitPolicy, commitPolicyFromEnv } from './commit-policy.js';
 import { CommitQueue } from './commit-queue.js';
 import { debugging, describeCommit, moment } from './debug-log.js';
 import { closeDuckDBFile, type DuckDBFile, openDuckDBFile } from './duckdb-file.js';
@@ -201,7 +201,7 @@ export class DuckDBDestination implements RunnerSink {
       if (nulledKey !== undefined)
         return this.refuseRecord(target, `the value of its primary key field ${nulledKey} does not fit its column`, stats.records);
       batch.bytes += stats.bytesPerRecord;
-      if (++batch.rows >= policy.maxRows || batch.bytes >= policy.maxBytes) this.requestSeal();
+      if (batchIsFull(policy, ++batch.rows, batch.bytes)) this.requestSeal();
       if (++this.sinceYield >= YIELD_EVERY) return true;
       return commits.sealWanted;
     };

@@ -11,7 +11,7 @@ import { literal } from './sql.js';
 import { ensureBookkeeping, MEMORY_DB } from './tables.js';
 
 /** DuckDB's memory limit during a sync (TRIBUTARY_DUCKDB_MEMORY_LIMIT overrides it). */
-const DEFAULT_MEMORY_LIMIT = '256MB';
+const DEFAULT_MEMORY_LIMIT = '128MB';
 
 export interface DuckDBFile {
   /** The file's absolute path. */

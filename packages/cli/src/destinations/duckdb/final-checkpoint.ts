@@ -7,10 +7,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { StreamTarget } from './stream-target.js';
-import { rowCount } from './tables.js';
-
-/** DuckDB's row group size (`Storage::ROW_GROUP_SIZE`): the unit that its vacuum reclaims. */
-const ROW_GROUP_ROWS = 122_880;
+import { ROW_GROUP_ROWS, rowCount } from './tables.js';
 
 /** Checkpoints; resolves to whether it vacuumed. */
 export async function finalCheckpoint(writer: DuckDBConnection, targets: readonly StreamTarget[]): Promise<boolean> {

@@ -18,6 +18,12 @@ export const SYNCS_TABLE = '_tributary_syncs';
 export const SCHEMA_CHANGES_TABLE = '_tributary_schema_changes';
 /** The in-memory database that holds the batches on their way in. */
 export const MEMORY_DB = 'tributary_mem';
+
+/**
+ * DuckDB's row group size (`Storage::ROW_GROUP_SIZE`): a commit that appends this many rows to a
+ * table writes them straight to the file, and a vacuum reclaims space in these units.
+ */
+export const ROW_GROUP_ROWS = 122_880;
 /** An overwrite stream is loaded into this table and swapped for the stream's table at the end. */
 export const OVERWRITE_PREFIX = '_tributary_overwrite_';
 

@@ -127,7 +127,7 @@ export function prepareBuildContext(
 export async function buildConnectorImage(options: BuildImageOptions): Promise<BuildImageResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const cwd = options.cwd ?? process.cwd();
-  const subject = buildSubject(options, cwd);
+  const subject = await buildSubject(options, cwd);
   if (options.metadata && options.connector === undefined) {
     throw new UsageError(
       "--metadata writes a connector package's metadata.yaml; a manifest-only connector keeps Airbyte's own beside its manifest",

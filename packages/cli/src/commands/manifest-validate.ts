@@ -4,12 +4,15 @@
  * the component schema. Problems are listed one a line with the YAML line and column and the
  * component path; a valid manifest gets a short summary.
  */
-import { findCustomComponents, formatIssue, type LoadedManifest, loadManifestFile, ManifestError } from '@tributary/declarative';
+import type { LoadedManifest } from '@tributary/declarative';
 import type { Command } from 'commander';
+import { type DeclarativeEngine, declarativeEngine } from '../connectors/declarative-engine.js';
 import type { Output } from '../output.js';
 
 /** Validates one manifest file; resolves to the exit code (0 valid, 1 not). */
-export function validateManifestCommand(file: string, output: Output): number {
+export async function validateManifestCommand(file: string, output: Output): Promise<number> {
+  const engine = await declarativeEngine();
+  const { formatIssue, loadManifestFile, ManifestError } = engine;
   let manifest: LoadedManifest;
   try {
     manifest = loadManifestFile(file);
@@ -20,7 +23,7 @@ export function validateManifestCommand(file: string, output: Output): number {
     for (const issue of issues) output.stdout.write(`  ${formatIssue(issue)}\n`);
     return 1;
   }
-  output.stdout.write(`${summary(file, manifest)}\n`);
+  output.stdout.write(`${summary(file, manifest, engine)}\n`);
   return 0;
 }
 
@@ -29,7 +32,7 @@ function issueSummary(message: string, count: number): string {
   return count === 1 ? `${head} (1 problem)` : `${head} (${count} problems)`;
 }
 
-function summary(file: string, manifest: LoadedManifest): string {
+function summary(file: string, manifest: LoadedManifest, { findCustomComponents }: DeclarativeEngine): string {
   const resolved = manifest.resolved;
   const streams = Array.isArray(resolved.streams) ? resolved.streams : [];
   const names = streams.map((stream) => (typeof stream.name === 'string' ? stream.name : stream.type)).filter(Boolean);
@@ -62,8 +65,8 @@ Examples:
 
 Exits 0 when the manifest is valid, 1 when it is not (each problem on its own line).`,
     )
-    .action((file: string) => {
-      setExitCode(validateManifestCommand(file, output));
+    .action(async (file: string) => {
+      setExitCode(await validateManifestCommand(file, output));
     });
   return manifest;
 }

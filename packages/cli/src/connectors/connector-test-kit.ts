@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Source } from '@tributary/cdk';
-import { DeclarativeSource } from '@tributary/declarative';
 import { UsageError } from '../exit-codes.js';
+import { declarativeEngine } from './declarative-engine.js';
 import { isManifestArgument, loadManifestArgument, manifestConnectorName } from './manifest-connector.js';
 
 export type TestKit = typeof import('@tributary/cdk/testing');
@@ -49,7 +49,8 @@ export interface TestTarget {
  */
 export async function loadTestTarget(argument: string, exportName: string | undefined): Promise<TestTarget> {
   if (isManifestArgument(argument)) {
-    const manifest = loadManifestArgument(argument);
+    const manifest = await loadManifestArgument(argument);
+    const { DeclarativeSource } = await declarativeEngine();
     const kit = (await import('@tributary/cdk/testing')) as TestKit;
     const name = manifestConnectorName(argument);
     return { dir: dirname(resolve(argument)), kit, name, create: () => new DeclarativeSource(manifest) };

@@ -6,8 +6,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { invoke } from '@tributary/cdk/runtime';
-import { DeclarativeSource, formatIssue, type LoadedManifest, loadManifestFile, ManifestError } from '@tributary/declarative';
+import type { LoadedManifest } from '@tributary/declarative';
 import { UsageError } from '../exit-codes.js';
+import { declarativeEngine } from './declarative-engine.js';
 import { InProcessConnector } from './in-process-connector.js';
 
 /** True when a connector argument names a manifest (`.yaml` or `.yml`) rather than a package folder. */
@@ -28,9 +29,10 @@ export function manifestConnectorName(path: string): string {
 }
 
 /** A loaded manifest, or a usage error when the file is missing, or an error listing every problem of the manifest. */
-export function loadManifestArgument(path: string): LoadedManifest {
+export async function loadManifestArgument(path: string): Promise<LoadedManifest> {
   if (!existsSync(path)) throw new UsageError(`the manifest '${path}' does not exist`);
   if (!statSync(path).isFile()) throw new UsageError(`the manifest '${path}' is not a file`);
+  const { formatIssue, loadManifestFile, ManifestError } = await declarativeEngine();
   try {
     return loadManifestFile(path);
   } catch (error) {
@@ -41,8 +43,12 @@ export function loadManifestArgument(path: string): LoadedManifest {
 }
 
 /** The manifest in `path` as a connector, run in this process. */
-export function loadManifestConnector(path: string, log: (level: string, message: string) => void = () => {}): InProcessConnector {
-  const manifest = loadManifestArgument(path);
+export async function loadManifestConnector(
+  path: string,
+  log: (level: string, message: string) => void = () => {},
+): Promise<InProcessConnector> {
+  const manifest = await loadManifestArgument(path);
+  const { DeclarativeSource } = await declarativeEngine();
   const name = manifestConnectorName(path);
   return new InProcessConnector(
     name,

@@ -33,7 +33,7 @@ export interface BuildSubjectChoice {
 }
 
 /** The one subject chosen; none or several is a usage error. */
-export function buildSubject(choice: BuildSubjectChoice, cwd: string): BuildSubject {
+export async function buildSubject(choice: BuildSubjectChoice, cwd: string): Promise<BuildSubject> {
   const given = [choice.connector !== undefined, choice.manifest !== undefined, choice.declarative === true].filter(Boolean).length;
   if (given !== 1) throw new UsageError('give exactly one of: a connector folder, --manifest <manifest.yaml>, or --declarative');
   if (choice.declarative) return declarativeSubject();
@@ -61,9 +61,9 @@ function declarativeSubject(): BuildSubject {
   };
 }
 
-function manifestSubject(path: string): BuildSubject {
+async function manifestSubject(path: string): Promise<BuildSubject> {
   const connector = declarativePackage();
-  const { manifest, name, version, warnings } = imageManifest(path);
+  const { manifest, name, version, warnings } = await imageManifest(path);
   const stale = staleBuild(connector);
   return {
     connector,

@@ -14,8 +14,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { ConnectorSpecification } from '@tributary/cdk';
-import { DeclarativeSource, findCustomComponents, type LoadedManifest } from '@tributary/declarative';
 import { parse } from 'yaml';
+import { type DeclarativeEngine, declarativeEngine } from '../connectors/declarative-engine.js';
 import { loadManifestArgument, manifestConnectorName } from '../connectors/manifest-connector.js';
 import { type ConnectorPackage, loadConnectorPackage } from './connector-package.js';
 
@@ -46,13 +46,19 @@ export function declarativePackage(): ConnectorPackage {
 }
 
 /** The manifest file for `--manifest`, with what the image needs of it; warnings for what cannot work in it. */
-export function imageManifest(path: string): { manifest: ImageManifest; name: string; version: string; warnings: string[] } {
-  const loaded = loadManifestArgument(path);
+export async function imageManifest(path: string): Promise<{ manifest: ImageManifest; name: string; version: string; warnings: string[] }> {
+  const loaded = await loadManifestArgument(path);
+  const { DeclarativeSource, findCustomComponents } = await declarativeEngine();
   const file = resolve(path);
   const schemas = join(dirname(file), 'schemas');
   const manifest: ImageManifest = { file, spec: new DeclarativeSource(loaded).spec() };
   if (existsSync(schemas) && statSync(schemas).isDirectory()) manifest.schemasDir = schemas;
-  return { manifest, name: manifestConnectorName(path), version: metadataVersion(file), warnings: customComponentWarnings(loaded) };
+  return {
+    manifest,
+    name: manifestConnectorName(path),
+    version: metadataVersion(file),
+    warnings: customComponentWarnings(findCustomComponents(loaded.resolved)),
+  };
 }
 
 /** Copies the manifest (and its schemas) into the bundle, where the image's command finds it. */
@@ -75,8 +81,7 @@ function metadataVersion(manifestFile: string): string {
   }
 }
 
-function customComponentWarnings(manifest: LoadedManifest): string[] {
-  const custom = findCustomComponents(manifest.resolved);
+function customComponentWarnings(custom: ReturnType<DeclarativeEngine['findCustomComponents']>): string[] {
   if (custom.length === 0) return [];
   const classes = [...new Set(custom.map((use) => use.className))].join(', ');
   return [

@@ -32,6 +32,7 @@ import type {
 import type { RecordWriter } from '@tributary/cdk/runtime';
 import type { RunnerSink } from '../../connectors/connector.js';
 import { type SkippedLineKind, SkippedLines } from '../../connectors/skipped-lines.js';
+import { int } from '../../progress/format.js';
 import type { StreamStats } from '../../progress/stats.js';
 import { commitBatch } from './batch-commit.js';
 import { batchIsFull, type CommitPolicy, commitPolicyFromEnv } from './commit-policy.js';
@@ -307,7 +308,7 @@ export class DuckDBDestination implements RunnerSink {
    * record came from; the stream keeps what came up to its last STATE.
    */
   private refuseRecord(target: StreamTarget, reason: string, recordNumber: number): true {
-    const where = this.locate?.() ?? `record ${recordNumber.toLocaleString('en-US')} of the stream`;
+    const where = this.locate?.() ?? `record ${int(recordNumber)} of the stream`;
     const remedy = KEY_REASON.test(reason)
       ? ` (a deduplicated stream needs the primary key of every record, as Airbyte's typing and deduping does; sync the stream in append mode to keep such records)`
       : '';

@@ -1,5 +1,5 @@
 import { pipeline, type Readable, type Transform } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate, constants as zlib } from 'node:zlib';
+import { onDemand } from './on-demand-modules.js';
 
 /**
  * The body as the server meant it: undone of its `Content-Encoding` (gzip, deflate, br, or
@@ -25,9 +25,10 @@ export function decompressedBody(body: Readable, contentEncoding: string | null)
 
 /** Lenient flushing, as browsers and Python's urllib3: a body cut at the end of a block still decodes. */
 function decoderFor(encoding: string): Transform | undefined {
-  const lenient = { flush: zlib.Z_SYNC_FLUSH, finishFlush: zlib.Z_SYNC_FLUSH };
-  if (encoding === 'gzip' || encoding === 'x-gzip') return createGunzip(lenient);
-  if (encoding === 'deflate') return createInflate(lenient);
-  if (encoding === 'br') return createBrotliDecompress();
-  return undefined;
+  if (encoding !== 'gzip' && encoding !== 'x-gzip' && encoding !== 'deflate' && encoding !== 'br') return undefined;
+  const zlib = onDemand.zlib();
+  const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  if (encoding === 'deflate') return zlib.createInflate(lenient);
+  if (encoding === 'br') return zlib.createBrotliDecompress();
+  return zlib.createGunzip(lenient);
 }

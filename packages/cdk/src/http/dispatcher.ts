@@ -1,9 +1,9 @@
-import { STATUS_CODES } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Agent, Dispatcher } from 'undici';
 import type { BodyStream } from './bounded-body.js';
 import type { OutgoingRequest, RequestBody } from './credential-scope.js';
 import { decompressedBody } from './decompress.js';
+import { onDemand } from './on-demand-modules.js';
 
 interface UndiciParts {
   Agent: typeof Agent;
@@ -88,7 +88,7 @@ export async function sendHop(request: OutgoingRequest, signal: AbortSignal, own
   const hasBody = answer.statusCode !== 204 && answer.statusCode !== 304 && request.method !== 'HEAD';
   return {
     status: answer.statusCode,
-    statusText: STATUS_CODES[answer.statusCode] ?? '',
+    statusText: onDemand.http().STATUS_CODES[answer.statusCode] ?? '',
     headers: responseHeaders,
     rawHeaders,
     body: hasBody ? decompressedBody(answer.body, responseHeaders.get('content-encoding')) : discard(answer.body),

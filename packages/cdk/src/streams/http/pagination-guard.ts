@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { ConnectorError } from '../../errors/connector-error.js';
+import { onDemand } from '../../http/on-demand-modules.js';
 import { redactUrl } from '../../http/redact-url.js';
 import { canonicalJson } from '../../json/canonical-json.js';
 
@@ -42,7 +42,7 @@ export class PaginationGuard {
   /** Before the records of page `number` are taken: fails when its body is the body of the page before. */
   checkPage(number: number, request: PageRequestLine, body: string): void {
     if (!this.options.detectRepeatedPages) return;
-    const digest = createHash('sha1').update(body).digest('hex');
+    const digest = onDemand.crypto().createHash('sha1').update(body).digest('hex');
     if (this.previous !== undefined && this.previous.recordCount > 0 && this.previous.digest === digest) {
       throw new ConnectorError(
         `Stream '${this.options.streamName}': page ${number} (${describeRequest(request)}) has exactly the same content as page ${number - 1}; the API seems to ignore the pagination parameters, so the read stops instead of reading the same records forever (set \`detectRepeatedPages = false\` on the stream if identical pages are expected)`,

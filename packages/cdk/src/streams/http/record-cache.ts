@@ -2,7 +2,7 @@ import { createReadStream, rmSync } from 'node:fs';
 import { type FileHandle, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { onDemand } from '../../http/on-demand-modules.js';
 
 /** Records a cache keeps in memory by default, measured as the length of their JSON. */
 export const DEFAULT_CACHE_MEMORY_BYTES = 16 * 1024 * 1024;
@@ -64,7 +64,7 @@ export class RecordCache {
       spill.handle = undefined;
     }
     const input = createReadStream(spill.file, { encoding: 'utf8' });
-    const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+    const lines = onDemand.readline().createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
     try {
       for await (const line of lines) if (line.length > 0) yield JSON.parse(line);
     } finally {

@@ -49,6 +49,8 @@ await build({
   sourcemap: true,
   keepNames: true,
   // Bundled CommonJS (commander) requires Node's built-in modules, and ES modules have no `require`.
-  banner: { js: "import { createRequire as __cdkCreateRequire } from 'node:module';\nconst require = __cdkCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cdkCreateRequire } from 'node:module';\nconst require = __cdkCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -162,7 +162,7 @@ describe('DuckDB destination', () => {
   test('every value arrives intact across staging chunks: separators, marks, empty strings, nulls, unicode', async () => {
     const path = join(dir, 'staging.duckdb');
     // Small commits, so that batches end in partial chunks as well as full ones.
-    const policy = { minRows: 1500, intervalMs: 0, maxRows: 3000, maxBytes: 1e9 };
+    const policy = { minRows: 1500, intervalMs: 0, maxRows: 3000, maxBytes: 1e9, maxWideBytes: 1e9 };
     const { destination, write } = await ordersDestination(path, 'append', { policy });
     const odd = [
       '',
@@ -289,7 +289,7 @@ describe('DuckDB destination', () => {
     const path = join(dir, 'vacuum.duckdb');
     const rowGroups = () => scalar(path, `SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('shop.orders')`);
     const sync = async (label: string) => {
-      const policy = { minRows: 125_000, intervalMs: 60_000, maxRows: 1e9, maxBytes: 1e12 };
+      const policy = { minRows: 125_000, intervalMs: 60_000, maxRows: 1e9, maxBytes: 1e12, maxWideBytes: 1e12 };
       const { destination, write } = await ordersDestination(path, 'append_dedup', { policy, primaryKey: [['id']] });
       for (let id = 1; id <= 250_000; id++) {
         if (write({ id, region: 'eu', label })) await destination.drain();
@@ -313,7 +313,7 @@ describe('DuckDB destination', () => {
 
   test('a STATE is committed with the records before it, not before they are all in', async () => {
     const path = join(dir, 'commits.duckdb');
-    const policy = { minRows: 1, intervalMs: 0, maxRows: 1000, maxBytes: 1e9 };
+    const policy = { minRows: 1, intervalMs: 0, maxRows: 1000, maxBytes: 1e9, maxWideBytes: 1e9 };
     const { destination, write } = await ordersDestination(path, 'append', { policy });
     for (let id = 1; id <= 3000; id++) {
       if (write({ id, region: 'eu', updated: new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString() })) await destination.drain();
@@ -334,7 +334,7 @@ describe('DuckDB destination', () => {
    */
   async function commitDueWhileOneRuns(path: string) {
     const at = (id: number) => new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString();
-    const policy = { minRows: 1, intervalMs: 0, maxRows: 1e9, maxBytes: 1e12 };
+    const policy = { minRows: 1, intervalMs: 0, maxRows: 1e9, maxBytes: 1e12, maxWideBytes: 1e12 };
     const { destination, write } = await ordersDestination(path, 'append', { policy });
     const record = (id: number) => write({ id, region: 'eu', updated: at(id) });
     for (let id = 1; id <= 10; id++) assert.equal(record(id), false);

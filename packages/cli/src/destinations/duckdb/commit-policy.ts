@@ -14,7 +14,7 @@ export interface CommitPolicy {
    * ... or, for records too wide for `maxBytes` to hold a row group of them, this many bytes.
    * Large commits pay off when they append whole row groups, which DuckDB writes straight to the
    * file; a batch of wide records never gets there, and only costs memory (measured: 3,000
-   * records of 100 KB synced in 1.8 s at a 481 MB peak with 32 MB batches, 2.8 s and 917 MB with
+   * records of 100 KB synced in 2.1 s at a 357 MB peak with 16 MB batches, 3.0 s and 773 MB with
    * 96 MB batches).
    */
   maxWideBytes: number;

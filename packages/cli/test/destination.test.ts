@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import type { AirbyteMessage, ConfiguredAirbyteCatalog, ConfiguredAirbyteStream, JsonSchema } from '@tributary/cdk';
 import { planColumns } from '../src/destinations/duckdb/columns.js';
-import type { CommitPolicy } from '../src/destinations/duckdb/commit-policy.js';
+import { type CommitPolicy, DEFAULT_COMMIT_POLICY } from '../src/destinations/duckdb/commit-policy.js';
 import { DuckDBDestination } from '../src/destinations/duckdb/duckdb-destination.js';
 import { ProgressView } from '../src/progress/progress-view.js';
 import { newStats } from '../src/progress/stats.js';
@@ -162,7 +162,7 @@ describe('DuckDB destination', () => {
   test('every value arrives intact across staging chunks: separators, marks, empty strings, nulls, unicode', async () => {
     const path = join(dir, 'staging.duckdb');
     // Small commits, so that batches end in partial chunks as well as full ones.
-    const policy = { minRows: 1500, intervalMs: 0, maxRows: 3000, maxBytes: 1e9, maxWideBytes: 1e9 };
+    const policy = { minRows: 1500, idleRows: 1500, intervalMs: 0, maxRows: 3000, maxBytes: 1e9, maxWideBytes: 1e9 };
     const { destination, write } = await ordersDestination(path, 'append', { policy });
     const odd = [
       '',
@@ -241,32 +241,47 @@ describe('DuckDB destination', () => {
     });
   });
 
-  test('wide records commit in batches of a few MB, narrow ones in batches of whole row groups', async () => {
-    // The commits, as TRIBUTARY_DEBUG logs them: the rows of each.
-    const commitSizes = async (name: string, records: number, record: (id: number) => object) => {
-      const sizes: number[] = [];
-      const log = (_: string, message: string) => {
-        const rows = /^committed (\d+) rows/.exec(message)?.[1];
-        if (rows !== undefined) sizes.push(Number(rows));
-      };
-      const previous = process.env.TRIBUTARY_DEBUG;
-      process.env.TRIBUTARY_DEBUG = '1';
-      try {
-        const path = join(dir, `${name}.duckdb`);
-        const destination = await DuckDBDestination.open(path, { events: { log } });
-        await destination.beginSync('test');
-        await destination.prepare(stream('append'), { fullRefresh: false });
-        const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
-        for (let id = 1; id <= records; id++) if (write(record(id))) await destination.drain();
-        await destination.finish();
-        destination.close();
-        assert.equal(await scalar(path, 'SELECT count(DISTINCT id) FROM shop.orders'), records);
-      } finally {
-        if (previous === undefined) delete process.env.TRIBUTARY_DEBUG;
-        else process.env.TRIBUTARY_DEBUG = previous;
-      }
-      return sizes;
+  /**
+   * Syncs `records` records of shop.orders (append), a STATE after every `stateEvery` of them
+   * (none when undefined), and returns the rows of each commit, as TRIBUTARY_DEBUG logs them.
+   * `pauseEvery`: the producer also pauses 100 ms after every that many records (a STATE
+   * before it), as a connector waiting for an API does, which lets a running commit finish.
+   */
+  async function commitSizes(
+    name: string,
+    records: number,
+    record: (id: number) => object,
+    options: { policy?: CommitPolicy; stateEvery?: number; pauseEvery?: number } = {},
+  ): Promise<number[]> {
+    const sizes: number[] = [];
+    const log = (_: string, message: string) => {
+      const rows = /^committed (\d+) rows/.exec(message)?.[1];
+      if (rows !== undefined) sizes.push(Number(rows));
     };
+    const previous = process.env.TRIBUTARY_DEBUG;
+    process.env.TRIBUTARY_DEBUG = '1';
+    try {
+      const path = join(dir, `${name}.duckdb`);
+      const destination = await DuckDBDestination.open(path, { events: { log }, ...(options.policy && { policy: options.policy }) });
+      await destination.beginSync('test');
+      await destination.prepare(stream('append'), { fullRefresh: false });
+      const write = destination.recordWriter({ name: 'orders', namespace: 'shop' });
+      for (let id = 1; id <= records; id++) {
+        if (write(record(id))) await destination.drain();
+        if (options.stateEvery !== undefined && id % options.stateEvery === 0) destination.writeMessage(state(`${id}`));
+        if (options.pauseEvery !== undefined && id % options.pauseEvery === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await destination.finish();
+      destination.close();
+      assert.equal(await scalar(path, 'SELECT count(DISTINCT id) FROM shop.orders'), records);
+    } finally {
+      if (previous === undefined) delete process.env.TRIBUTARY_DEBUG;
+      else process.env.TRIBUTARY_DEBUG = previous;
+    }
+    return sizes;
+  }
+
+  test('wide records commit in batches of a few MB, narrow ones in batches of whole row groups', async () => {
     // ~40 KB each: 16 MB hold about 400 of them, where 96 MB would not hold a row group.
     const wide = await commitSizes('wide-batches', 1500, (id) => ({
       id,
@@ -285,11 +300,32 @@ describe('DuckDB destination', () => {
     assert.deepEqual(narrow, [200_000]);
   });
 
+  test('while no commit runs, a STATE commits the batch once a stream has a row group of rows in it', async () => {
+    const policy = { ...DEFAULT_COMMIT_POLICY, minRows: 1e9, intervalMs: 1e9, idleRows: 1000 };
+    const sizes = await commitSizes('idle-commits', 10_000, (id) => ({ id, region: 'eu' }), { policy, stateEvery: 100, pauseEvery: 500 });
+    assert.equal(
+      sizes.reduce((sum, rows) => sum + rows, 0),
+      10_000,
+    );
+    // Each commit ends at a STATE, with at least a row group's worth (here 1,000) of rows, or
+    // more when the previous commit still ran at the STATE that made it due.
+    assert.ok(sizes.length >= 3, `commits: ${sizes.join(', ')}`);
+    for (const rows of sizes) assert.ok(rows % 100 === 0 && rows >= 1000, `commits: ${sizes.join(', ')}`);
+    // The default policy's is a row group: 10,000 rows make one commit, at the end (the interval
+    // is set aside, or the pauses would add up to it).
+    const defaults = await commitSizes('idle-default', 10_000, (id) => ({ id, region: 'eu' }), {
+      policy: { ...DEFAULT_COMMIT_POLICY, intervalMs: 1e9 },
+      stateEvery: 100,
+      pauseEvery: 500,
+    });
+    assert.deepEqual(defaults, [10_000]);
+  });
+
   test('commits keep their partial row groups; the final checkpoint vacuums once dedup replaced a row group of rows', async () => {
     const path = join(dir, 'vacuum.duckdb');
     const rowGroups = () => scalar(path, `SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('shop.orders')`);
     const sync = async (label: string) => {
-      const policy = { minRows: 125_000, intervalMs: 60_000, maxRows: 1e9, maxBytes: 1e12, maxWideBytes: 1e12 };
+      const policy = { minRows: 125_000, idleRows: 125_000, intervalMs: 60_000, maxRows: 1e9, maxBytes: 1e12, maxWideBytes: 1e12 };
       const { destination, write } = await ordersDestination(path, 'append_dedup', { policy, primaryKey: [['id']] });
       for (let id = 1; id <= 250_000; id++) {
         if (write({ id, region: 'eu', label })) await destination.drain();
@@ -313,7 +349,7 @@ describe('DuckDB destination', () => {
 
   test('a STATE is committed with the records before it, not before they are all in', async () => {
     const path = join(dir, 'commits.duckdb');
-    const policy = { minRows: 1, intervalMs: 0, maxRows: 1000, maxBytes: 1e9, maxWideBytes: 1e9 };
+    const policy = { minRows: 1, idleRows: 1, intervalMs: 0, maxRows: 1000, maxBytes: 1e9, maxWideBytes: 1e9 };
     const { destination, write } = await ordersDestination(path, 'append', { policy });
     for (let id = 1; id <= 3000; id++) {
       if (write({ id, region: 'eu', updated: new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString() })) await destination.drain();
@@ -334,7 +370,7 @@ describe('DuckDB destination', () => {
    */
   async function commitDueWhileOneRuns(path: string) {
     const at = (id: number) => new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString();
-    const policy = { minRows: 1, intervalMs: 0, maxRows: 1e9, maxBytes: 1e12, maxWideBytes: 1e12 };
+    const policy = { minRows: 1, idleRows: 1, intervalMs: 0, maxRows: 1e9, maxBytes: 1e12, maxWideBytes: 1e12 };
     const { destination, write } = await ordersDestination(path, 'append', { policy });
     const record = (id: number) => write({ id, region: 'eu', updated: at(id) });
     for (let id = 1; id <= 10; id++) assert.equal(record(id), false);

@@ -4,8 +4,16 @@ import { ROW_GROUP_ROWS } from './tables.js';
 export interface CommitPolicy {
   /** At a STATE, commit once the batch has this many rows ... */
   minRows: number;
-  /** ... or once this much time passed since the last commit. */
+  /** ... or once this much time passed since the last commit ... */
   intervalMs: number;
+  /**
+   * ... or, while no commit runs, once one stream has this many rows in the batch: a row group,
+   * which DuckDB writes straight to the file. DuckDB's thread would otherwise wait for the
+   * batch to reach `minRows` and then work through it all at once, after the connector has
+   * finished too when the batch is the last (measured: a 1,000,000-record faker sync 3.89 s
+   * against 4.06 s, 5,000,000 purchases 9.6-10.0 s against 10.9-11.3 s).
+   */
+  idleRows: number;
   /** Commit (at the next record) whatever the batch holds once it has this many rows ... */
   maxRows: number;
   /** ... or about this many bytes (records × their sampled average size) ... */
@@ -23,6 +31,7 @@ export interface CommitPolicy {
 export const DEFAULT_COMMIT_POLICY: CommitPolicy = {
   minRows: 250_000,
   intervalMs: 2000,
+  idleRows: ROW_GROUP_ROWS,
   maxRows: 300_000,
   maxBytes: 96_000_000,
   maxWideBytes: 16_000_000,
@@ -36,6 +45,8 @@ export function commitPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): Commi
     ...DEFAULT_COMMIT_POLICY,
     intervalMs: number(env.TRIBUTARY_COMMIT_INTERVAL_MS) ?? DEFAULT_COMMIT_POLICY.intervalMs,
     minRows: rows ?? DEFAULT_COMMIT_POLICY.minRows,
+    // A batch size set by hand is the size of every commit.
+    idleRows: rows ?? DEFAULT_COMMIT_POLICY.idleRows,
     maxRows: rows === undefined ? DEFAULT_COMMIT_POLICY.maxRows : rows * 2,
   };
 }

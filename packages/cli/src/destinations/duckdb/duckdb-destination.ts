@@ -325,7 +325,7 @@ export class DuckDBDestination implements RunnerSink {
       target.stats.states++;
       target.staging.markCovered(target.rows);
     } else if (type !== 'STREAM') for (const each of this.targets.all) each.staging.markCovered(each.rows);
-    if (this.batch.dueAtState(this.policy)) this.requestSeal();
+    if (this.batch.dueAtState(this.policy, this.targets.all, this.commits.ready)) this.requestSeal();
   }
 
   private onTrace(trace: AirbyteTrace): void {

@@ -40,9 +40,13 @@ export class OpenBatch {
     return this.rows === 0 && this.states.size === 0 && this.finalize.size === 0;
   }
 
-  /** At a STATE: whether the batch is worth a commit (enough rows, or enough time since the last one). */
-  dueAtState(policy: CommitPolicy): boolean {
-    return this.rows >= policy.minRows || performance.now() - this.sealedAt >= policy.intervalMs;
+  /**
+   * At a STATE: whether the batch is worth a commit: enough rows, enough time since the last
+   * one, or, when no commit runs (`writerIdle`), a row group of one stream's rows.
+   */
+  dueAtState(policy: CommitPolicy, targets: readonly StreamTarget[], writerIdle: boolean): boolean {
+    if (this.rows >= policy.minRows || performance.now() - this.sealedAt >= policy.intervalMs) return true;
+    return writerIdle && targets.some((target) => target.rows >= policy.idleRows);
   }
 
   /**
